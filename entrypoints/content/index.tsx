@@ -1,0 +1,6 @@
+export default defineContentScript({
+  matches: ['https://x.com/*', 'https://twitter.com/*'],
+  main() {
+    console.log('cs');
+  },
+});

@@ -1,0 +1,31 @@
+import { defineConfig } from 'wxt';
+
+// The Firefox add-on id must never change: it keys the user's data (IndexedDB, storage) in Firefox
+// and is what addons.mozilla.org identifies the add-on by.
+export const GECKO_ID = 'chat-mode-for-x@chatmode.extension';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // Only what the extension uses: x.com/twitter.com pages and extension storage.
+    permissions: ['storage'],
+    host_permissions: ['https://x.com/*', 'https://twitter.com/*'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: GECKO_ID, strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  }),
+  zip: {
+    // The sources zip Firefox's store asks for: everything needed to rebuild, nothing generated.
+    excludeSources: ['tests/site/dist/**', 'demo-screenshots/**', 'bench-results/**'],
+  },
+});
