@@ -1,0 +1,16 @@
+import type { Handle } from './types';
+
+/**
+ * The comparable form of an x.com handle: without '@' (or the full-width '＠'), trimmed, lower-cased.
+ * x.com handles are ASCII and case-insensitive, so `@MackCollier` and `mackcollier` are one account.
+ */
+export function normalizeHandle(raw: string): Handle {
+  return raw.trim().replace(/^[@＠]+/, '').toLowerCase();
+}
+
+/** Whether `handle` is one of `handles`, comparing case-insensitively (either side may carry '@'). */
+export function handleIn(handle: string, handles: readonly string[]): boolean {
+  const wanted = normalizeHandle(handle);
+  if (wanted === '') return false;
+  return handles.some((h) => normalizeHandle(h) === wanted);
+}

@@ -1,0 +1,110 @@
+// Hashtag rules of a chat. Matching is delegated to twitter-text so that what counts as a hashtag here
+// is exactly what x.com links as one: `#blogchat's` and `(#blogchat)` carry #blogchat, while
+// `#blogchat2`, `#blogchatter`, `x#blogchat` and `https://example.com/#blogchat` do not.
+import { extractHashtags, extractHashtagsWithIndices } from './twitterText';
+import type { Tag } from './types';
+
+/**
+ * The comparable form of a tag: NFKC (so full-width `＃ＢＬＯＧ` becomes `#BLOG`), without its leading
+ * '#', lower-cased. NFKC runs first so that a full-width '＃' is stripped too. Hashtags on x.com are
+ * case-insensitive, so `#BlogChat` and `#blogchat` are the same chat.
+ */
+export function normalizeTag(raw: string): Tag {
+  return raw.normalize('NFKC').trim().replace(/^#+/, '').toLowerCase();
+}
+
+/** `blogchat` → `#blogchat` (the tag as typed in a tweet). */
+export function formatTag(tag: Tag): string {
+  return `#${normalizeTag(tag)}`;
+}
+
+/** Keeps the first of each value, in order. */
+function unique<T>(values: Iterable<T>): T[] {
+  return [...new Set(values)];
+}
+
+/**
+ * The hashtags of a text, normalised, without duplicates, in order of appearance. twitter-text already
+ * accepts the full-width '＃' and stops a tag at an apostrophe; it keeps the tag's case and width,
+ * which `normalizeTag` removes.
+ */
+export function extractTags(text: string): Tag[] {
+  return unique(extractHashtags(text).map(normalizeTag)).filter((t) => t !== '');
+}
+
+/** Whether the text carries at least one of `tags` (which may be given in any case, with or without '#'). */
+export function hasAnyTag(text: string, tags: readonly Tag[]): boolean {
+  const present = new Set(extractTags(text));
+  return tags.some((t) => present.has(normalizeTag(t)));
+}
+
+/** The tags of `tags` (normalised, without duplicates, in their order) that the text does not carry. */
+export function missingTags(text: string, tags: readonly Tag[]): Tag[] {
+  const present = new Set(extractTags(text));
+  return unique(tags.map(normalizeTag)).filter((t) => t !== '' && !present.has(t));
+}
+
+const X_HOSTS = new Set(['x.com', 'twitter.com']);
+
+/** x.com, twitter.com and their `www.` / `mobile.` forms. */
+function isXHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^(?:www|mobile)\./, '');
+  return X_HOSTS.has(host);
+}
+
+/** Decodes a URL component, or null when it is malformed (e.g. a lone `%`). */
+function decode(component: string): string | null {
+  try {
+    return decodeURIComponent(component);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The hashtags a search query asks for, in order. A hashtag right after '-' is an exclusion
+ * (`#blogchat -#spam`), not a chat tag, so it is left out.
+ */
+function tagsOfQuery(query: string): Tag[] {
+  const wanted = extractHashtagsWithIndices(query)
+    .filter(({ indices: [start] }) => query[start - 1] !== '-')
+    .map(({ hashtag }) => normalizeTag(hashtag));
+  return unique(wanted).filter((t) => t !== '');
+}
+
+/**
+ * The chat tags of an x.com page, main tag first, or null when the page is not a chat page.
+ *
+ * Chat pages are `/hashtag/<tag>` and `/search?q=…` whose query holds at least one hashtag (all of
+ * them are returned, in order: `q=%23socialmedia%20OR%20%23sm49` → `['socialmedia', 'sm49']`).
+ * A query typed as `q=#tag` arrives with `#tag` in the URL's fragment (the browser cuts the URL at the
+ * first '#'), so when `q` is the last parameter the fragment is read as the rest of the query.
+ */
+export function chatTagsFromUrl(url: string | URL): Tag[] | null {
+  let parsed: URL;
+  try {
+    parsed = typeof url === 'string' ? new URL(url) : url;
+  } catch {
+    return null;
+  }
+  if (!/^https?:$/.test(parsed.protocol) || !isXHost(parsed.hostname)) return null;
+
+  const path = parsed.pathname.replace(/\/+$/, '');
+  const hashtagPage = /^\/hashtag\/([^/]+)$/.exec(path);
+  if (hashtagPage?.[1] !== undefined) {
+    const raw = decode(hashtagPage[1]);
+    if (raw === null) return null;
+    // Only a segment x.com would itself link as a hashtag is a chat tag (not `/hashtag/a b`).
+    const tags = extractTags(`#${raw.replace(/^[#＃]/, '')}`);
+    return tags.length === 1 && tags[0] === normalizeTag(raw) ? tags : null;
+  }
+
+  if (path !== '/search') return null;
+  let query = parsed.searchParams.get('q');
+  if (query === null) return null;
+  if (parsed.hash !== '' && /[?&]q=[^&]*$/.test(parsed.search)) {
+    query += decode(parsed.hash) ?? '';
+  }
+  const tags = tagsOfQuery(query);
+  return tags.length > 0 ? tags : null;
+}

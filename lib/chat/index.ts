@@ -1,0 +1,10 @@
+// The chat core: pure functions shared by the content script, the background and the pages.
+// No DOM and no extension API here (see purity.test.ts).
+export * from './types';
+export * from './handles';
+export * from './hashtags';
+export * from './filter';
+export * from './questions';
+export * from './autotag';
+export * from './directory';
+export * from './schedule';

@@ -1,0 +1,244 @@
+// Host questions (`Q1) …`) and participant answers (`A1 …`), and a small immutable tracker that follows
+// the current question and groups answers under their question.
+import { handleIn, normalizeHandle } from './handles';
+import type { Handle, Tweet } from './types';
+
+/** A question or answer number with its optional sub-part: `Q2a` → `{ number: 2, part: 'a' }`. */
+export interface QuestionRef {
+  number: number;
+  part?: string;
+}
+
+// What may come before `Q1`/`A1`: whitespace, the @mentions x.com puts at the start of a reply, and
+// hashtags (hosts often lead with the chat tag: `#blogchat Q1: …`). NFKC has already turned '＠'/'＃'
+// into '@'/'#'.
+const LEADING = /^(?:\s+|@[A-Za-z0-9_]{1,15}(?![A-Za-z0-9_])[:,]?|#[\p{L}\p{M}\p{N}_]+)*/u;
+
+// What must follow the number (and part) so that `Q1)`, `Q1:`, `Q1.`, `Q1 -`, `Q1 –`, `Q1` alone
+// match while `Q1000000`, `A1B2C3` and `A1.5` do not.
+const END = String.raw`(?=$|[\s):,;/!?\]\-–—]|\.(?!\d))`;
+// Numbers 1–99: chats ask a handful of questions; a longer number is something else (`Q1000000`).
+const NUM = String.raw`([1-9]\d?)([A-Za-z])?`;
+
+/**
+ * Builds the two matchers of one kind. The spelled-out word (`Question 1:`) matches in any case. The
+ * letter form matches `Q1`/`q1`; a space after the letter (`A 1`) is accepted only for a capital, because
+ * lower-case `a 1` is ordinary English ("a 1 hour chat"), not an answer.
+ */
+function matchers(letter: 'Q' | 'A', word: string): [RegExp, RegExp] {
+  return [
+    new RegExp(String.raw`^${word}\s*${NUM}${END}`, 'i'),
+    new RegExp(String.raw`^(?:${letter} ?|${letter.toLowerCase()})${NUM}${END}`),
+  ];
+}
+
+const QUESTION_FORMS = matchers('Q', 'question');
+const ANSWER_FORMS = matchers('A', 'answer');
+
+function parseRef(text: string, forms: readonly RegExp[]): QuestionRef | null {
+  const normalized = text.normalize('NFKC');
+  const rest = normalized.slice(LEADING.exec(normalized)?.[0].length ?? 0);
+  for (const form of forms) {
+    const m = form.exec(rest);
+    if (m?.[1] === undefined) continue;
+    const number = Number(m[1]);
+    return m[2] === undefined ? { number } : { number, part: m[2].toLowerCase() };
+  }
+  return null;
+}
+
+/**
+ * A question number at the start of a tweet, in the forms chats use: `Q1)`, `Q1:`, `Q1.`, `Q1 -`,
+ * `Q1 –`, `Q1 …`, `Question 1:`, with a sub-part (`Q2a`), after leading mentions, hashtags or
+ * whitespace, in any case. Whether it is a host question depends on the author (see `addTweet`).
+ */
+export function parseQuestion(text: string): QuestionRef | null {
+  return parseRef(text, QUESTION_FORMS);
+}
+
+/**
+ * An answer number at the start of a tweet: `A1`, `A1)`, `A1:`, `A 1`, `a1`, `Answer 1:`, `A2b`,
+ * including after the @mentions of a reply (`@host @guest A1 …`). `Apple`, `A1B2C3` and `a 1` are not
+ * answers.
+ */
+export function parseAnswer(text: string): QuestionRef | null {
+  return parseRef(text, ANSWER_FORMS);
+}
+
+/** `{ number: 2, part: 'a' }` → `'2a'`: the key questions and answers are grouped by. */
+export function questionKey(ref: QuestionRef): string {
+  return `${ref.number}${ref.part ?? ''}`;
+}
+
+/** Whether the account is one of the hosts (case-insensitive, with or without '@'). */
+export function isHost(handle: string, hosts: readonly string[]): boolean {
+  return handleIn(handle, hosts);
+}
+
+export interface TrackedQuestion {
+  key: string;
+  number: number;
+  part?: string;
+  tweetId: string;
+  author: Handle;
+  text: string;
+  time: string | null;
+  answerCount: number;
+}
+
+export interface QuestionState {
+  /** Known hosts plus inferred ones, normalised. */
+  hosts: Handle[];
+  /** The subset of `hosts` inferred from the chat itself (see `addTweet`). */
+  inferredHosts: Handle[];
+  inferHosts: boolean;
+  /** Host questions, one per key, ordered by number then part (`1`, `2`, `2a`, `2b`, `3`). */
+  questions: TrackedQuestion[];
+  /** Key of the latest host question, or null before the first one. */
+  current: string | null;
+  /** Question key → ids of the answer tweets, in order of arrival. May hold keys of questions not seen yet. */
+  answersByQuestion: Record<string, string[]>;
+  /** Ids of the tweets already counted as a question or an answer (makes `addTweet` idempotent). */
+  seen: Record<string, true>;
+  /**
+   * Question-shaped tweets by accounts that are not hosts, kept only while a host can still be inferred
+   * (x.com loads a timeline newest first, so a host's Q3 often arrives before the Q1 that identifies
+   * the host). Cleared once a host is inferred.
+   */
+  pending: TrackedQuestion[];
+}
+
+export function emptyQuestionState(hosts: readonly Handle[], opts: { inferHosts?: boolean } = {}): QuestionState {
+  return {
+    hosts: [...new Set(hosts.map(normalizeHandle).filter((h) => h !== ''))],
+    inferredHosts: [],
+    inferHosts: opts.inferHosts ?? false,
+    questions: [],
+    current: null,
+    answersByQuestion: {},
+    seen: {},
+    pending: [],
+  };
+}
+
+/** Milliseconds of a tweet's time, or null when it has none (or an unreadable one). */
+function timeOf(q: TrackedQuestion): number | null {
+  if (q.time === null) return null;
+  const ms = Date.parse(q.time);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/** Orders questions by number, then part (no part first). */
+function byKey(a: TrackedQuestion, b: TrackedQuestion): number {
+  return a.number - b.number || (a.part ?? '').localeCompare(b.part ?? '');
+}
+
+/**
+ * Later-asked first: by time, a question without a time ranking below any timed one; equal times go
+ * to the higher key. Independent of arrival order, so scrolling back through older tweets never moves
+ * the current question backwards.
+ */
+function askedLater(a: TrackedQuestion, b: TrackedQuestion): boolean {
+  const ta = timeOf(a);
+  const tb = timeOf(b);
+  if (ta !== tb) return tb === null || (ta !== null && ta > tb);
+  return byKey(a, b) > 0;
+}
+
+function latest(questions: readonly TrackedQuestion[]): TrackedQuestion | null {
+  let best: TrackedQuestion | null = null;
+  for (const q of questions) if (best === null || askedLater(q, best)) best = q;
+  return best;
+}
+
+/**
+ * Adds host questions to the list. A key already asked keeps its earliest tweet (a host reposting
+ * "Reminder: Q1 …" does not replace Q1, and if the original is loaded after the reminder, it wins).
+ */
+function withQuestions(state: QuestionState, added: readonly TrackedQuestion[]): QuestionState {
+  const byKeyMap = new Map(state.questions.map((q) => [q.key, q]));
+  for (const q of added) {
+    const existing = byKeyMap.get(q.key);
+    const existingTime = existing === undefined ? null : timeOf(existing);
+    const newTime = timeOf(q);
+    if (existing === undefined || (newTime !== null && (existingTime === null || newTime < existingTime))) {
+      byKeyMap.set(q.key, { ...q, answerCount: state.answersByQuestion[q.key]?.length ?? 0 });
+    }
+  }
+  const questions = [...byKeyMap.values()].sort(byKey);
+  return { ...state, questions, current: latest(questions)?.key ?? null };
+}
+
+/**
+ * The key an answer is grouped under: its own key (`A2b` → `2b`). A bare `A2` while the host asked
+ * only `Q2a`/`Q2b` (no plain `Q2`) goes to the latest of those asked so far, since participants answer
+ * the part on screen. An answer to a question not seen yet stays under its own key and is counted when
+ * the question arrives.
+ */
+function answerKey(state: QuestionState, ref: QuestionRef): string {
+  const own = questionKey(ref);
+  if (ref.part !== undefined || state.questions.some((q) => q.key === own)) return own;
+  return latest(state.questions.filter((q) => q.number === ref.number))?.key ?? own;
+}
+
+/**
+ * Adds one tweet and returns the new state (the input is never changed; a tweet already counted, a
+ * promoted tweet or a tweet that is neither question nor answer returns the same state object).
+ *
+ * - Host questions only come from hosts: a participant typing `Q9)` is not a question.
+ * - Host inference (only with `inferHosts` and while no host is known): the first account whose tweet
+ *   is a `Q1` (any part) becomes an inferred host; its earlier-loaded pending questions are promoted and
+ *   the other pending ones are dropped. After that, hosts are fixed: only one account is inferred.
+ * - Any other tweet that starts with an answer (`A1 …`) is an answer, whoever wrote it.
+ */
+export function addTweet(state: QuestionState, tweet: Tweet): QuestionState {
+  if (tweet.kind === 'promoted' || state.seen[tweet.id] === true) return state;
+  const seen: Record<string, true> = { ...state.seen, [tweet.id]: true };
+  const author = normalizeHandle(tweet.author.handle);
+
+  const question = parseQuestion(tweet.text);
+  if (question !== null) {
+    const tracked: TrackedQuestion = {
+      key: questionKey(question),
+      number: question.number,
+      ...(question.part === undefined ? {} : { part: question.part }),
+      tweetId: tweet.id,
+      author,
+      text: tweet.text,
+      time: tweet.time,
+      answerCount: 0,
+    };
+    if (isHost(author, state.hosts)) return withQuestions({ ...state, seen }, [tracked]);
+    const canInfer = state.inferHosts && state.hosts.length === 0;
+    if (!canInfer) return state;
+    if (question.number === 1) {
+      const promoted = state.pending.filter((q) => q.author === author);
+      return withQuestions(
+        { ...state, seen, hosts: [author], inferredHosts: [author], pending: [] },
+        [...promoted, tracked],
+      );
+    }
+    return { ...state, seen, pending: [...state.pending, tracked] };
+  }
+
+  const answer = parseAnswer(tweet.text);
+  if (answer === null) return state;
+  const key = answerKey(state, answer);
+  const answersByQuestion = { ...state.answersByQuestion, [key]: [...(state.answersByQuestion[key] ?? []), tweet.id] };
+  const questions = state.questions.map((q) =>
+    q.key === key ? { ...q, answerCount: answersByQuestion[key]?.length ?? 0 } : q,
+  );
+  return { ...state, seen, answersByQuestion, questions };
+}
+
+/** Adds tweets in order. */
+export function addTweets(state: QuestionState, tweets: Iterable<Tweet>): QuestionState {
+  let next = state;
+  for (const tweet of tweets) next = addTweet(next, tweet);
+  return next;
+}
+
+/** The latest host question, or null before the first one. */
+export function currentQuestion(state: QuestionState): TrackedQuestion | null {
+  return state.questions.find((q) => q.key === state.current) ?? null;
+}
