@@ -1,0 +1,368 @@
+// The message protocol between the content script / extension pages and the background worker.
+// Typed end to end and validated at the receiving side. Dependency-free on purpose: this module is
+// bundled into the content script, which must stay small. Only type imports below.
+import type { FilterOptions, Handle, Tag, Tweet, TweetKind } from './chat/types';
+
+// ---------------------------------------------------------------------------------------------
+// Data shapes that cross the boundary
+// ---------------------------------------------------------------------------------------------
+
+/** Per-chat settings, owned by the background (IndexedDB `chats` store). */
+export interface ChatSettings {
+  tag: Tag;
+  extraTags: Tag[];
+  title: string;
+  hosts: Handle[];
+  muted: Handle[];
+  filter: FilterOptions;
+  autoTag: boolean;
+  chatMode: boolean;
+  sidebar: { collapsed: boolean };
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** The part of ChatSettings a client may change with `chat/update`. */
+export type ChatSettingsEditable = Omit<ChatSettings, 'tag' | 'createdAt' | 'updatedAt'>;
+
+/** A tweet as the content script sends it: the Tweet plus the question/answer label it computed (e.g. '2a'). */
+export interface StoredTweetInput extends Tweet {
+  question?: string;
+  answer?: string;
+}
+
+/** One occurrence of a chat (an evening's chat). Times are epoch milliseconds. */
+export interface Session {
+  id: string;
+  tag: Tag;
+  start: number;
+  end: number;
+  /** 'scheduled': from the chat's schedule; 'rolling': tweets less than 2 hours apart. */
+  kind: 'scheduled' | 'rolling';
+  tweetCount: number;
+}
+
+export type ExportFormat = 'markdown' | 'csv' | 'json';
+
+// ---------------------------------------------------------------------------------------------
+// Requests and responses
+// ---------------------------------------------------------------------------------------------
+
+export type Request =
+  | { type: 'ping' }
+  | { type: 'chat/get'; tag: Tag }
+  | { type: 'chat/update'; tag: Tag; patch: Partial<ChatSettingsEditable> }
+  | { type: 'chat/list' }
+  | { type: 'tweets/put'; batchId: string; tag: Tag; tweets: StoredTweetInput[] }
+  | { type: 'tweets/count'; tag: Tag; sessionId?: string }
+  | { type: 'sessions/list'; tag: Tag }
+  | { type: 'export'; sessionId: string; format: ExportFormat };
+
+export type RequestType = Request['type'];
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+
+/** Successful reply per request type. */
+export interface ResponseMap {
+  ping: { ok: true; version: string };
+  'chat/get': { ok: true; chat: ChatSettings };
+  'chat/update': { ok: true; chat: ChatSettings };
+  'chat/list': { ok: true; chats: ChatSettings[] };
+  'tweets/put': { ok: true; batchId: string; stored: number; duplicates: number };
+  'tweets/count': { ok: true; count: number };
+  'sessions/list': { ok: true; sessions: Session[] };
+  export: { ok: true; filename: string; mime: string; body: string };
+}
+
+export type ErrorCode =
+  | 'invalid-request'
+  | 'unknown-type'
+  | 'forbidden-sender'
+  | 'quota-exceeded'
+  | 'not-found'
+  | 'internal'
+  /** Client side only: the worker could not be reached (restarting, extension reloaded…). */
+  | 'unavailable';
+
+export interface ErrorReply {
+  ok: false;
+  error: { code: ErrorCode; message: string };
+}
+
+export type ResponseOf<T extends RequestType> = ResponseMap[T] | ErrorReply;
+export type Response = ResponseOf<RequestType>;
+
+export const REQUEST_TYPES: readonly RequestType[] = [
+  'ping',
+  'chat/get',
+  'chat/update',
+  'chat/list',
+  'tweets/put',
+  'tweets/count',
+  'sessions/list',
+  'export',
+];
+
+export function errorReply(code: ErrorCode, message: string): ErrorReply {
+  return { ok: false, error: { code, message } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation (hand-written, strict; unknown keys are dropped, unknown types rejected)
+// ---------------------------------------------------------------------------------------------
+
+export const LIMITS = {
+  maxBatch: 500,
+  maxTextLength: 30_000,
+  maxNameLength: 200,
+  maxTitleLength: 200,
+  maxExtraTags: 20,
+  maxHosts: 50,
+  maxMuted: 5_000,
+} as const;
+
+const TAG_RE = /^[\p{L}\p{N}_]{1,100}$/u;
+const TWEET_ID_RE = /^\d{1,25}$/;
+const HANDLE_RE = /^[A-Za-z0-9_]{1,50}$/;
+const BATCH_ID_RE = /^[A-Za-z0-9_:.-]{1,128}$/;
+const SESSION_ID_RE = /^[\p{L}\p{N}_:.-]{1,200}$/u;
+const LABEL_RE = /^[A-Za-z0-9_.-]{1,16}$/;
+const LANG_RE = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
+const ISO_TIME_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const TWEET_KINDS: readonly TweetKind[] = ['tweet', 'reply', 'retweet', 'quote', 'promoted'];
+const EXPORT_FORMATS: readonly ExportFormat[] = ['markdown', 'csv', 'json'];
+
+class Invalid extends Error {}
+
+function fail(path: string, message: string): never {
+  throw new Invalid(`${path}: ${message}`);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function record(value: unknown, path: string): Record<string, unknown> {
+  if (!isRecord(value)) fail(path, 'expected an object');
+  return value;
+}
+
+function string(value: unknown, path: string, max: number, pattern?: RegExp, hint?: string): string {
+  if (typeof value !== 'string') fail(path, 'expected a string');
+  if (value.length > max) fail(path, `longer than ${max} characters`);
+  if (pattern && !pattern.test(value)) fail(path, hint ?? `does not match ${pattern}`);
+  return value;
+}
+
+function boolean(value: unknown, path: string): boolean {
+  if (typeof value !== 'boolean') fail(path, 'expected a boolean');
+  return value;
+}
+
+function list<T>(value: unknown, path: string, max: number, item: (v: unknown, p: string) => T): T[] {
+  if (!Array.isArray(value)) fail(path, 'expected an array');
+  if (value.length > max) fail(path, `more than ${max} items`);
+  return value.map((v, i) => item(v, `${path}[${i}]`));
+}
+
+/** Tags are compared NFKC-normalised and lower-cased; the validator returns that form. */
+function tag(value: unknown, path: string): Tag {
+  const raw = string(value, path, 400);
+  const normalised = raw.normalize('NFKC').toLowerCase();
+  if (!TAG_RE.test(normalised)) fail(path, 'expected a hashtag without "#": 1-100 letters, digits or "_"');
+  return normalised;
+}
+
+function handle(value: unknown, path: string): Handle {
+  return string(value, path, 50, HANDLE_RE, 'expected a handle without "@": letters, digits or "_"').toLowerCase();
+}
+
+function uniqueList<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}
+
+function optional<T>(obj: Record<string, unknown>, key: string, path: string, read: (v: unknown, p: string) => T): T | undefined {
+  return obj[key] === undefined ? undefined : read(obj[key], `${path}.${key}`);
+}
+
+function tweetInput(value: unknown, path: string): StoredTweetInput {
+  const t = record(value, path);
+  const author = record(t.author, `${path}.author`);
+  const time = t.time === null ? null : string(t.time, `${path}.time`, 40, ISO_TIME_RE, 'expected an ISO 8601 time or null');
+  if (time !== null && Number.isNaN(Date.parse(time))) fail(`${path}.time`, 'not a valid date');
+  const kind = string(t.kind, `${path}.kind`, 20) as TweetKind;
+  if (!TWEET_KINDS.includes(kind)) fail(`${path}.kind`, `expected one of ${TWEET_KINDS.join(', ')}`);
+  const out: StoredTweetInput = {
+    id: string(t.id, `${path}.id`, 25, TWEET_ID_RE, 'expected a status id of 1-25 digits'),
+    author: { handle: handle(author.handle, `${path}.author.handle`), name: string(author.name, `${path}.author.name`, LIMITS.maxNameLength) },
+    time,
+    text: string(t.text, `${path}.text`, LIMITS.maxTextLength),
+    kind,
+  };
+  const retweetedBy = optional(t, 'retweetedBy', path, handle);
+  if (retweetedBy !== undefined) out.retweetedBy = retweetedBy;
+  const lang = optional(t, 'lang', path, (v, p) => string(v, p, 35, LANG_RE, 'expected a BCP 47 language tag'));
+  if (lang !== undefined) out.lang = lang;
+  const question = optional(t, 'question', path, (v, p) => string(v, p, 16, LABEL_RE, 'expected a short label such as "2a"'));
+  if (question !== undefined) out.question = question;
+  const answer = optional(t, 'answer', path, (v, p) => string(v, p, 16, LABEL_RE, 'expected a short label such as "2a"'));
+  if (answer !== undefined) out.answer = answer;
+  return out;
+}
+
+/** Validates one tweet as `tweets/put` would; lets the content script drop a bad tweet instead of a whole batch. */
+export function checkTweet(value: unknown): { ok: true; tweet: StoredTweetInput } | { ok: false; message: string } {
+  try {
+    return { ok: true, tweet: tweetInput(value, 'tweet') };
+  } catch (e) {
+    if (e instanceof Invalid) return { ok: false, message: e.message };
+    throw e;
+  }
+}
+
+function filterOptions(value: unknown, path: string): FilterOptions {
+  const f = record(value, path);
+  return {
+    hideRetweets: boolean(f.hideRetweets, `${path}.hideRetweets`),
+    hideMuted: boolean(f.hideMuted, `${path}.hideMuted`),
+    hostsOnly: boolean(f.hostsOnly, `${path}.hostsOnly`),
+  };
+}
+
+function chatPatch(value: unknown, path: string): Partial<ChatSettingsEditable> {
+  const p = record(value, path);
+  const out: Partial<ChatSettingsEditable> = {};
+  const extraTags = optional(p, 'extraTags', path, (v, q) => list(v, q, LIMITS.maxExtraTags, tag));
+  if (extraTags) out.extraTags = uniqueList(extraTags);
+  const title = optional(p, 'title', path, (v, q) => string(v, q, LIMITS.maxTitleLength));
+  if (title !== undefined) out.title = title;
+  const hosts = optional(p, 'hosts', path, (v, q) => list(v, q, LIMITS.maxHosts, handle));
+  if (hosts) out.hosts = uniqueList(hosts);
+  const muted = optional(p, 'muted', path, (v, q) => list(v, q, LIMITS.maxMuted, handle));
+  if (muted) out.muted = uniqueList(muted);
+  const filter = optional(p, 'filter', path, filterOptions);
+  if (filter) out.filter = filter;
+  const autoTag = optional(p, 'autoTag', path, boolean);
+  if (autoTag !== undefined) out.autoTag = autoTag;
+  const chatMode = optional(p, 'chatMode', path, boolean);
+  if (chatMode !== undefined) out.chatMode = chatMode;
+  const sidebar = optional(p, 'sidebar', path, (v, q) => ({ collapsed: boolean(record(v, q).collapsed, `${q}.collapsed`) }));
+  if (sidebar) out.sidebar = sidebar;
+  return out;
+}
+
+function sessionId(value: unknown, path: string): string {
+  return string(value, path, 200, SESSION_ID_RE, 'expected a session id');
+}
+
+function validate(m: Record<string, unknown>, type: RequestType): Request {
+  switch (type) {
+    case 'ping':
+    case 'chat/list':
+      return { type };
+    case 'chat/get':
+    case 'sessions/list':
+      return { type, tag: tag(m.tag, 'tag') };
+    case 'chat/update':
+      return { type, tag: tag(m.tag, 'tag'), patch: chatPatch(m.patch, 'patch') };
+    case 'tweets/put': {
+      const tweets = list(m.tweets, 'tweets', LIMITS.maxBatch, tweetInput);
+      if (tweets.length === 0) fail('tweets', 'a batch must hold at least one tweet');
+      return { type, batchId: string(m.batchId, 'batchId', 128, BATCH_ID_RE, 'expected 1-128 of A-Z a-z 0-9 _ : . -'), tag: tag(m.tag, 'tag'), tweets };
+    }
+    case 'tweets/count': {
+      const id = optional(m, 'sessionId', '', sessionId);
+      return id === undefined ? { type, tag: tag(m.tag, 'tag') } : { type, tag: tag(m.tag, 'tag'), sessionId: id };
+    }
+    case 'export': {
+      const format = string(m.format, 'format', 10) as ExportFormat;
+      if (!EXPORT_FORMATS.includes(format)) fail('format', `expected one of ${EXPORT_FORMATS.join(', ')}`);
+      return { type, sessionId: sessionId(m.sessionId, 'sessionId'), format };
+    }
+  }
+}
+
+/**
+ * Validates an untrusted message. Returns a fresh request holding only the known keys (tags
+ * normalised, handles lower-cased), or an error reply: `unknown-type` for a well-formed message of
+ * a type we don't know, `invalid-request` for anything else that's wrong. Never throws.
+ */
+export function parseRequest(value: unknown): { ok: true; request: Request } | ErrorReply {
+  try {
+    if (!isRecord(value)) return errorReply('invalid-request', 'message: expected an object');
+    const type: unknown = value.type;
+    if (typeof type !== 'string') return errorReply('invalid-request', 'type: expected a string');
+    if (!REQUEST_TYPES.includes(type as RequestType)) {
+      return errorReply('unknown-type', `type: unknown message type "${type.slice(0, 60)}"`);
+    }
+    return { ok: true, request: validate(value, type as RequestType) };
+  } catch (e) {
+    if (e instanceof Invalid) return errorReply('invalid-request', e.message.replace(/^\./, ''));
+    return errorReply('invalid-request', 'message: could not be read');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Senders
+// ---------------------------------------------------------------------------------------------
+
+export interface SenderLike {
+  id?: string;
+  url?: string;
+  tab?: { url?: string };
+}
+
+const CONTENT_HOSTS = new Set(['x.com', 'twitter.com']);
+
+function isXUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && CONTENT_HOSTS.has(u.hostname) && u.port === '';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Accept only our own extension's contexts: `sender.id` must be ours; then either an extension page
+ * (its URL under our extension's origin) or a content script in an https://x.com / https://twitter.com
+ * tab. `ownOrigin` is `browser.runtime.getURL('')`; pass it on Firefox, where the extension URL holds
+ * an internal UUID rather than the id. Without it, `chrome-extension://<ownId>/` is assumed.
+ */
+export function isTrustedSender(sender: SenderLike, ownId: string, ownOrigin?: string): boolean {
+  if (!ownId || sender.id !== ownId) return false;
+  const origin = (ownOrigin ?? `chrome-extension://${ownId}/`).replace(/\/*$/, '/');
+  const url = sender.url ?? sender.tab?.url;
+  if (url === undefined) return false;
+  if (url.startsWith(origin)) return true; // an extension page (popup, options, even when opened in a tab)
+  if (!sender.tab) return false;
+  if (!isXUrl(url)) return false;
+  return sender.tab.url === undefined || isXUrl(sender.tab.url);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Client
+// ---------------------------------------------------------------------------------------------
+
+export interface Client {
+  /** Never throws: transport failures become `{ ok: false, error: { code: 'unavailable' } }`. */
+  send<T extends RequestType>(request: RequestOf<T> & { type: T }): Promise<ResponseOf<T>>;
+}
+
+/** `createClient((msg) => browser.runtime.sendMessage(msg))`. */
+export function createClient(sendMessage: (message: unknown) => Promise<unknown>): Client {
+  async function send(request: Request): Promise<Response> {
+    let reply: unknown;
+    try {
+      reply = await sendMessage(request);
+    } catch (e) {
+      return errorReply('unavailable', `The background worker could not be reached: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (reply === undefined) return errorReply('unavailable', 'The background worker did not reply.');
+    if (!isRecord(reply) || typeof reply.ok !== 'boolean') return errorReply('internal', 'The background worker sent a malformed reply.');
+    if (reply.ok === false && (!isRecord(reply.error) || typeof reply.error.code !== 'string')) {
+      return errorReply('internal', 'The background worker sent a malformed error reply.');
+    }
+    return reply as unknown as Response;
+  }
+  return { send: send as Client['send'] };
+}

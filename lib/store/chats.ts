@@ -1,0 +1,70 @@
+// Per-chat settings, created from the directory on first use.
+import { DEFAULT_FILTER_OPTIONS, type ChatDefinition, type Tag } from '../chat/types';
+import type { ChatSettings, ChatSettingsEditable } from '../messages';
+import type { StoreDB } from './schema';
+
+/** Finds a chat in the directory (by main or extra tag); undefined if unknown. */
+export type LookupChat = (tag: Tag) => ChatDefinition | undefined | Promise<ChatDefinition | undefined>;
+
+/** Settings of a chat the user has not changed yet. */
+// Chat mode is something the user turns on for a chat; once on, auto-tagging is on unless they turn it off.
+export const DEFAULT_CHAT_FLAGS = { autoTag: true, chatMode: false, sidebar: { collapsed: false } } as const;
+
+export function newChatSettings(tag: Tag, definition: ChatDefinition | undefined, now: number): ChatSettings {
+  const extraTags = new Set(definition?.extraTags.map((t) => t.toLowerCase()) ?? []);
+  // Looked up by an edition tag: keep the directory's main tag as an extra tag.
+  if (definition && definition.tag.toLowerCase() !== tag) extraTags.add(definition.tag.toLowerCase());
+  extraTags.delete(tag);
+  return {
+    tag,
+    extraTags: [...extraTags],
+    title: definition?.title ?? `#${tag}`,
+    hosts: [...new Set(definition?.hosts.map((h) => h.toLowerCase()) ?? [])],
+    muted: [],
+    filter: { ...DEFAULT_FILTER_OPTIONS },
+    autoTag: DEFAULT_CHAT_FLAGS.autoTag,
+    chatMode: DEFAULT_CHAT_FLAGS.chatMode,
+    sidebar: { ...DEFAULT_CHAT_FLAGS.sidebar },
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+export function getChat(db: StoreDB, tag: Tag): Promise<ChatSettings | undefined> {
+  return db.get('chats', tag);
+}
+
+/** The chat's settings; on first use created from the directory (or defaults when the tag is unknown). */
+export async function getOrCreateChat(db: StoreDB, tag: Tag, lookupChat: LookupChat, now: number): Promise<ChatSettings> {
+  const existing = await db.get('chats', tag);
+  if (existing) return existing;
+  // The lookup may not be IndexedDB work, so it runs before the write transaction, which re-checks.
+  const created = newChatSettings(tag, await lookupChat(tag), now);
+  const tx = db.transaction('chats', 'readwrite');
+  const raced = await tx.store.get(tag);
+  if (!raced) await tx.store.add(created);
+  await tx.done;
+  return raced ?? created;
+}
+
+export async function updateChat(
+  db: StoreDB,
+  tag: Tag,
+  patch: Partial<ChatSettingsEditable>,
+  lookupChat: LookupChat,
+  now: number,
+): Promise<ChatSettings> {
+  await getOrCreateChat(db, tag, lookupChat, now);
+  const tx = db.transaction('chats', 'readwrite');
+  const current = await tx.store.get(tag);
+  if (!current) throw new Error(`chat #${tag} vanished during update`);
+  const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<ChatSettingsEditable>;
+  const next: ChatSettings = { ...current, ...defined, tag, createdAt: current.createdAt, updatedAt: Math.max(now, current.updatedAt) };
+  await tx.store.put(next);
+  await tx.done;
+  return next;
+}
+
+export async function listChats(db: StoreDB): Promise<ChatSettings[]> {
+  return db.getAll('chats');
+}

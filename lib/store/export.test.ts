@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import type { Session } from '../messages';
+import { csvCell, exportSession, participants, perMinute, toCsv, toJson, toMarkdown } from './export';
+import type { StoredTweet } from './schema';
+
+const T0 = Date.parse('2024-05-01T18:00:00.000Z');
+const MIN = 60_000;
+const session: Session = { id: 'smchat:1', tag: 'smchat', start: T0, end: T0 + 10 * MIN, kind: 'rolling', tweetCount: 0 };
+
+function st(id: string, minute: number, handle: string, text: string, over: Partial<StoredTweet> = {}): StoredTweet {
+  const at = T0 + minute * MIN;
+  return { id, author: { handle, name: handle.toUpperCase() }, time: new Date(at).toISOString(), text, kind: 'tweet', tag: 'smchat', sessionId: session.id, firstSeen: at, at, ...over };
+}
+
+const tweets: StoredTweet[] = [
+  st('10', 0, 'ann', 'Hi all! #smchat'),
+  st('11', 1, 'host', 'Q1 What is your favourite tool? #smchat', { question: '1' }),
+  st('12', 2, 'ann', 'A1 A pencil #smchat', { answer: '1', kind: 'reply' }),
+  st('13', 5, 'host', 'Q2 How do you plan? #smchat', { question: '2' }),
+  st('14', 3, 'bob', 'A1 *Markdown* [link](javascript:x) #smchat', { answer: 'A1', kind: 'reply' }),
+  st('15', 6, 'bob', 'A2 Calendar\nsecond line', { answer: '2' }),
+  st('16', 7, 'cat', 'A3 answer to a question we never saw', { answer: '3' }),
+  st('17', 8, 'ann', 'Q9 my own question', { question: '9' }), // not a host: not a host question
+];
+const chat = { tag: 'smchat', title: 'Social media chat', hosts: ['host'] };
+
+describe('toMarkdown', () => {
+  const md = toMarkdown({ session, tweets, chat });
+
+  it('puts host questions first, in order, with their answers under them, then other tweets', () => {
+    const order = ['# \\#smchat — Social media chat', '## Q1', 'Q1 What is', '### Answers (2)', 'A1 A pencil', 'A1 \\*Markdown\\*', '## Q2', 'Q2 How do you plan', 'A2 Calendar', '## Q3 (question not captured)', 'A3 answer', '## Other tweets', 'Hi all!', 'Q9 my own question', '## Participants'];
+    let from = 0;
+    for (const part of order) {
+      const at = md.indexOf(part, from);
+      expect(at, `"${part}" after position ${from}`).toBeGreaterThanOrEqual(from);
+      from = at + part.length;
+    }
+  });
+
+  it('links each tweet to x.com and escapes markdown in tweet text', () => {
+    expect(md).toContain('**HOST** [@host](https://x.com/host) · [18:01](https://x.com/host/status/11)');
+    expect(md).toContain('\\[link\\](javascript:x)');
+    expect(md).not.toContain('[link](javascript:x)');
+    expect(md).toContain('> A2 Calendar\n> second line');
+    expect(md).toContain('2024-05-01 18:00–18:10 UTC · 8 tweets · 4 participants');
+    expect(md).toContain('- ANN ([@ann](https://x.com/ann)): 3');
+  });
+});
+
+describe('toCsv', () => {
+  it('quotes per RFC 4180', () => {
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('two\nlines')).toBe('"two\nlines"');
+    expect(csvCell(undefined)).toBe('');
+  });
+
+  it('neutralises formula injection', () => {
+    expect(csvCell('=HYPERLINK("http://evil")')).toBe(`"'=HYPERLINK(""http://evil"")"`);
+    expect(csvCell('+1')).toBe("'+1");
+    expect(csvCell('-2')).toBe("'-2");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('\t=1')).toBe("'\t=1");
+    expect(csvCell('a=1')).toBe('a=1');
+  });
+
+  it('writes a header and one CRLF-terminated record per tweet, in time order', () => {
+    const csv = toCsv([st('2', 1, 'bob', '=cmd|"/c calc"!A0, and more'), st('1', 0, 'ann', 'hello')]);
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('id,url,time,author_handle,author_name,kind,question,answer,retweeted_by,lang,text,first_seen');
+    expect(lines[1]).toBe('1,https://x.com/ann/status/1,2024-05-01T18:00:00.000Z,ann,ANN,tweet,,,,,hello,2024-05-01T18:00:00.000Z');
+    expect(lines[2]).toContain(`,"'=cmd|""/c calc""!A0, and more",`);
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toBe('');
+  });
+});
+
+describe('toJson, participants, perMinute', () => {
+  it('exports parseable JSON with participants and counts per minute', () => {
+    const data = JSON.parse(toJson({ session, tweets, chat }));
+    expect(data.chat).toEqual(chat);
+    expect(data.session).toMatchObject({ id: 'smchat:1', start: '2024-05-01T18:00:00.000Z' });
+    expect(data.tweets.map((t: { id: string }) => t.id)).toEqual(['10', '11', '12', '14', '13', '15', '16', '17']);
+    expect(data.tweets[1]).toMatchObject({ url: 'https://x.com/host/status/11', question: '1' });
+    expect(data.participants[0]).toEqual({ handle: 'ann', name: 'ANN', count: 3 });
+  });
+
+  it('counts participants', () => {
+    expect(participants(tweets)).toEqual([
+      { handle: 'ann', name: 'ANN', count: 3 },
+      { handle: 'bob', name: 'BOB', count: 2 },
+      { handle: 'host', name: 'HOST', count: 2 },
+      { handle: 'cat', name: 'CAT', count: 1 },
+    ]);
+  });
+
+  it('counts per minute, including quiet minutes', () => {
+    const pm = perMinute([st('1', 0, 'a', ''), st('2', 0.5, 'a', ''), st('3', 3, 'a', '')]);
+    expect(pm).toEqual([
+      { minute: '2024-05-01T18:00Z', count: 2 },
+      { minute: '2024-05-01T18:01Z', count: 0 },
+      { minute: '2024-05-01T18:02Z', count: 0 },
+      { minute: '2024-05-01T18:03Z', count: 1 },
+    ]);
+    expect(perMinute([])).toEqual([]);
+  });
+
+  it('names files and mime types per format', () => {
+    expect(exportSession('markdown', { session, tweets })).toMatchObject({ filename: 'smchat-2024-05-01-1800Z.md', mime: 'text/markdown;charset=utf-8' });
+    expect(exportSession('csv', { session, tweets })).toMatchObject({ filename: 'smchat-2024-05-01-1800Z.csv', mime: 'text/csv;charset=utf-8' });
+    expect(exportSession('json', { session, tweets }).mime).toBe('application/json');
+  });
+});

@@ -1,0 +1,91 @@
+// The background's message handler: checks the sender, validates the message, runs it against the
+// store. Never throws and never rejects: every failure is an error reply.
+import type { Tag } from '../chat/types';
+import {
+  errorReply,
+  isTrustedSender,
+  parseRequest,
+  type Request,
+  type Response,
+  type ResponseMap,
+  type SenderLike,
+} from '../messages';
+import { getChat, getOrCreateChat, listChats, updateChat, type LookupChat } from './chats';
+import { exportSession } from './export';
+import type { StoreDB } from './schema';
+import { getSession, listSessions, type SessionFor } from './sessions';
+import { countTweets, putTweetBatch, tweetsOfSession } from './tweets';
+
+export interface HandlerOptions {
+  /** The open store, a promise of it, or an opener called per request (`storeOpener()`). Failing to open gives `internal` replies. */
+  db: StoreDB | Promise<StoreDB> | (() => Promise<StoreDB>);
+  /** Reported by `ping`, e.g. `browser.runtime.getManifest().version`. */
+  version: string;
+  /** `browser.runtime.id`. */
+  ownId: string;
+  /** `browser.runtime.getURL('')`; needed on Firefox, where extension URLs hold an internal UUID. */
+  ownOrigin?: string;
+  lookupChat: LookupChat;
+  sessionFor?: SessionFor;
+  now?: () => number;
+  /** Most tweets kept per chat (default 20,000). */
+  capPerChat?: number;
+}
+
+export type Handler = (message: unknown, sender: SenderLike) => Promise<Response>;
+
+/**
+ * `browser.runtime.onMessage.addListener((m, s) => handler(m, s))`.
+ */
+export function createHandler(options: HandlerOptions): Handler {
+  const now = options.now ?? Date.now;
+  const dbOption = options.db;
+  const getDb = typeof dbOption === 'function' ? dbOption : () => Promise.resolve(dbOption);
+  // A store that failed to open is reported per request; don't let it surface as an unhandled rejection.
+  if (typeof dbOption !== 'function') Promise.resolve(dbOption).catch(() => undefined);
+
+  async function run(request: Request): Promise<Response> {
+    if (request.type === 'ping') return { ok: true, version: options.version } satisfies ResponseMap['ping'];
+    const db = await getDb();
+    switch (request.type) {
+      case 'chat/get':
+        return { ok: true, chat: await getOrCreateChat(db, request.tag, options.lookupChat, now()) };
+      case 'chat/update':
+        return { ok: true, chat: await updateChat(db, request.tag, request.patch, options.lookupChat, now()) };
+      case 'chat/list':
+        return { ok: true, chats: await listChats(db) };
+      case 'tweets/put': {
+        const result = await putTweetBatch(db, request.tag, request.batchId, request.tweets, now(), {
+          sessionFor: options.sessionFor,
+          cap: options.capPerChat,
+        });
+        if (!result.ok) return result;
+        return { ok: true, batchId: result.batchId, stored: result.stored, duplicates: result.duplicates };
+      }
+      case 'tweets/count':
+        return { ok: true, count: await countTweets(db, request.tag, request.sessionId) };
+      case 'sessions/list':
+        return { ok: true, sessions: await listSessions(db, request.tag) };
+      case 'export': {
+        const session = await getSession(db, request.sessionId);
+        if (!session) return errorReply('not-found', `No session "${request.sessionId}" is stored.`);
+        const [tweets, chat] = await Promise.all([tweetsOfSession(db, session.id), getChat(db, session.tag as Tag)]);
+        return { ok: true, ...exportSession(request.format, { session, tweets, chat }) };
+      }
+    }
+  }
+
+  return async (message, sender) => {
+    try {
+      if (!isTrustedSender(sender ?? {}, options.ownId, options.ownOrigin)) {
+        return errorReply('forbidden-sender', 'Messages are accepted only from this extension on x.com and its own pages.');
+      }
+      const parsed = parseRequest(message);
+      if (!parsed.ok) return parsed;
+      return await run(parsed.request);
+    } catch (e) {
+      console.error('chat-mode: message handler failed', e);
+      return errorReply('internal', `Internal error: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+}
