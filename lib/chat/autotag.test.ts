@@ -46,6 +46,8 @@ describe('planAutoTag', () => {
     ['does not repeat a tag present in another case', 'A1 yes #BlogChat', ['blogchat'], NONE],
     ['does not repeat a tag typed with a full-width hash', 'A1 yes ＃blogchat', ['blogchat'], NONE],
     ['does not repeat a tag in the middle of the text', "#blogchat's guest is great", ['blogchat'], NONE],
+    ['does not repeat a possessive tag in another case', "A1 #BlogChat's guest", ['blogchat'], NONE],
+    ['does not repeat a full-width tag', 'A1 ＃ＢｌｏｇＣｈａｔ', ['blogchat'], NONE],
     ['counts tags given with # and in caps', 'hello', ['#BlogChat', 'blogchat'], insert('hello', ' #blogchat')],
     ['does not count a longer tag as present', 'A1 #blogchatter', ['blogchat'], insert('A1 #blogchatter', ' #blogchat')],
     ['does not count a URL fragment as the tag', 'see https://example.com/#blogchat', ['blogchat'], insert('see https://example.com/#blogchat', ' #blogchat')],

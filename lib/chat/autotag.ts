@@ -15,7 +15,10 @@ export type AutoTagPlan =
       insert: string;
       /** Where to insert: always `text.length` (the tags are appended, so no word or URL is split). */
       at: number;
-      /** Where the user's caret goes after the insertion: the end of their own text, before the tags. */
+      /**
+       * Where the user's caret goes after the insertion: the end of their own text, before the tags. A
+       * caret elsewhere in the text needs no move (the insertion is after it).
+       */
       caret: number;
     }
   | { kind: 'blocked'; reason: 'too-long'; weightedLength: number; limit: number };

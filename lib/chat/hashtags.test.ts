@@ -101,6 +101,13 @@ describe('chatTagsFromUrl', () => {
     ['https://x.com/search?q=#blogchat', ['blogchat']], // typed: the tag lands in the fragment
     ['https://x.com/search?q=#BlogChat OR #sm49', ['blogchat', 'sm49']],
     ['https://x.com/search?q=%23blogchat&f=live#top', ['blogchat']],
+    // A real fragment after an encoded query is not glued onto its last tag (`#blogchat#top` is no tag).
+    ['https://x.com/search?f=live&q=%23blogchat#top', ['blogchat']],
+    ['https://x.com/search?q=great%20#blogchat', ['blogchat']], // typed words, then the tag
+    ['https://x.com/search?q=%23blogchat%20lang%3Aen', ['blogchat']],
+    ['https://x.com/search?q=from%3Amackcollier%20%23blogchat', ['blogchat']],
+    ['https://x.com/search?q=%23blogchat%20-from%3Aspammer%20to%3Amackcollier', ['blogchat']],
+    ['https://x.com/search?q=%28%23socialmedia%20OR%20%23sm49%29%20-%23spam', ['socialmedia', 'sm49']],
     ['https://twitter.com/search?q=%23solopr', ['solopr']],
     ['https://mobile.x.com/search?q=%23solopr', ['solopr']],
     ['https://mobile.twitter.com/hashtag/solopr', ['solopr']],
@@ -112,6 +119,8 @@ describe('chatTagsFromUrl', () => {
     ['https://x.com/hashtag/blogchat?f=live', ['blogchat']],
     // Not chat pages.
     ['https://x.com/search?q=blogchat', null],
+    ['https://x.com/search?q=from%3Amackcollier', null],
+    ['https://x.com/search?q=blogchat#top', null],
     ['https://x.com/search?q=https%3A%2F%2Fexample.com%2F%23blogchat', null],
     ['https://x.com/search?q=', null],
     ['https://x.com/search', null],

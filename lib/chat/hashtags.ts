@@ -100,11 +100,13 @@ export function chatTagsFromUrl(url: string | URL): Tag[] | null {
   }
 
   if (path !== '/search') return null;
-  let query = parsed.searchParams.get('q');
+  const query = parsed.searchParams.get('q');
   if (query === null) return null;
+  let tags = tagsOfQuery(query);
   if (parsed.hash !== '' && /[?&]q=[^&]*$/.test(parsed.search)) {
-    query += decode(parsed.hash) ?? '';
+    // Also keep the tags of `q` alone: after an encoded `q=%23blogchat`, a real fragment (`#top`) would
+    // glue onto the tag (`#blogchat#top` carries no hashtag).
+    tags = unique([...tags, ...tagsOfQuery(query + (decode(parsed.hash) ?? ''))]);
   }
-  const tags = tagsOfQuery(query);
   return tags.length > 0 ? tags : null;
 }

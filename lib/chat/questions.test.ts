@@ -41,7 +41,14 @@ describe('parseQuestion', () => {
     ['@a @b_c: Q3) after mentions', { number: 3 }],
     ['#blogchat Q5: after the chat tag', { number: 5 }],
     ['Ｑ１） full-width', { number: 1 }],
+    // `Q1 ` is a form the issue names, so ordinary text starting that way parses too; only a host's
+    // tweet becomes a question (see the tracker), which keeps this harmless.
+    ['Q1 results were great', { number: 1 }],
+    ['Q3 2024 earnings', { number: 3 }],
     // Not questions.
+    ['Q10k followers!', null], // a unit, not a sub-part: sub-parts are a–e
+    ['Q4s are busy', null],
+    ['Q2f) past the last sub-part letter', null],
     ['Quarterly results are in', null],
     ['Q&A at noon', null],
     ['Q1000000 is a number', null],
@@ -76,6 +83,9 @@ describe('parseAnswer', () => {
     ['Answer 2: yes', { number: 2 }],
     ['A2a) sub-part', { number: 2, part: 'a' }],
     ['A1c yes', { number: 1, part: 'c' }],
+    ['A2E) upper-case part', { number: 2, part: 'e' }],
+    // Indistinguishable from an answer by its shape; it only counts in a tag-filtered chat.
+    ['A1 steak sauce', { number: 1 }],
     ['@host A3 after a reply mention', { number: 3 }],
     ['@a @b A1 after reply mentions', { number: 1 }],
     ['@a, @b: A1 mentions with punctuation', { number: 1 }],
@@ -86,6 +96,8 @@ describe('parseAnswer', () => {
     ['Apple pie', null],
     ['A1B2C3 is a code', null],
     ['A1000 units', null],
+    ['A10x faster', null],
+    ['A4s and letters', null],
     ['a 1 hour chat is short', null],
     ['A1.5 million', null],
     ['Q1) a question', null],

@@ -18,7 +18,11 @@ const LEADING = /^(?:\s+|@[A-Za-z0-9_]{1,15}(?![A-Za-z0-9_])[:,]?|#[\p{L}\p{M}\p
 // match while `Q1000000`, `A1B2C3` and `A1.5` do not.
 const END = String.raw`(?=$|[\s):,;/!?\]\-–—]|\.(?!\d))`;
 // Numbers 1–99: chats ask a handful of questions; a longer number is something else (`Q1000000`).
-const NUM = String.raw`([1-9]\d?)([A-Za-z])?`;
+// A sub-part is one letter a–e (chats split a question in two or three); any other letter is a unit
+// or a word, not a part (`Q10k followers`, `Q4s`, `A10x faster`). Shape alone cannot tell `Q2b` from
+// "2 billion" or `A1 steak sauce` from an answer: only a host's question counts (see `addTweet`), and
+// answers are only read in a tag-filtered chat.
+const NUM = String.raw`([1-9]\d?)([a-eA-E])?`;
 
 /**
  * Builds the two matchers of one kind. The spelled-out word (`Question 1:`) matches in any case. The

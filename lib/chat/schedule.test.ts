@@ -146,6 +146,11 @@ describe('formatLocalStart: in the user’s zone', () => {
     [BLOGCHAT, '2026-02-25T12:00:00Z', 'Europe/London', 'Mon, Mar 2, 2:00 AM GMT'],
     [BLOGCHAT, '2026-03-02T12:00:00Z', 'Europe/London', 'Mon, Mar 9, 1:00 AM GMT'],
     [BLOGCHAT, '2026-03-23T12:00:00Z', 'Europe/London', 'Mon, Mar 30, 2:00 AM GMT+1'],
+    // In autumn the UK changes first (Oct 25), the US a week later (Nov 1): 2am BST, then 1am GMT for
+    // that one week, then 2am GMT.
+    [BLOGCHAT, '2026-10-13T12:00:00Z', 'Europe/London', 'Mon, Oct 19, 2:00 AM GMT+1'],
+    [BLOGCHAT, '2026-10-20T12:00:00Z', 'Europe/London', 'Mon, Oct 26, 1:00 AM GMT'],
+    [BLOGCHAT, '2026-10-27T12:00:00Z', 'Europe/London', 'Mon, Nov 2, 2:00 AM GMT'],
     // …and from Kolkata, which never changes: 7:30 then 6:30 in the morning.
     [BLOGCHAT, '2026-02-25T12:00:00Z', 'Asia/Kolkata', 'Mon, Mar 2, 7:30 AM GMT+5:30'],
     [BLOGCHAT, '2026-03-02T12:00:00Z', 'Asia/Kolkata', 'Mon, Mar 9, 6:30 AM GMT+5:30'],
