@@ -1,0 +1,58 @@
+// What every end-to-end test file shares: the built extension per browser, the stand-in responder,
+// and helpers to reach the sidebar inside its shadow root.
+import { inject } from 'vitest';
+import type { FoundBrowser } from './browsers.ts';
+import { EXTENSION_DIRS } from './paths.ts';
+import { launch, type ExtBrowser, type ExtPage } from './session.ts';
+// @ts-expect-error -- plain ESM module without type declarations
+import { standinResponse } from '../../site/serve.mjs';
+
+
+/** The browsers found by the global setup, for `describe.each`. Test names carry browser and version. */
+export function browsersUnderTest(): FoundBrowser[] {
+  const browsers = inject('browsers');
+  if (!browsers || browsers.length < 2) throw new Error('The e2e global setup did not provide both browsers.');
+  return browsers;
+}
+
+export function launchWithExtension(browser: FoundBrowser): Promise<ExtBrowser> {
+  return launch({ browser, extensionDir: EXTENSION_DIRS[browser.name], respond: standinResponse });
+}
+
+export const SEARCH_BLOGCHAT = 'https://x.com/search?q=%23blogchat&f=live';
+
+/** Runs in the page: the sidebar's shadow root, or null. Keeps tests honest about the root being open. */
+export async function sidebarState(page: ExtPage) {
+  return page.evaluate(() => {
+    const host = document.querySelector('chat-mode-sidebar');
+    const root = host?.shadowRoot;
+    if (!host || !root) return null;
+    const aside = root.querySelector('aside');
+    const toggle = root.querySelector<HTMLButtonElement>('button[aria-controls]');
+    return {
+      label: aside?.getAttribute('aria-label') ?? null,
+      tag: root.querySelector('h2')?.textContent ?? null,
+      theme: aside?.getAttribute('data-theme') ?? null,
+      collapsed: aside?.getAttribute('data-collapsed') ?? null,
+      bodyHidden: root.querySelector<HTMLElement>('.body')?.hidden ?? null,
+      when: root.querySelector('[data-testid="chat-when"]')?.textContent ?? null,
+      hosts: [...root.querySelectorAll('.hosts li')].map((li) => li.textContent),
+      toggle: toggle ? { label: toggle.getAttribute('aria-label'), expanded: toggle.getAttribute('aria-expanded'), disabled: toggle.disabled } : null,
+      alerts: [...root.querySelectorAll('[role="alert"]')].map((el) => el.textContent),
+    };
+  });
+}
+
+/** Clicks an element inside the sidebar's shadow root with a real mouse event at its centre. */
+export async function clickInSidebar(page: ExtPage, selector: string): Promise<void> {
+  const box = await page.evaluate((sel) => {
+    const el = document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector(sel);
+    if (!el) return null;
+    const r = el.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }, selector);
+  if (!box) throw new Error(`No ${selector} in the sidebar`);
+  await page.clickAt(box.x, box.y);
+}
+
+export type { ExtBrowser, ExtPage };

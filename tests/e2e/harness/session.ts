@@ -1,0 +1,230 @@
+// One interface over the two automation libraries, so every scenario runs unchanged in Chromium
+// (playwright-core, persistent context with --load-extension) and Firefox (puppeteer-core over
+// WebDriver BiDi, browser.installExtension). Requests to x.com / twitter.com are answered by the
+// stand-in; every other request from a page is refused, so nothing reaches the network.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { FoundBrowser } from './browsers.ts';
+
+export interface StubResponse {
+  status: number;
+  contentType: string;
+  body: string | Buffer;
+}
+
+/** Answers a request for an x.com URL, or null to refuse it. */
+export type Responder = (url: string) => Promise<StubResponse | null>;
+
+export interface ExtPage {
+  goto(url: string): Promise<void>;
+  reload(): Promise<void>;
+  url(): string;
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** Polls `fn` in the page until it returns a truthy value, which is returned. */
+  waitFor<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A, timeoutMs?: number): Promise<R>;
+  /** Real input events: a mouse click at page coordinates. */
+  clickAt(x: number, y: number): Promise<void>;
+  type(text: string, delayMs?: number): Promise<void>;
+  press(key: string): Promise<void>;
+  screenshot(path: string, fullPage?: boolean): Promise<void>;
+  setViewport(width: number, height: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ExtBrowser {
+  name: FoundBrowser['name'];
+  /** e.g. "Chromium 156.0.8078.79", for test names and logs. */
+  version: string;
+  /** Base URL of the installed extension's pages, ending in '/'. */
+  extensionOrigin: string;
+  newPage(): Promise<ExtPage>;
+  /** Stops the MV3 service worker as Chrome does when idle (Chromium only). */
+  stopServiceWorker?(): Promise<void>;
+  /** Closes the browser and starts it again on the same profile. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  browser: FoundBrowser;
+  /** The built extension folder (`.output/chrome-mv3` or `.output/firefox-mv2`). */
+  extensionDir: string;
+  respond: Responder;
+  headless?: boolean;
+  viewport?: { width: number; height: number };
+  /** The browser's time zone (IANA), so tests of local times are deterministic. */
+  timeZone?: string;
+}
+
+const DEFAULT_VIEWPORT = { width: 1280, height: 900 };
+// A user in New York: far from UTC, and on a different daylight-saving calendar from the chats in Chicago's zone.
+const DEFAULT_TIME_ZONE = 'America/New_York';
+
+// A fixed moz-extension UUID, so tests can open the add-on's pages by URL.
+export const FIREFOX_EXTENSION_UUID = '5c7a3c1e-6a1b-4f7e-9a43-0c4d6a1f2b90';
+
+function isStandinUrl(url: string): boolean {
+  return /^https:\/\/(mobile\.)?(x|twitter)\.com\//.test(url);
+}
+
+export async function launch(options: LaunchOptions): Promise<ExtBrowser> {
+  return options.browser.name === 'chromium' ? launchChromium(options) : launchFirefox(options);
+}
+
+async function launchChromium({ browser, extensionDir, respond, headless = true, viewport = DEFAULT_VIEWPORT, timeZone = DEFAULT_TIME_ZONE }: LaunchOptions): Promise<ExtBrowser> {
+  const { chromium } = await import('playwright-core');
+  const dir = resolve(extensionDir);
+  const profile = mkdtempSync(join(tmpdir(), 'chatmode-chromium-'));
+  type Context = Awaited<ReturnType<typeof chromium.launchPersistentContext>>;
+  let ctx: Context;
+  let extensionId = '';
+
+  const start = async (): Promise<void> => {
+    ctx = await chromium.launchPersistentContext(profile, {
+      executablePath: browser.executablePath,
+      headless,
+      viewport,
+      timezoneId: timeZone,
+      env: { ...process.env, TZ: timeZone },
+      args: [
+        `--disable-extensions-except=${dir}`,
+        `--load-extension=${dir}`,
+        '--no-sandbox',
+        // This machine has no network but the package registries: keep Chromium from calling home.
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    });
+    await ctx.route(/^https:\/\/(mobile\.)?(x|twitter)\.com\//, async (route) => {
+      const response = await respond(route.request().url());
+      if (!response) return route.abort();
+      await route.fulfill({ status: response.status, contentType: response.contentType, body: response.body });
+    });
+    const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker', { timeout: 30_000 }));
+    extensionId = new URL(worker.url()).host;
+  };
+  await start();
+
+  const wrap = (page: Awaited<ReturnType<Context['newPage']>>): ExtPage => ({
+    goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+    reload: async () => void (await page.reload({ waitUntil: 'load' })),
+    url: () => page.url(),
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    waitFor: async (fn, arg, timeoutMs = 15_000) => (await page.waitForFunction(fn as never, arg, { timeout: timeoutMs })).jsonValue() as never,
+    clickAt: (x, y) => page.mouse.click(x, y),
+    type: (text, delayMs = 0) => page.keyboard.type(text, { delay: delayMs }),
+    press: (key) => page.keyboard.press(key),
+    screenshot: async (path, fullPage = false) => void (await page.screenshot({ path, fullPage })),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
+    close: () => page.close(),
+  });
+
+  return {
+    name: 'chromium',
+    version: browser.version,
+    get extensionOrigin() {
+      return `chrome-extension://${extensionId}/`;
+    },
+    newPage: async () => wrap(await ctx.newPage()),
+    async stopServiceWorker() {
+      // Chrome's own way to stop a worker: the DevTools protocol's ServiceWorker.stopAllWorkers.
+      const page = ctx.pages()[0] ?? (await ctx.newPage());
+      const cdp = await ctx.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+    },
+    async restart() {
+      await ctx.close();
+      await start();
+    },
+    async close() {
+      await ctx.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+async function launchFirefox({ browser, extensionDir, respond, headless = true, viewport = DEFAULT_VIEWPORT, timeZone = DEFAULT_TIME_ZONE }: LaunchOptions): Promise<ExtBrowser> {
+  const puppeteer = (await import('puppeteer-core')).default;
+  const dir = resolve(extensionDir);
+  const profile = mkdtempSync(join(tmpdir(), 'chatmode-firefox-'));
+  type Browser = Awaited<ReturnType<typeof puppeteer.launch>>;
+  let instance: Browser;
+
+  const start = async (): Promise<void> => {
+    instance = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: browser.executablePath,
+      headless,
+      userDataDir: profile,
+      defaultViewport: viewport,
+      env: { ...process.env, TZ: timeZone },
+      extraPrefsFirefox: {
+        // Pin the add-on's internal UUID so its pages have a known moz-extension:// origin.
+        'extensions.webextensions.uuids': JSON.stringify({ 'chat-mode-for-x@chatmode.extension': FIREFOX_EXTENSION_UUID }),
+        // Keep the add-on's data across the reinstall that a browser restart needs (temporary add-ons
+        // are removed at shutdown), as a permanently installed add-on keeps it.
+        'extensions.webextensions.keepStorageOnUninstall': true,
+        'extensions.webextensions.keepUuidOnUninstall': true,
+        'extensions.autoDisableScopes': 0,
+        'browser.shell.checkDefaultBrowser': false,
+        'datareporting.policy.dataSubmissionEnabled': false,
+      },
+    });
+    await instance.installExtension(dir);
+  };
+  await start();
+
+  const wrap = async (): Promise<ExtPage> => {
+    const page = await instance.newPage();
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      const url = request.url();
+      if (isStandinUrl(url)) {
+        void respond(url).then((response) =>
+          response
+            ? request.respond({ status: response.status, contentType: response.contentType, body: response.body })
+            : request.abort(),
+        );
+      } else if (/^(moz-extension|data|blob|about):/.test(url)) {
+        void request.continue();
+      } else {
+        void request.abort();
+      }
+    });
+    return {
+      goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+      reload: async () => void (await page.reload({ waitUntil: 'load' })),
+      url: () => page.url(),
+      evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+      waitFor: async (fn, arg, timeoutMs = 15_000) =>
+        (await page.waitForFunction(fn as (arg: unknown) => unknown, { timeout: timeoutMs, polling: 100 }, arg)).jsonValue() as never,
+      clickAt: (x, y) => page.mouse.click(x, y),
+      type: (text, delayMs = 0) => page.keyboard.type(text, { delay: delayMs }),
+      press: (key) => page.keyboard.press(key as never),
+      screenshot: async (path, fullPage = false) => void (await page.screenshot({ path: path as `${string}.png`, fullPage })),
+      setViewport: (width, height) => page.setViewport({ width, height }),
+      close: () => page.close(),
+    };
+  };
+
+  return {
+    name: 'firefox',
+    version: browser.version,
+    extensionOrigin: `moz-extension://${FIREFOX_EXTENSION_UUID}/`,
+    newPage: wrap,
+    async restart() {
+      await instance.close();
+      await start();
+    },
+    async close() {
+      await instance.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

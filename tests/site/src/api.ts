@@ -1,0 +1,93 @@
+/** Types of the stand-in's test API, `window.__standin` (import these from e2e tests). */
+
+export type Theme = 'light' | 'dark'
+
+export interface StandinConfig {
+  /** PRNG seed for the generated tweets (default 1) */
+  seed: number
+  /** initial tweets of a search/hashtag/home timeline (default 60) */
+  count: number
+  /** live arrivals, tweets per second (default 0 = none) */
+  liveRate: number
+  theme: Theme
+  /** root font size in px (x.com's "Font size" setting; default 15) */
+  fontSize: number
+  /** heavier tweets: photo placeholders of varied heights and more wrappers (default false) */
+  stress?: boolean
+  /** epoch ms the generated chat ends at (default: page load time) — set it for fixed datetimes */
+  now?: number
+  /** ms the timeline shows its unstyled placeholder before the tweets "load" (default 120) */
+  loadDelay?: number
+}
+
+export interface TweetSpec {
+  /** numeric string (snowflake derived from `time`) */
+  id: string
+  handle: string
+  name: string
+  verified: boolean
+  text: string
+  /** value of tweetText's `lang` ('en', 'ar', 'he', 'und', …) */
+  lang: string
+  /** ISO datetime */
+  time: string
+  /** "Replying to @…" handles */
+  replyTo?: string[]
+  inReplyToId?: string
+  /** the quoted tweet (rendered in a div[role=link] card) */
+  quoted?: TweetSpec
+  /** set for a repost: the cell shows socialContext "Name reposted" and this (original) tweet */
+  retweetedBy?: { handle: string; name: string }
+  /** promoted: inside [data-testid=placementTracking], "Ad" label, no time link */
+  promoted?: boolean
+  /** photo placeholder ([data-testid=tweetPhoto]) of this height */
+  mediaHeight?: number
+  replies: number
+  reposts: number
+  likes: number
+  views: number
+}
+
+export type ComposerWhere = 'modal' | 'reply' | 'quote' | 'inline'
+
+export interface ComposerInfo {
+  testId: string
+  where: ComposerWhere
+  /** editorState.getCurrentContent().getPlainText() */
+  text: string
+  /** offsets in the plain text (blocks joined by '\n') */
+  selection: { start: number; end: number; hasFocus: boolean }
+  postEnabled: boolean
+}
+
+export interface PostedInfo {
+  text: string
+  where: string
+  inReplyTo?: string
+  quoted?: string
+}
+
+export interface StandinStats {
+  mountedCells: number
+  totalTweets: number
+  scrollHeight: number
+}
+
+export interface StandinApi {
+  composers(): ComposerInfo[]
+  posted(): PostedInfo[]
+  reset(config?: Partial<StandinConfig>): void
+  pushTweets(n: number | Array<Partial<TweetSpec>>): void
+  startLive(perSecond: number): void
+  stopLive(): void
+  setTheme(theme: Theme): void
+  navigate(path: string): void
+  stats(): StandinStats
+  breakMarkup(): void
+  /** the current config (read-only copy) */
+  config(): StandinConfig
+}
+
+export type StandinWindow = Window & typeof globalThis & { __standin: StandinApi }
+
+export const CONFIG_STORAGE_KEY = 'standin:config'
