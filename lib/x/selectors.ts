@@ -20,4 +20,29 @@ export const X = {
   newPostButton: '[data-testid="SideNav_NewTweet_Button"]',
   replyButton: '[data-testid="reply"]',
   layers: '#layers',
+  /**
+   * Draft's contenteditable of a compose box. On x.com (and the stand-in) the contenteditable itself carries
+   * `data-testid="tweetTextarea_N"`; older markup put that test id on a wrapper, so both forms are accepted.
+   */
+  composerEditor:
+    'div[data-testid^="tweetTextarea_"].public-DraftEditor-content[contenteditable="true"], div[data-testid^="tweetTextarea_"] .public-DraftEditor-content[contenteditable="true"]',
+  /** A Draft block (one line of the post); blocks are joined by '\n' in Draft's plain text. */
+  draftBlock: '[data-block="true"]',
+  /** A Draft leaf: `span[data-text]` holding its text node, or `br[data-text]` in an empty block. */
+  draftLeaf: '[data-text="true"]',
+  /** A modal dialog (compose, reply, quote) in #layers. */
+  dialog: '[role="dialog"][aria-modal="true"]',
+  /** The search page's "Latest" tab (a link carrying f=live). */
+  latestTab: 'div[data-testid="primaryColumn"] [role="tablist"] a[role="tab"][href*="f=live"]',
+  // Reading tweets and cells (lib/x/tweet.ts, lib/x/timeline.ts).
+  /** The tweet's timestamp; the time link around it is `/handle/status/ID` (promoted tweets have none). */
+  time: 'time[datetime]',
+  /** Any link to a status: `/handle/status/ID` (time link) and its `/analytics`, `/photo/1`… sub-pages. */
+  statusLink: 'a[href*="/status/"]',
+  /** The quoted tweet's card inside an article (preceded by a visually hidden, translated "Quote"). */
+  quotedTweet: 'div[role="link"]',
+  avatar: '[data-testid="Tweet-User-Avatar"]',
+  link: 'a[href]',
+  /** Anything article-like: a cell holding one that is not `tweet` means x.com renamed the tweet. */
+  anyArticle: 'article, [role="article"]',
 } as const;

@@ -1,0 +1,30 @@
+// The one stylesheet chat mode adds to x.com's page (outside the sidebar's shadow root). Visibility
+// is decided by attributes on the cells and applied by CSS, so a hidden tweet never flashes and
+// turning chat mode off is removing the attributes and this sheet. We hide the cell's content, not
+// the cell: x.com measures each cell of its virtualized list, so a hidden cell measures 0 px and the
+// list closes up with no gap — its own nodes stay where React put them.
+import { X } from './selectors';
+
+export const HIDDEN_ATTR = 'data-chatmode-hidden';
+export const QUESTION_ATTR = 'data-chatmode-question';
+const STYLE_ID = 'chat-mode-page-style';
+
+const CSS = `
+${X.cell}[${HIDDEN_ATTR}] > * { display: none !important; }
+${X.cell}[${QUESTION_ATTR}] ${X.tweet} {
+  box-shadow: inset 4px 0 0 var(--chat-mode-accent, rgb(29, 155, 240));
+  background-color: color-mix(in srgb, var(--chat-mode-accent, rgb(29, 155, 240)) 12%, transparent);
+}
+`;
+
+export function installPageStyle(doc: Document): void {
+  if (doc.getElementById(STYLE_ID)) return;
+  const style = doc.createElement('style');
+  style.id = STYLE_ID;
+  style.textContent = CSS;
+  (doc.head ?? doc.documentElement).append(style);
+}
+
+export function removePageStyle(doc: Document): void {
+  doc.getElementById(STYLE_ID)?.remove();
+}

@@ -1,0 +1,267 @@
+// Finding and watching x.com's timeline, and marking its cells for the chat-mode stylesheet.
+//
+// The timeline is a virtualised list: `div[data-testid="primaryColumn"] section > h1 + div[aria-label] > div`
+// whose direct children are the cells (`div[data-testid="cellInnerDiv"]`), mounted near the viewport only
+// and re-created when scrolled back. `watchTimeline` reports cells as they appear or change, from one
+// MutationObserver on the timeline node — never a rescan of the document — and re-attaches when x.com
+// replaces the timeline node (search tabs, SPA navigation). MutationObserver callbacks run before the
+// next paint, so a caller that marks a cell synchronously in `onCells` hides it with no flash.
+//
+// Hiding is done by attributes on the cell and a stylesheet (./page-style.ts) that hides the cell's
+// children: x.com measures each cell, so a hidden cell measures 0 px and the list closes up. Nothing of
+// x.com's is removed or moved (React owns those nodes).
+import type { HideReason } from '@/lib/chat/filter';
+import { HIDDEN_ATTR, QUESTION_ATTR } from './page-style';
+import { X } from './selectors';
+import { readCell } from './tweet';
+
+export { HIDDEN_ATTR, QUESTION_ATTR };
+/** Set (empty value) on a cell whose tweet is by one of the chat's hosts. */
+export const HOST_ATTR = 'data-chatmode-host';
+/** Every attribute chat mode puts on x.com's cells. */
+export const CELL_ATTRS = [HIDDEN_ATTR, QUESTION_ATTR, HOST_ATTR] as const;
+
+export type TimelineStatus = 'ok' | 'waiting' | 'unrecognised';
+
+export interface TimelineHandlers {
+  /** New cells, or cells whose content changed; each cell once per call. Keep it synchronous. */
+  onCells(cells: Element[]): void;
+  /** Called when the status changes (not repeated for the same status and detail). */
+  onStatus(status: TimelineStatus, detail?: string): void;
+}
+
+export interface WatchOptions {
+  /** How long the page may show a primaryColumn without a timeline before it is 'unrecognised' (ms). */
+  graceMs?: number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+}
+
+export const DEFAULT_GRACE_MS = 8000;
+
+/**
+ * Whether a timeline node is the real list rather than its loading placeholder: the list carries a
+ * `style` (position, min-height), the placeholder none. A node holding cells counts as live too, so a
+ * future x.com that drops the style does not leave us waiting forever.
+ */
+export function isLiveTimeline(node: Element): boolean {
+  return node.hasAttribute('style') || [...node.children].some((c) => c.matches(X.cell));
+}
+
+/**
+ * The timeline node of the primary column (the sidebar's "What's happening" has the same shape, so
+ * the match must be inside primaryColumn). It may be the loading placeholder: see `isLiveTimeline`.
+ */
+export function findTimeline(doc: Document): Element | null {
+  for (const node of doc.querySelectorAll(X.timeline)) {
+    if (node.closest(X.primaryColumn) && !node.closest(X.sidebarColumn)) return node;
+  }
+  return null;
+}
+
+/** The timeline's cells (its direct children), in order. */
+export function timelineCells(timeline: Element): Element[] {
+  return [...timeline.children];
+}
+
+/** The cell (direct child of `timeline`) holding `node`, or null when the node is not inside a cell. */
+function cellOf(node: Node, timeline: Element): Element | null {
+  let n: Node | null = node;
+  while (n && n.parentNode !== timeline) {
+    if (n === timeline) return null;
+    n = n.parentNode;
+  }
+  return n && n.nodeType === 1 ? (n as Element) : null;
+}
+
+/**
+ * Watches the timeline of `doc`: `onCells` first with the cells present, then with only the cells added
+ * or changed; re-attaches when the timeline node is replaced. Returns a function that stops watching.
+ *
+ * Status: 'waiting' until a live timeline is found; 'ok' once it is (also while its cells are only empty
+ * ones); 'unrecognised' when, after `graceMs`, the primaryColumn has content but no timeline, or when the
+ * timeline's cells hold tweet-like things none of which can be read (checked on every report, so
+ * x.com's markup changing under a running page is noticed too).
+ */
+export function watchTimeline(doc: Document, handlers: TimelineHandlers, options: WatchOptions = {}): () => void {
+  const graceMs = options.graceMs ?? DEFAULT_GRACE_MS;
+  const setTimer = options.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
+  const clearTimer = options.clearTimer ?? ((h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  const View = doc.defaultView;
+  const MO = (View as (Window & typeof globalThis) | null)?.MutationObserver ?? MutationObserver;
+
+  let stopped = false;
+  let timeline: Element | null = null;
+  let graceOver = false;
+  let timer: unknown = null;
+  let last: { status: TimelineStatus; detail: string | undefined } | null = null;
+
+  const status = (s: TimelineStatus, detail?: string): void => {
+    if (stopped || (last && last.status === s && last.detail === detail)) return;
+    last = { status: s, detail };
+    handlers.onStatus(s, detail);
+  };
+
+  /** 'tweet' when a cell holds a readable tweet, else the first unrecognised reason, else null. */
+  const judge = (cells: Element[]): 'tweet' | { reason: string } | null => {
+    let unrecognised: { reason: string } | null = null;
+    for (const cell of cells) {
+      const r = readCell(cell);
+      if (r.kind === 'tweet' || r.kind === 'promoted') return 'tweet';
+      if (r.kind === 'unrecognised') unrecognised ??= { reason: r.reason };
+    }
+    return unrecognised;
+  };
+
+  // A batch with a readable tweet means 'ok'. A batch with only unrecognised cells is checked against
+  // the timeline's mounted cells (a virtualised list: a couple of dozen, not the document), so one odd
+  // new kind of cell does not flip the status while x.com's tweets still read.
+  const emit = (cells: Element[], initial: boolean): void => {
+    const t = timeline;
+    const verdict = judge(cells);
+    if (verdict === 'tweet') status('ok');
+    else if (verdict !== null && t) {
+      const whole = initial ? verdict : judge(timelineCells(t));
+      if (whole === 'tweet') status('ok');
+      else status('unrecognised', (whole ?? verdict).reason);
+    } else if (initial) status('ok');
+    if (cells.length > 0) handlers.onCells(cells);
+  };
+
+  // Cells: one observer on the live timeline node.
+  const cellObserver = new MO((records) => {
+    const t = timeline;
+    if (!t || stopped || !t.isConnected) return;
+    const changed = new Set<Element>();
+    for (const rec of records) {
+      if (rec.target === t) {
+        for (const n of rec.addedNodes) if (n.nodeType === 1 && n.parentNode === t) changed.add(n as Element);
+      } else {
+        const cell = cellOf(rec.target, t);
+        if (cell) changed.add(cell);
+      }
+    }
+    const cells = [...changed].filter((c) => c.parentNode === t);
+    if (cells.length > 0) emit(cells, false);
+  });
+
+  // Structure: the timeline's ancestors (childList, no subtree) notice the node — or any ancestor — being
+  // removed or replaced; the timeline's own `style` notices a placeholder turning live. While no timeline
+  // is found, the body subtree is watched instead (page loading / navigating).
+  const structureObserver = new MO(() => {
+    if (!stopped) sync();
+  });
+
+  const armGrace = (): void => {
+    if (timer !== null || graceOver) return;
+    timer = setTimer(() => {
+      timer = null;
+      graceOver = true;
+      if (!stopped && !timeline) sync();
+    }, graceMs);
+  };
+
+  const observeStructure = (node: Element | null, candidate: Element | null): void => {
+    structureObserver.disconnect();
+    if (node) {
+      for (let n: Element | null = node.parentElement; n; n = n.parentElement) structureObserver.observe(n, { childList: true });
+      structureObserver.observe(node, { attributes: true, attributeFilter: ['style'] });
+    } else {
+      const root = doc.body ?? doc.documentElement;
+      if (root) structureObserver.observe(root, { childList: true, subtree: true });
+      if (candidate) structureObserver.observe(candidate, { attributes: true, attributeFilter: ['style'] });
+    }
+  };
+
+  const attach = (node: Element): void => {
+    timeline = node;
+    cellObserver.observe(node, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href', 'datetime', 'data-testid', 'lang'] });
+    observeStructure(node, null);
+    if (timer !== null) {
+      clearTimer(timer);
+      timer = null;
+    }
+    emit(timelineCells(node), true);
+  };
+
+  const detach = (): void => {
+    cellObserver.disconnect();
+    timeline = null;
+  };
+
+  function sync(): void {
+    const found = findTimeline(doc);
+    const live = found && isLiveTimeline(found) ? found : null;
+    if (live && live === timeline) return;
+    if (timeline) detach();
+    if (live) {
+      attach(live);
+      return;
+    }
+    observeStructure(null, found);
+    const column = doc.querySelector(X.primaryColumn);
+    if (graceOver && column && column.childElementCount > 0) {
+      status('unrecognised', found ? 'the timeline never finished loading' : 'no timeline in the primary column');
+    } else {
+      status('waiting', found ? 'timeline loading' : undefined);
+      armGrace();
+    }
+  }
+
+  sync();
+
+  return () => {
+    if (stopped) return;
+    stopped = true;
+    cellObserver.disconnect();
+    structureObserver.disconnect();
+    if (timer !== null) clearTimer(timer);
+    timer = null;
+    timeline = null;
+  };
+}
+
+/** What chat mode says about a cell; `null`/`false`/absent clears the mark. */
+export interface CellMarks {
+  hidden?: HideReason | null;
+  /** The question's label (e.g. "Q3") when the cell is a host's question. */
+  question?: string | null;
+  host?: boolean;
+}
+
+/**
+ * Sets or removes chat mode's attributes on a cell (the stylesheet does the rest). Only the keys given
+ * are changed; an attribute is written only when its value changes, so no needless mutations.
+ */
+export function markCell(cell: Element, attrs: CellMarks): void {
+  const set = (name: string, value: string | null): void => {
+    if (value === null) {
+      if (cell.hasAttribute(name)) cell.removeAttribute(name);
+    } else if (cell.getAttribute(name) !== value) cell.setAttribute(name, value);
+  };
+  if ('hidden' in attrs) set(HIDDEN_ATTR, attrs.hidden ?? null);
+  if ('question' in attrs) set(QUESTION_ATTR, attrs.question ?? null);
+  if ('host' in attrs) set(HOST_ATTR, attrs.host ? '' : null);
+}
+
+/** Removes every chat-mode mark from the page (turning chat mode off restores x.com's DOM exactly). */
+export function clearMarks(doc: Document): void {
+  const selector = CELL_ATTRS.map((a) => `[${a}]`).join(',');
+  for (const el of doc.querySelectorAll(selector)) for (const a of CELL_ATTRS) el.removeAttribute(a);
+}
+
+/**
+ * Scrolls the timeline to the tweet with this status id, if x.com has it on the page (a virtualized
+ * list only holds the cells near the viewport). Returns false when it is not there.
+ */
+export function scrollToTweet(doc: Document, id: string): boolean {
+  const timeline = findTimeline(doc);
+  if (!timeline || !/^\d+$/.test(id)) return false;
+  for (const time of timeline.querySelectorAll(`${X.tweet} ${X.userName} a[href*="/status/${id}"] time`)) {
+    const cell = time.closest(X.cell);
+    if (!cell) continue;
+    cell.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    return true;
+  }
+  return false;
+}

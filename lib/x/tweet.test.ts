@@ -1,0 +1,248 @@
+import { describe, expect, it } from 'vitest';
+import { extractTags } from '@/lib/chat/hashtags';
+import { expected, fixture, fixtureDocument, fixtureNames, type FixtureSpec } from '@/tests/fixtures/x-cells';
+import { X } from './selectors';
+import { getTweetType, readCell, readTweet, textOf } from './tweet';
+
+/** What x.com shows as the text: a reply's leading @mentions are the "Replying to" line (as the stand-in does). */
+function shownText(spec: FixtureSpec): string {
+  let s = spec.text;
+  const to = new Set((spec.replyTo ?? []).map((h) => h.toLowerCase()));
+  for (let m = /^@(\w{1,15})\s+/.exec(s); m?.[1] && to.has(m[1].toLowerCase()); m = /^@(\w{1,15})\s+/.exec(s)) s = s.slice(m[0].length);
+  return s;
+}
+
+function spec(name: string): FixtureSpec {
+  const s = expected[name];
+  if (!s) throw new Error(`no expected spec for ${name}`);
+  return s;
+}
+
+function tweetOf(name: string) {
+  const r = readCell(fixture(name));
+  if (r.kind !== 'tweet' && r.kind !== 'promoted') throw new Error(`${name}: ${JSON.stringify(r)}`);
+  if (!r.tweet) throw new Error(`${name}: no tweet`);
+  return r.tweet;
+}
+
+const TWEET_CASES = ['plain', 'untagged', 'hostQuestion', 'fakeQuestion', 'reply', 'rtlAr', 'rtlHe', 'emoji', 'url', 'html', 'long', 'mention', 'lowerAnswer'];
+
+describe('readCell on cells captured from the stand-in', () => {
+  it('covers every captured case', () => {
+    const names = fixtureNames();
+    for (const n of [...TWEET_CASES, 'retweet', 'quote', 'promoted', 'broken', 'page']) expect(names).toContain(n);
+  });
+
+  it.each(TWEET_CASES)('%s: id, author, time, exact text, lang', (name) => {
+    const s = spec(name);
+    const r = readCell(fixture(name));
+    expect(r.kind).toBe('tweet');
+    const t = tweetOf(name);
+    expect(t).toEqual({
+      id: s.id,
+      author: { handle: s.handle.toLowerCase(), name: s.name },
+      time: s.time,
+      text: shownText(s),
+      kind: name === 'reply' ? 'reply' : 'tweet',
+      lang: s.lang,
+    });
+  });
+
+  it('keeps hashtags as #tag so lib/chat finds them', () => {
+    expect(extractTags(tweetOf('plain').text)).toEqual(['blogchat']);
+    expect(extractTags(tweetOf('mention').text)).toEqual(['blogchat', 'sm49']);
+    expect(tweetOf('mention').text).toContain('#BlogChat');
+    expect(extractTags(tweetOf('untagged').text)).toEqual([]);
+    expect(extractTags(tweetOf('rtlAr').text)).toEqual(['blogchat']);
+  });
+
+  it('reads mentions and t.co links as the author wrote them (hidden URL parts in, display ellipsis out)', () => {
+    expect(tweetOf('mention').text).toBe('Great point @MackCollier and @ana_l! Mine: https://example.net/a #BlogChat #sm49');
+    expect(tweetOf('url').text).toBe(
+      'A5 I wrote about this here: https://example.com/blog/2026/11/how-we-grew-our-newsletter-to-10k-subscribers #blogchat',
+    );
+    expect(tweetOf('url').text).not.toContain('…');
+  });
+
+  it('reads emoji from img[alt] (textContent would drop them)', () => {
+    const cell = fixture('emoji');
+    const textEl = cell.querySelector(X.tweetText);
+    expect(textEl?.textContent).not.toContain('😂');
+    expect(tweetOf('emoji').text).toBe(spec('emoji').text);
+    expect(tweetOf('emoji').text).toMatch(/😂👏 love this chat 🔥/u);
+  });
+
+  it('keeps the line breaks of a long tweet', () => {
+    expect(tweetOf('long').text.split('\n')).toHaveLength(4);
+  });
+
+  it('reads right-to-left tweets with their lang', () => {
+    expect(tweetOf('rtlAr').lang).toBe('ar');
+    expect(tweetOf('rtlHe').lang).toBe('he');
+    expect(tweetOf('rtlHe').text).toBe(spec('rtlHe').text);
+  });
+
+  it('reads the hostile <img onerror> text as literal text, and nothing runs', () => {
+    const t = tweetOf('html');
+    expect(t.text).toBe('<img src=x onerror="window.__pwned=1"> #blogchat');
+    const cell = fixture('html');
+    document.body.append(cell);
+    expect(readCell(cell)).toMatchObject({ kind: 'tweet', tweet: { text: t.text } });
+    expect(cell.querySelector(X.tweetText)?.querySelector('img')).toBeNull();
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+    cell.remove();
+  });
+
+  it('reads a reply (structural "Replying to" line; the leading mention is not in the text)', () => {
+    const t = tweetOf('reply');
+    expect(t.kind).toBe('reply');
+    expect(t.text.startsWith('A8 ')).toBe(true);
+    expect(t.text).not.toContain('@MackCollier');
+  });
+
+  it('reads a repost: the original tweet, with who reposted it', () => {
+    const s = spec('retweet');
+    expect(tweetOf('retweet')).toEqual({
+      id: s.id,
+      author: { handle: s.handle.toLowerCase(), name: s.name },
+      time: s.time,
+      text: s.text,
+      kind: 'retweet',
+      retweetedBy: s.retweetedBy?.handle.toLowerCase(),
+      lang: 'en',
+    });
+  });
+
+  it('reads a quote: its own text only, never the quoted tweet\u2019s', () => {
+    const s = spec('quote');
+    const t = tweetOf('quote');
+    expect(t).toEqual({
+      id: s.id,
+      author: { handle: s.handle.toLowerCase(), name: s.name },
+      time: s.time,
+      text: 'This, so much this 👇',
+      kind: 'quote',
+      lang: 'en',
+    });
+    expect(s.quoted?.text).toContain('#blogchat');
+    expect(extractTags(t.text)).toEqual([]);
+  });
+
+  it('reads a quote without text of its own as empty text, not as the quoted text', () => {
+    const cell = fixture('quote');
+    const article = cell.querySelector(X.tweet)!;
+    const own = [...article.querySelectorAll(X.tweetText)].find((el) => !el.closest(X.quotedTweet));
+    own?.parentElement?.remove();
+    expect(readTweet(article)).toMatchObject({ kind: 'quote', text: '', author: { handle: spec('quote').handle.toLowerCase() } });
+    expect(readTweet(article)?.lang).toBeUndefined();
+  });
+
+  it('recognises a promoted tweet (no time link: id from another status link of its author)', () => {
+    const s = spec('promoted');
+    const r = readCell(fixture('promoted'));
+    expect(r).toEqual({
+      kind: 'promoted',
+      tweet: { id: s.id, author: { handle: 'acmeanalytics', name: 'Acme Analytics' }, time: null, text: s.text, kind: 'promoted', lang: 'en' },
+    });
+  });
+
+  it('still recognises a promoted tweet whose id cannot be read', () => {
+    const cell = fixture('promoted');
+    for (const a of cell.querySelectorAll(X.statusLink)) a.setAttribute('href', '/i/ads');
+    expect(readCell(cell)).toEqual({ kind: 'promoted', tweet: null });
+  });
+
+  it('reports the renamed markup of breakMarkup() as unrecognised', () => {
+    const r = readCell(fixture('broken'));
+    expect(r.kind).toBe('unrecognised');
+  });
+
+  it('reports a cellInnerDiv whose article lost its test id as unrecognised', () => {
+    const cell = fixture('plain');
+    cell.querySelector(X.tweet)?.setAttribute('data-testid', 'post');
+    expect(readCell(cell)).toMatchObject({ kind: 'unrecognised' });
+  });
+
+  it('reports a tweet article without User-Name as unrecognised', () => {
+    const cell = fixture('plain');
+    cell.querySelector(X.userName)?.setAttribute('data-testid', 'Post-Author');
+    expect(readCell(cell)).toEqual({ kind: 'unrecognised', reason: 'no User-Name in the tweet' });
+  });
+
+  it('reads cells with no tweet as empty (spacers, placeholders, people)', () => {
+    const doc = fixtureDocument();
+    const spacer = doc.createElement('div');
+    spacer.setAttribute('data-testid', 'cellInnerDiv');
+    spacer.append(doc.createElement('div'));
+    expect(readCell(spacer)).toEqual({ kind: 'empty' });
+    const row = doc.createElement('div');
+    expect(readCell(row)).toEqual({ kind: 'empty' });
+  });
+
+  it('never modifies what it reads', () => {
+    const doc = fixtureDocument();
+    const before = doc.body.outerHTML;
+    for (const cell of doc.querySelectorAll('[data-fixture] > div')) {
+      readCell(cell);
+      const a = cell.querySelector(X.tweet);
+      if (a) {
+        readTweet(a);
+        getTweetType(a);
+      }
+    }
+    expect(doc.body.outerHTML).toBe(before);
+  });
+});
+
+describe('getTweetType / readTweet edge cases', () => {
+  it('does not take a video\u2019s placementTracking inside the article for an ad', () => {
+    const cell = fixture('plain');
+    const article = cell.querySelector(X.tweet);
+    if (!article) throw new Error('no article');
+    const video = document.createElement('div');
+    video.setAttribute('data-testid', 'placementTracking');
+    article.querySelector(X.tweetText)?.after(video);
+    expect(getTweetType(article)).toBe('tweet');
+    expect(readCell(cell).kind).toBe('tweet');
+  });
+
+  it('does not take a socialContext without a profile link (e.g. "Pinned") for a repost', () => {
+    const cell = fixture('plain');
+    const article = cell.querySelector(X.tweet);
+    if (!article) throw new Error('no article');
+    const pinned = document.createElement('div');
+    pinned.setAttribute('data-testid', 'socialContext');
+    pinned.textContent = 'Pinned';
+    article.prepend(pinned);
+    expect(getTweetType(article)).toBe('tweet');
+  });
+
+  it('detects a reply whose "Replying to" words are translated, and links wrapped in divs as on x.com', () => {
+    const cell = fixture('reply');
+    const line = [...cell.querySelectorAll('a[href="/MackCollier"]')].find((a) => !a.closest(X.userName))?.parentElement;
+    if (!line) throw new Error('no replying line');
+    line.firstChild!.nodeValue = 'En réponse à ';
+    const a = line.querySelector('a')!;
+    const wrap = document.createElement('div');
+    a.replaceWith(wrap);
+    wrap.append(a);
+    const article = cell.querySelector(X.tweet)!;
+    expect(getTweetType(article)).toBe('reply');
+  });
+
+  it('does not take the quoted tweet\u2019s author row for a reply line', () => {
+    const article = fixture('quote').querySelector(X.tweet)!;
+    expect(getTweetType(article)).toBe('quote');
+  });
+
+  it('lower-cases the handle and keeps the display name as shown', () => {
+    const t = tweetOf('hostQuestion');
+    expect(t.author).toEqual({ handle: 'mackcollier', name: 'Mack Collier' });
+  });
+
+  it('textOf drops SVG icons and keeps img alt', () => {
+    const div = document.createElement('div');
+    div.append('a ', document.createElementNS('http://www.w3.org/2000/svg', 'svg'), Object.assign(document.createElement('img'), { alt: '🚀' }), document.createElement('br'), 'b');
+    expect(textOf(div)).toBe('a 🚀\nb');
+  });
+});

@@ -1,0 +1,219 @@
+// Reading a tweet from x.com's markup: pure DOM reading, never modifies the page, never parses HTML.
+// Every selector comes from ./selectors (X). What is read, and how (facts in /work/shared/x-com-notes.md,
+// checked against the stand-in in tests/site, fixtures in tests/fixtures/x-cells.html):
+//
+// - author and id: the `User-Name` links — `/handle` (name, @handle) and `/handle/status/ID` (time link);
+// - time: `time[datetime]` in the User-Name (promoted tweets show none);
+// - own text: the `tweetText` that is not inside the quoted tweet's `div[role="link"]` card, rebuilt from
+//   text nodes, emoji `img[alt]` and link texts (hashtags `#tag`, mentions `@x`, t.co URLs in full);
+// - kind: promoted (article inside `placementTracking` — a video player inside the article also carries
+//   that test id, so only an enclosing one counts), retweet (`socialContext` in a link to the reposter),
+//   quote (a `div[role="link"]` card holding its own User-Name/tweetText), reply (a list of `@handle`
+//   profile links between the author row and the text: the "Replying to" line, detected by structure,
+//   not by its translated words), else tweet.
+import { normalizeHandle } from '@/lib/chat/handles';
+import type { Handle, Tweet, TweetKind } from '@/lib/chat/types';
+import { X } from './selectors';
+
+/** What a timeline cell holds. */
+export type CellReading =
+  | { kind: 'tweet'; tweet: Tweet }
+  /** An ad: always recognised so it can be hidden; `tweet` is null when its author/id cannot be read. */
+  | { kind: 'promoted'; tweet: Tweet | null }
+  /** Spacers, loading placeholders, "Show more", headings, people cells: no tweet and nothing tweet-like. */
+  | { kind: 'empty' }
+  /** Something tweet-like that cannot be read: x.com's markup changed. */
+  | { kind: 'unrecognised'; reason: string };
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+/** Single-segment paths that are x.com pages, not profiles. */
+const RESERVED = new Set([
+  'home', 'explore', 'search', 'notifications', 'messages', 'i', 'settings', 'compose', 'hashtag', 'tos',
+  'privacy', 'login', 'logout', 'signup', 'jobs', 'lists', 'communities', 'premium', 'verified',
+]);
+
+const PROFILE_PATH = /^(?:https?:\/\/(?:www\.|mobile\.)?(?:x|twitter)\.com)?\/([A-Za-z0-9_]{1,15})\/?(?:[?#].*)?$/;
+const STATUS_PATH = /^(?:https?:\/\/(?:www\.|mobile\.)?(?:x|twitter)\.com)?\/([A-Za-z0-9_]{1,15})\/status\/(\d+)(?:[/?#].*)?$/;
+
+/** The handle of a profile link (`/Handle`), lower-cased; null for any other link. */
+export function profileHandleOf(href: string | null): Handle | null {
+  const m = href ? PROFILE_PATH.exec(href) : null;
+  if (!m?.[1] || RESERVED.has(m[1].toLowerCase())) return null;
+  return normalizeHandle(m[1]);
+}
+
+/** `{ handle, id }` of a status link (`/Handle/status/123`, also its sub-pages); null otherwise. */
+export function statusOf(href: string | null): { handle: Handle; id: string } | null {
+  const m = href ? STATUS_PATH.exec(href) : null;
+  if (!m?.[1] || !m[2]) return null;
+  return { handle: normalizeHandle(m[1]), id: m[2] };
+}
+
+/** Whether `el` sits in the quoted tweet's card of `article` (a `div[role="link"]` between them). */
+function inQuote(el: Element, article: Element): boolean {
+  for (let n = el.parentElement; n && n !== article; n = n.parentElement) {
+    if (n.matches(X.quotedTweet)) return true;
+  }
+  return false;
+}
+
+/** The elements matching `selector` that belong to `article` itself: not to a nested article or the quote. */
+function own(article: Element, selector: string): Element[] {
+  return [...article.querySelectorAll(selector)].filter((el) => el.closest(X.tweet) === article && !inQuote(el, article));
+}
+
+/** The quoted tweet's card: a `div[role="link"]` of this article holding a User-Name or a tweetText. */
+export function quotedCard(article: Element): Element | null {
+  for (const card of article.querySelectorAll(X.quotedTweet)) {
+    if (card.closest(X.tweet) !== article || inQuote(card, article)) continue;
+    if (card.querySelector(X.userName) || card.querySelector(X.tweetText)) return card;
+  }
+  return null;
+}
+
+function isEllipsis(node: ChildNode): boolean {
+  return (
+    node.nodeType === ELEMENT_NODE &&
+    (node as Element).getAttribute('aria-hidden') === 'true' &&
+    node.textContent === '…' &&
+    node.nextSibling === null
+  );
+}
+
+/**
+ * The text of an element as its author wrote it: text nodes, emoji images by their `alt`, `<br>` as a
+ * line break, links by their text (a t.co link's visually hidden "https://" prefix and tail are part of
+ * it, so the URL comes out whole; the display-only trailing "…" is dropped). SVG icons are skipped.
+ */
+export function textOf(el: Element): string {
+  let out = '';
+  const inLink = el.localName === 'a';
+  for (const child of el.childNodes) {
+    if (child.nodeType === TEXT_NODE) {
+      out += child.nodeValue ?? '';
+    } else if (child.nodeType === ELEMENT_NODE) {
+      const e = child as Element;
+      const tag = e.localName;
+      if (tag === 'img') out += e.getAttribute('alt') ?? '';
+      else if (tag === 'br') out += '\n';
+      else if (tag === 'svg' || tag === 'script' || tag === 'style' || tag === 'template') continue;
+      else if (inLink && isEllipsis(child)) continue;
+      else out += textOf(e);
+    }
+  }
+  return out;
+}
+
+/** The reposter's handle when the article is a repost: `socialContext` inside a link to a profile. */
+function retweeterOf(article: Element): Handle | null {
+  for (const ctx of own(article, X.socialContext)) {
+    const link = ctx.closest(X.link);
+    const handle = link && article.contains(link) ? profileHandleOf(link.getAttribute('href')) : null;
+    if (handle) return handle;
+  }
+  return null;
+}
+
+/**
+ * The handles of the "Replying to @a @b" line: profile links showing "@…" that are not in the author
+ * row, the avatar, the social context, the quote or the text, and come after the author row and
+ * before the tweet's own text.
+ */
+export function replyTargetsOf(article: Element): Handle[] {
+  const userName = own(article, X.userName)[0];
+  const text = own(article, X.tweetText)[0];
+  const out: Handle[] = [];
+  for (const link of own(article, X.link)) {
+    if (userName?.contains(link) || text?.contains(link)) continue;
+    if (link.closest(X.avatar) || link.querySelector(X.socialContext)) continue;
+    if (userName && !(userName.compareDocumentPosition(link) & 4 /* FOLLOWING */)) continue;
+    if (text && !(link.compareDocumentPosition(text) & 4)) continue;
+    if (!textOf(link).trim().startsWith('@')) continue;
+    const handle = profileHandleOf(link.getAttribute('href'));
+    if (handle && !out.includes(handle)) out.push(handle);
+  }
+  return out;
+}
+
+function isPromoted(article: Element): boolean {
+  return article.closest(X.promoted) !== null;
+}
+
+/** The kind of a tweet article (Control Panel for Twitter's `getTweetType`, in our terms). */
+export function getTweetType(article: Element): TweetKind {
+  if (isPromoted(article)) return 'promoted';
+  if (retweeterOf(article)) return 'retweet';
+  if (quotedCard(article)) return 'quote';
+  if (replyTargetsOf(article).length > 0) return 'reply';
+  return 'tweet';
+}
+
+/** Why `article` cannot be read, or the tweet. */
+function read(article: Element): Tweet | string {
+  const userName = own(article, X.userName)[0];
+  if (!userName) return 'no User-Name in the tweet';
+  const profileLinks = [...userName.querySelectorAll(X.link)].filter((a) => profileHandleOf(a.getAttribute('href')));
+  const timeEl = userName.querySelector(X.time);
+  const timeLink = timeEl?.closest(X.statusLink) ?? userName.querySelector(X.statusLink);
+  const status = statusOf(timeLink?.getAttribute('href') ?? null);
+  const handle = profileHandleOf(profileLinks[0]?.getAttribute('href') ?? null) ?? status?.handle ?? null;
+  if (!handle) return 'no author link in User-Name';
+  let id = status?.id ?? null;
+  if (!id) {
+    // promoted tweets have no time link; any status link of the author's in the article will do
+    for (const link of own(article, X.statusLink)) {
+      const s = statusOf(link.getAttribute('href'));
+      if (s && s.handle === handle) {
+        id = s.id;
+        break;
+      }
+    }
+  }
+  if (!id) return 'no status id';
+  const nameLink = profileLinks.find((a) => !textOf(a).trim().startsWith('@'));
+  const name = nameLink ? textOf(nameLink).trim() : handle;
+  const textEl = own(article, X.tweetText)[0];
+  const kind = getTweetType(article);
+  const tweet: Tweet = {
+    id,
+    author: { handle, name },
+    time: timeEl?.getAttribute('datetime') || null,
+    text: textEl ? textOf(textEl) : '',
+    kind,
+  };
+  if (kind === 'retweet') {
+    const by = retweeterOf(article);
+    if (by) tweet.retweetedBy = by;
+  }
+  const lang = textEl?.getAttribute('lang');
+  if (lang) tweet.lang = lang;
+  return tweet;
+}
+
+/** Reads an `article[data-testid="tweet"]`; null when its author or status id cannot be read. */
+export function readTweet(article: Element): Tweet | null {
+  const r = read(article);
+  return typeof r === 'string' ? null : r;
+}
+
+/** Reads a timeline cell (`div[data-testid="cellInnerDiv"]`, or any child of the timeline node). */
+export function readCell(cell: Element): CellReading {
+  const article = cell.matches(X.tweet) ? cell : cell.querySelector(X.tweet);
+  if (!cell.matches(X.cell)) {
+    if (article || cell.querySelector(X.anyArticle) || cell.querySelector(X.statusLink)) {
+      return { kind: 'unrecognised', reason: 'timeline row is not a cellInnerDiv' };
+    }
+    return { kind: 'empty' };
+  }
+  if (!article) {
+    if (cell.querySelector(X.anyArticle)) return { kind: 'unrecognised', reason: 'article without data-testid="tweet"' };
+    if (cell.querySelector(X.statusLink)) return { kind: 'unrecognised', reason: 'status link without a tweet article' };
+    return { kind: 'empty' };
+  }
+  const r = read(article);
+  if (isPromoted(article)) return { kind: 'promoted', tweet: typeof r === 'string' ? null : r };
+  if (typeof r === 'string') return { kind: 'unrecognised', reason: r };
+  return { kind: 'tweet', tweet: r };
+}
