@@ -1,0 +1,47 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Translate } from '@/lib/i18n';
+import { Counters } from './Counters';
+
+const t: Translate = (key, ...subs) => (subs.length ? `${key}(${subs.join('|')})` : key);
+
+let container: HTMLElement;
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+function mount(shown: number, hidden = { untagged: 3, promoted: 2, retweet: 0, muted: 1, 'not-host': 0 }) {
+  container = document.createElement('div');
+  document.body.append(container);
+  act(() => render(<Counters shown={shown} hidden={hidden} t={t} />, container));
+}
+
+describe('Counters', () => {
+  it('says how many tweets are shown and hidden in a disclosure summary', () => {
+    mount(12);
+    expect(container.querySelector('details summary')?.textContent).toBe('countShown(12) · countHidden(6)');
+    // The dot is decoration.
+    expect(container.querySelector('summary [aria-hidden="true"]')?.textContent).toBe(' · ');
+  });
+
+  it('breaks the hidden tweets down by reason, in the filter order, in a labelled list', () => {
+    mount(0);
+    const list = container.querySelector('ul')!;
+    expect(list.getAttribute('aria-label')).toBe('hiddenBreakdown');
+    expect([...list.querySelectorAll('li')].map((li) => [li.dataset.reason, li.textContent])).toEqual([
+      ['untagged', 'hiddenUntagged3'],
+      ['promoted', 'hiddenPromoted2'],
+      ['retweet', 'hiddenRetweet0'],
+      ['muted', 'hiddenMuted1'],
+      ['not-host', 'hiddenNotHost0'],
+    ]);
+  });
+
+  it('formats large numbers and keeps them tabular', () => {
+    mount(12345);
+    expect(container.querySelector('[data-testid="shown"]')?.textContent).toBe(`countShown(${(12345).toLocaleString()})`);
+    expect(container.querySelector('[data-testid="shown"]')?.classList.contains('num')).toBe(true);
+  });
+});

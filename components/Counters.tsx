@@ -1,0 +1,48 @@
+// "N shown · M hidden", with the hidden tweets broken down by reason in a disclosure.
+import type { HideReason } from '@/lib/chat/filter';
+import type { MessageKey, Translate } from '@/lib/i18n';
+
+/** A count as the user's locale writes it (`12,345`). */
+export function formatCount(n: number): string {
+  return n.toLocaleString();
+}
+
+/** The reasons in the filter's order, with their labels. */
+export const HIDE_REASONS: ReadonlyArray<readonly [HideReason, MessageKey]> = [
+  ['untagged', 'hiddenUntagged'],
+  ['promoted', 'hiddenPromoted'],
+  ['retweet', 'hiddenRetweet'],
+  ['muted', 'hiddenMuted'],
+  ['not-host', 'hiddenNotHost'],
+];
+
+export interface CountersProps {
+  shown: number;
+  hidden: Record<HideReason, number>;
+  t: Translate;
+}
+
+export function Counters({ shown, hidden, t }: CountersProps) {
+  const totalHidden = HIDE_REASONS.reduce((sum, [reason]) => sum + (hidden[reason] ?? 0), 0);
+  return (
+    <details class="counters">
+      <summary class="counters-summary">
+        <span class="num" data-testid="shown">
+          {t('countShown', formatCount(shown))}
+        </span>
+        <span aria-hidden="true"> · </span>
+        <span class="num" data-testid="hidden">
+          {t('countHidden', formatCount(totalHidden))}
+        </span>
+      </summary>
+      <ul class="counters-reasons" aria-label={t('hiddenBreakdown')}>
+        {HIDE_REASONS.map(([reason, label]) => (
+          <li key={reason} data-reason={reason}>
+            <span>{t(label)}</span>
+            <span class="num">{formatCount(hidden[reason] ?? 0)}</span>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,50 @@
+// The top participants with their tweet counts and a "Mute" button each. Names are rendered as text.
+import { useId } from 'preact/hooks';
+import type { LiveParticipant } from '@/lib/chat/live';
+import type { Translate } from '@/lib/i18n';
+import { formatCount } from './Counters';
+
+export interface ParticipantsProps {
+  participants: readonly LiveParticipant[];
+  /** Mute the account for this chat. */
+  onMute(handle: string): void;
+  t: Translate;
+}
+
+export function Participants({ participants, onMute, t }: ParticipantsProps) {
+  const headingId = `participants-${useId()}`;
+  return (
+    <section class="participants" aria-labelledby={headingId}>
+      <h3 class="section" id={headingId}>
+        {t('participantsHeading')}
+      </h3>
+      {participants.length === 0 ? (
+        <p class="muted">{t('noParticipants')}</p>
+      ) : (
+        <ol class="participant-list">
+          {participants.map((p) => (
+            <li key={p.handle} class="participant" data-handle={p.handle}>
+              <span class="participant-who">
+                <span class="participant-name">{p.name || `@${p.handle}`}</span>{' '}
+                <span class="participant-handle muted">@{p.handle}</span>
+              </span>
+              <span class="participant-count num">
+                <span aria-hidden="true">{formatCount(p.count)}</span>
+                <span class="visually-hidden">{p.count === 1 ? t('tweetCountOne') : t('tweetCount', formatCount(p.count))}</span>
+              </span>
+              <button
+                type="button"
+                class="button participant-mute"
+                aria-label={t('muteParticipant', `@${p.handle}`)}
+                title={t('muteParticipant', `@${p.handle}`)}
+                onClick={() => onMute(p.handle)}
+              >
+                {t('mute')}
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

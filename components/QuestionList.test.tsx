@@ -1,0 +1,94 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { LiveQuestion } from '@/lib/chat/live';
+import type { Translate } from '@/lib/i18n';
+import { QuestionList } from './QuestionList';
+
+const t: Translate = (key, ...subs) => (key === 'questionLabel' ? `Q${subs[0]}` : subs.length ? `${key}(${subs.join('|')})` : key);
+
+const question = (key: string, text: string, answerCount = 0): LiveQuestion => {
+  const m = /^(\d+)([a-e])?$/.exec(key)!;
+  return {
+    key,
+    number: Number(m[1]),
+    ...(m[2] ? { part: m[2] } : {}),
+    tweetId: `id-${key}`,
+    author: 'host',
+    text,
+    time: null,
+    answerCount,
+  };
+};
+
+const questions = [question('1', 'Why blog?', 3), question('2a', 'How often?', 1), question('2b', 'Where?', 0)];
+
+let container: HTMLElement;
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+function mount(list: LiveQuestion[], current: string | null) {
+  const onSelect = vi.fn();
+  const onAnswer = vi.fn();
+  container = document.createElement('div');
+  document.body.append(container);
+  act(() => render(<QuestionList questions={list} current={current} onSelect={onSelect} onAnswer={onAnswer} t={t} />, container));
+  return { onSelect, onAnswer };
+}
+
+const q = (selector: string) => container.querySelector<HTMLElement>(selector);
+const all = (selector: string) => [...container.querySelectorAll<HTMLElement>(selector)];
+
+describe('QuestionList', () => {
+  it('pins the current question at the top, marked with aria-current, then lists all in order', () => {
+    mount(questions, '2a');
+    const section = q('section')!;
+    expect(q(`[id="${section.getAttribute('aria-labelledby')}"]`)?.textContent).toBe('questionsHeading');
+    const pinned = q('[data-testid="current-question"]')!;
+    expect(pinned.getAttribute('aria-current')).toBe('true');
+    expect(pinned.textContent).toContain('currentQuestion');
+    expect(pinned.querySelector('.question-select')?.textContent).toBe('Q2a How often?');
+    // The pinned question comes before the list.
+    expect(pinned.compareDocumentPosition(q('ol')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(all('ol > li').map((li) => [li.querySelector('.question-number')?.textContent, li.getAttribute('aria-current')])).toEqual([
+      ['Q1', null],
+      ['Q2a', 'true'],
+      ['Q2b', null],
+    ]);
+    expect(all('ol > li .question-answers').map((e) => e.textContent)).toEqual(['answerCount(3)', 'answerCountOne', 'answerCount(0)']);
+  });
+
+  it('emits onSelect and onAnswer with the key from real buttons named after the question', () => {
+    const { onSelect, onAnswer } = mount(questions, '1');
+    const item = q('li[data-key="2b"]')!;
+    const select = item.querySelector<HTMLButtonElement>('button.question-select')!;
+    const answer = item.querySelector<HTMLButtonElement>('button.question-answer')!;
+    expect(select.getAttribute('type')).toBe('button');
+    expect(select.getAttribute('title')).toBe('showQuestion');
+    expect(answer.textContent).toBe('answerQuestion(Q2b)');
+    act(() => select.click());
+    expect(onSelect).toHaveBeenCalledWith('2b');
+    act(() => answer.click());
+    expect(onAnswer).toHaveBeenCalledWith('2b');
+    act(() => q('[data-testid="current-question"] button.question-answer')!.click());
+    expect(onAnswer).toHaveBeenLastCalledWith('1');
+  });
+
+  it('shows an empty state without questions, and no pinned question without a current one', () => {
+    mount([], null);
+    expect(q('.questions-empty')?.textContent).toBe('noQuestions');
+    expect(q('button')).toBeNull();
+    render(<QuestionList questions={questions} current={null} onSelect={() => {}} onAnswer={() => {}} t={t} />, container);
+    expect(q('[aria-current]')).toBeNull();
+    expect(all('ol > li')).toHaveLength(3);
+  });
+
+  it('renders hostile question text as text, never as HTML', () => {
+    const hostile = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
+    mount([question('1', hostile)], '1');
+    expect(all('.question-text').map((e) => e.textContent)).toEqual([hostile, hostile]);
+    expect(container.querySelector('img, b')).toBeNull();
+  });
+});

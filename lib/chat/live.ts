@@ -1,0 +1,213 @@
+// The live aggregate of a chat as the content script reads it: how many tweets are shown and hidden
+// (per reason), the host questions with their answer counts, the top participants and the tweets per
+// minute. Fed every distinct tweet the page shows (the virtualised timeline shows the same tweet many
+// times: `add` dedupes by id) and read by the sidebar through `snapshot()`.
+//
+// Cost: `add` is O(1) amortised (plus O(questions) for a question or an answer, and O(topParticipants)
+// for a participant's tweet, both small and not growing with the chat). `snapshot` is
+// O(questions + topParticipants + minutes), independent of the number of tweets: call it as often as
+// the sidebar renders.
+//
+// Memory: the ids of every distinct tweet added are kept, so that a tweet scrolled past again is not
+// counted twice: one short string per tweet (about 100 bytes with the set's overhead), ~1–2 MB for a
+// 10,000–20,000-tweet chat. They are never evicted, since evicting would double count a tweet scrolled
+// back to. The question tracker keeps the ids of question and answer tweets (a subset), and the
+// participants map one entry per distinct author of a shown tweet. Everything else is fixed-size.
+import type { FilterDecision, HideReason } from './filter';
+import { normalizeHandle } from './handles';
+import { hasAnyTag } from './hashtags';
+import { createQuestionTracker } from './questions';
+import type { Handle, Tag, Tweet } from './types';
+
+export interface LiveChatOptions {
+  /** The chat's tags: the tweets carrying one are the chat's (questions, answers, activity). */
+  tags: Tag[];
+  /** Known hosts: only their question-shaped tweets are questions. */
+  hosts: Handle[];
+  /** Infer the host from the first `Q1` when no host is known (see `addTweet` in questions.ts). */
+  inferHosts?: boolean;
+  /** Epoch ms; `Date.now` by default. The time of tweets without one, and the end of the activity window. */
+  now?: () => number;
+  /** How many participants the snapshot lists (5). */
+  topParticipants?: number;
+  /** The activity window in minutes (30). */
+  minutes?: number;
+}
+
+export interface LiveQuestion {
+  key: string;
+  number: number;
+  part?: string;
+  tweetId: string;
+  author: Handle;
+  text: string;
+  time: string | null;
+  answerCount: number;
+}
+
+export interface LiveParticipant {
+  handle: Handle;
+  /** The display name of the participant's latest tweet. */
+  name: string;
+  count: number;
+}
+
+export interface LiveSnapshot {
+  /** Distinct tweets shown. */
+  shown: number;
+  /** Distinct tweets hidden, per reason (every reason present). */
+  hidden: Record<HideReason, number>;
+  /** Host questions in question order (`1`, `2`, `2a`, `2b`, `3`). */
+  questions: LiveQuestion[];
+  /** Key of the current (latest asked) question, or null before the first one. */
+  current: string | null;
+  /** The top participants by number of shown tagged tweets; ties go to the one seen first. */
+  participants: LiveParticipant[];
+  /** Chat tweets per minute over the last `minutes` minutes, oldest first, zero-filled. */
+  perMinute: Array<{ minute: number; count: number }>;
+}
+
+export interface LiveChat {
+  /** Counts a tweet with the filter's decision; false when its id was already counted (nothing changes). */
+  add(tweet: Tweet, decision: FilterDecision): boolean;
+  snapshot(): LiveSnapshot;
+  /**
+   * Replaces the known hosts (e.g. once the chat's settings load, or when the user edits them). Tweets
+   * already added by a new host that look like questions become questions.
+   */
+  setHosts(hosts: readonly Handle[]): void;
+}
+
+const MINUTE = 60_000;
+
+interface Participant {
+  handle: Handle;
+  name: string;
+  count: number;
+  /** Order of first appearance: the tie-break. */
+  order: number;
+}
+
+/** Ranks `a` before `b`: more tweets first, then seen first. */
+function ranksBefore(a: Participant, b: Participant): boolean {
+  return a.count !== b.count ? a.count > b.count : a.order < b.order;
+}
+
+function timeMs(time: string | null, now: () => number): number {
+  if (time !== null) {
+    const ms = Date.parse(time);
+    if (!Number.isNaN(ms)) return ms;
+  }
+  return now();
+}
+
+export function createLiveChat(options: LiveChatOptions): LiveChat {
+  const now = options.now ?? Date.now;
+  const top = Math.max(0, Math.floor(options.topParticipants ?? 5));
+  const minutes = Math.max(1, Math.floor(options.minutes ?? 30));
+  const tags = [...options.tags];
+
+  const seen = new Set<string>();
+  let shown = 0;
+  const hidden: Record<HideReason, number> = { untagged: 0, promoted: 0, retweet: 0, muted: 0, 'not-host': 0 };
+  const tracker = createQuestionTracker(options.hosts, { inferHosts: options.inferHosts ?? false });
+
+  const participants = new Map<Handle, Participant>();
+  // The top `top` participants, best first. Counts only ever grow by one, for one participant at a
+  // time, so the new top is the old one re-sorted, or with its last replaced by that participant.
+  const leaders: Participant[] = [];
+
+  // A ring of per-minute buckets: slot `(minute / MINUTE) % minutes` holds the count of its latest
+  // minute seen; a stale minute reads as zero.
+  const bucketMinute = new Array<number>(minutes).fill(Number.NaN);
+  const bucketCount = new Array<number>(minutes).fill(0);
+
+  function countParticipant(tweet: Tweet): void {
+    const handle = normalizeHandle(tweet.author.handle);
+    if (handle === '') return;
+    let p = participants.get(handle);
+    if (p === undefined) {
+      p = { handle, name: tweet.author.name, count: 0, order: participants.size };
+      participants.set(handle, p);
+    }
+    p.count += 1;
+    if (tweet.author.name !== '') p.name = tweet.author.name;
+    if (top === 0) return;
+    if (!leaders.includes(p)) {
+      const last = leaders[leaders.length - 1];
+      if (leaders.length < top) leaders.push(p);
+      else if (last !== undefined && ranksBefore(p, last)) leaders[leaders.length - 1] = p;
+      else return;
+    }
+    // One pass of insertion: only `p` moved, and only up.
+    for (let i = leaders.indexOf(p); i > 0; i--) {
+      const before = leaders[i - 1];
+      if (before === undefined || !ranksBefore(p, before)) break;
+      leaders[i - 1] = p;
+      leaders[i] = before;
+    }
+  }
+
+  function countMinute(ms: number): void {
+    const minute = Math.floor(ms / MINUTE) * MINUTE;
+    const oldest = Math.floor(now() / MINUTE) * MINUTE - (minutes - 1) * MINUTE;
+    if (minute < oldest) return; // before the window (e.g. scrolling back through older tweets)
+    const slot = (((minute / MINUTE) % minutes) + minutes) % minutes;
+    const stored = bucketMinute[slot] ?? Number.NaN;
+    if (stored === minute) bucketCount[slot] = (bucketCount[slot] ?? 0) + 1;
+    else if (Number.isNaN(stored) || stored < minute) {
+      bucketMinute[slot] = minute;
+      bucketCount[slot] = 1;
+    }
+    // else: the slot holds a later minute, so this one is outside the window.
+  }
+
+  return {
+    add(tweet, decision) {
+      if (seen.has(tweet.id)) return false;
+      seen.add(tweet.id);
+      if (decision.show) shown += 1;
+      else hidden[decision.reason] += 1;
+      if (tweet.kind === 'promoted' || (!decision.show && decision.reason === 'promoted')) return true;
+      // The chat's tweets, whether shown or hidden by the user's choices (muted, retweets, hosts only):
+      // questions and answers are the chat's, and so is its activity.
+      if (!hasAnyTag(tweet.text, tags)) return true;
+      tracker.add(tweet);
+      countMinute(timeMs(tweet.time, now));
+      if (decision.show) countParticipant(tweet);
+      return true;
+    },
+
+    snapshot() {
+      const state = tracker.state;
+      const end = Math.floor(now() / MINUTE) * MINUTE;
+      const perMinute: LiveSnapshot['perMinute'] = [];
+      for (let i = minutes - 1; i >= 0; i--) {
+        const minute = end - i * MINUTE;
+        const slot = (((minute / MINUTE) % minutes) + minutes) % minutes;
+        perMinute.push({ minute, count: bucketMinute[slot] === minute ? (bucketCount[slot] ?? 0) : 0 });
+      }
+      return {
+        shown,
+        hidden: { ...hidden },
+        questions: state.questions.map((q) => ({
+          key: q.key,
+          number: q.number,
+          ...(q.part === undefined ? {} : { part: q.part }),
+          tweetId: q.tweetId,
+          author: q.author,
+          text: q.text,
+          time: q.time,
+          answerCount: q.answerCount,
+        })),
+        current: state.current,
+        participants: leaders.map((p) => ({ handle: p.handle, name: p.name, count: p.count })),
+        perMinute,
+      };
+    },
+
+    setHosts(hosts) {
+      tracker.setHosts(hosts);
+    },
+  };
+}
