@@ -5,6 +5,8 @@ import { defineConfig } from 'wxt';
 export const GECKO_ID = 'chat-mode-for-x@chatmode.extension';
 
 export default defineConfig({
+  // Overridable so that two checkouts' builds and e2e runs can share one machine without clashing.
+  outDir: process.env.CHATMODE_OUTPUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

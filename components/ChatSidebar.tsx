@@ -1,15 +1,30 @@
-// The chat sidebar: renders one chat's state and turns the user's actions into requests to the
-// background. Tweet text and names are rendered as text nodes only (JSX children), never as HTML.
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import { formatLocalStart, formatTag, nextOccurrence, findChat, type Tag } from '@/lib/chat';
-import type { Client, ChatSettings } from '@/lib/messages';
+// The chat sidebar: renders the tab's chat-mode state and emits the user's intents. Tweet text and
+// names are rendered as text nodes only (JSX children), never as HTML.
+import { findChat, formatLocalStart, formatTag, nextOccurrence } from '@/lib/chat';
+import type { TabState } from '@/lib/chat-mode/tab';
+import type { ChatSettings } from '@/lib/messages';
 import type { Translate } from '@/lib/i18n';
 import type { XTheme } from '@/lib/x/theme';
+import { ActivityChart } from './ActivityChart';
+import { ChatModeSwitch } from './ChatModeSwitch';
+import { Counters } from './Counters';
+import { Participants } from './Participants';
+import { QuestionList } from './QuestionList';
+
+export interface SidebarIntents {
+  setCollapsed(collapsed: boolean): void;
+  setChatMode(on: boolean): void;
+  retry(): void;
+  /** Scroll x.com's timeline to a question's tweet. */
+  selectQuestion(key: string): void;
+  /** Open a composer answering a question. */
+  answer(key: string): void;
+  mute(handle: string): void;
+}
 
 export interface ChatSidebarProps {
-  /** The chat's tags from the page URL, main tag first. */
-  tags: Tag[];
-  client: Client;
+  state: TabState;
+  intents: SidebarIntents;
   t: Translate;
   theme: XTheme;
   now?: () => Date;
@@ -17,54 +32,20 @@ export interface ChatSidebarProps {
   timeZone?: string;
 }
 
-type Load = { state: 'loading' } | { state: 'ready'; chat: ChatSettings } | { state: 'failed'; message: string };
-
-export function ChatSidebar({ tags, client, t, theme, now = () => new Date(), timeZone }: ChatSidebarProps) {
-  const tag = tags[0] ?? '';
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  const fetchChat = useCallback(async () => {
-    setLoad({ state: 'loading' });
-    const reply = await client.send({ type: 'chat/get', tag });
-    setLoad(reply.ok ? { state: 'ready', chat: reply.chat } : { state: 'failed', message: reply.error.message });
-  }, [client, tag]);
-
-  useEffect(() => {
-    void fetchChat();
-  }, [fetchChat]);
-
-  const collapsed = load.state === 'ready' && load.chat.sidebar.collapsed;
-
-  const toggleCollapsed = async () => {
-    if (load.state !== 'ready') return;
-    const previous = load.chat;
-    const next = { ...previous, sidebar: { ...previous.sidebar, collapsed: !previous.sidebar.collapsed } };
-    setLoad({ state: 'ready', chat: next }); // answer the click at once; roll back if the save fails
-    setSaving(true);
-    const reply = await client.send({ type: 'chat/update', tag, patch: { sidebar: next.sidebar } });
-    setSaving(false);
-    if (reply.ok) {
-      setSaveError(null);
-      setLoad({ state: 'ready', chat: reply.chat });
-    } else {
-      setSaveError(t('saveFailed', reply.error.message));
-      setLoad({ state: 'ready', chat: previous });
-    }
-  };
-
-  const definition = findChat(tag);
+export function ChatSidebar({ state, intents, t, theme, now = () => new Date(), timeZone }: ChatSidebarProps) {
+  const tag = state.tags?.[0] ?? '';
+  const { load, chat } = state;
+  const collapsed = chat?.sidebar.collapsed ?? false;
   const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const bodyId = `chat-mode-body-${tag}`;
-  const title = load.state === 'ready' ? load.chat.title : definition?.title;
+  const title = chat?.title ?? findChat(tag)?.title;
 
   return (
     <aside
       class="sidebar"
       data-theme={theme.scheme}
       data-collapsed={collapsed ? 'true' : 'false'}
-      aria-busy={load.state === 'loading' || saving}
+      aria-busy={load.state === 'loading' || state.saving}
       aria-label={t('sidebarLabel', formatTag(tag))}
       style={{ fontSize: `${theme.fontSize}px` }}
     >
@@ -80,30 +61,71 @@ export function ChatSidebar({ tags, client, t, theme, now = () => new Date(), ti
           aria-controls={bodyId}
           aria-label={collapsed ? t('expand') : t('collapse')}
           title={collapsed ? t('expand') : t('collapse')}
-          disabled={load.state !== 'ready'}
-          onClick={toggleCollapsed}
+          disabled={!chat}
+          onClick={() => intents.setCollapsed(!collapsed)}
         >
           <span aria-hidden="true">{collapsed ? '‹' : '›'}</span>
         </button>
       </header>
       <div id={bodyId} class="body" hidden={collapsed}>
-        {load.state === 'loading' ? <p class="muted" role="status">{t('loading')}</p> : null}
+        {load.state === 'loading' ? (
+          <p class="muted" role="status">
+            {t('loading')}
+          </p>
+        ) : null}
         {load.state === 'failed' ? (
           <div class="error" role="alert">
             <p>{t('unavailable', load.message)}</p>
-            <button type="button" class="button" onClick={() => void fetchChat()}>
+            <button type="button" class="button" onClick={intents.retry}>
               {t('retry')}
             </button>
           </div>
         ) : null}
-        {saveError ? (
+        {state.saveError ? (
           <p class="error" role="alert">
-            {saveError}
+            {t('saveFailed', state.saveError)}
           </p>
         ) : null}
-        {load.state === 'ready' ? <ChatDetails chat={load.chat} t={t} now={now()} zone={zone} /> : null}
+        {chat ? (
+          <>
+            <ChatModeSwitch on={chat.chatMode} disabled={state.saving} onChange={intents.setChatMode} t={t} />
+            {chat.chatMode ? <ChatModeReports state={state} intents={intents} t={t} /> : null}
+            <ChatDetails chat={chat} t={t} now={now()} zone={zone} />
+          </>
+        ) : null}
       </div>
     </aside>
+  );
+}
+
+function ChatModeReports({ state, intents, t }: { state: TabState; intents: SidebarIntents; t: Translate }) {
+  const { page, autoTag, live } = state.reports;
+  return (
+    <>
+      {page?.status === 'unrecognised' ? (
+        <p class="notice" role="status" data-testid="page-notice">
+          {t('pageNotRecognised')}
+        </p>
+      ) : null}
+      {autoTag ? (
+        <p class="notice" role="alert" data-testid="autotag-warning">
+          {t('autoTagTooLong', String(autoTag.weightedLength), String(autoTag.limit))}
+        </p>
+      ) : null}
+      {!state.onChatPage ? (
+        <p class="muted" data-testid="elsewhere-note">
+          {t('chatModeElsewhere')}
+        </p>
+      ) : null}
+      {live ? (
+        <>
+          <Counters shown={live.shown} hidden={live.hidden} t={t} />
+          <QuestionList questions={live.questions} current={live.current} onSelect={intents.selectQuestion} onAnswer={intents.answer} t={t} />
+          <ActivityChart perMinute={live.perMinute} t={t} />
+          <Participants participants={live.participants} onMute={intents.mute} t={t} />
+        </>
+      ) : null}
+    </>
   );
 }
 

@@ -1,58 +1,101 @@
-// Content script: wiring only. It watches x.com's route, mounts the chat sidebar on chat pages
-// (/search?q=%23tag, /hashtag/tag) and removes it elsewhere. The logic lives in lib/ and components/.
+// Content script: wiring only. The tab's chat mode (lib/chat-mode) follows x.com's route; the
+// sidebar (components/) renders its state inside an open shadow root and sends back intents.
 import { render } from 'preact';
-import { chatTagsFromUrl, type Tag } from '@/lib/chat';
+import { answerText } from '@/lib/chat';
+import { chatTags, createChatTab } from '@/lib/chat-mode/tab';
+import { autoTagFeature } from '@/lib/chat-mode/features/auto-tag';
+import { latestFeature } from '@/lib/chat-mode/features/latest';
+import { liveFilterFeature } from '@/lib/chat-mode/features/live-filter';
 import { t } from '@/lib/i18n';
 import { createClient } from '@/lib/messages';
+import { createOutbox } from '@/lib/outbox';
+import { openComposerWithText } from '@/lib/x/composer';
 import { watchLocation } from '@/lib/x/route';
+import { scrollToTweet } from '@/lib/x/timeline';
 import { readTheme, watchTheme } from '@/lib/x/theme';
-import { ChatSidebar } from '@/components/ChatSidebar';
+import { ChatSidebar, type SidebarIntents } from '@/components/ChatSidebar';
 import '@/components/sidebar.css';
+import '@/components/chat-views.css';
 
 export default defineContentScript({
   matches: ['https://x.com/*', 'https://twitter.com/*'],
   cssInjectionMode: 'ui',
   async main(ctx) {
     const client = createClient((message) => browser.runtime.sendMessage(message));
-    let mounted: { key: string; remove: () => void } | null = null;
-    let wanted = '';
-
-    const show = async (tags: Tag[] | null): Promise<void> => {
-      const key = tags?.join(' ') ?? '';
-      if (mounted?.key === key) return;
-      wanted = key;
-      mounted?.remove();
-      mounted = null;
-      if (!tags) return;
-      let stopTheme = (): void => {};
-      const ui = await createShadowRootUi(ctx, {
-        name: 'chat-mode-sidebar',
-        position: 'inline',
-        anchor: 'body',
-        append: 'last',
-        // Keys typed in the sidebar must not trigger x.com's keyboard shortcuts.
-        isolateEvents: true,
-        onMount(container) {
-          const draw = (): void => render(<ChatSidebar tags={tags} client={client} t={t} theme={readTheme(document)} />, container);
-          draw();
-          stopTheme = watchTheme(document, draw);
-        },
-        onRemove(container) {
-          stopTheme();
-          if (container) render(null, container);
-        },
-      });
-      // Navigation may have moved on while the UI's styles loaded.
-      if (wanted !== key) return;
-      ui.mount();
-      mounted = { key, remove: () => ui.remove() };
+    // Seen chat tweets wait here until the background has stored them; sessionStorage keeps them
+    // across a reload, and a stopped service worker is retried until it answers.
+    const outbox = createOutbox({ send: (request) => client.send(request), storage: sessionStorage });
+    const tab = createChatTab({
+      client,
+      storage: sessionStorage,
+      features: [latestFeature(document), liveFilterFeature(document, { outbox }), autoTagFeature(document)],
+    });
+    const questionOf = (key: string) => tab.state.get().reports.live?.questions.find((q) => q.key === key);
+    const intents: SidebarIntents = {
+      setCollapsed: (collapsed) => void tab.update({ sidebar: { collapsed } }),
+      setChatMode: (on) => void tab.setChatMode(on),
+      retry: () => tab.retry(),
+      selectQuestion: (key) => {
+        const question = questionOf(key);
+        if (question) scrollToTweet(document, question.tweetId);
+      },
+      answer: (key) => {
+        const { tags, chat } = tab.state.get();
+        const question = questionOf(key);
+        if (!tags || !chat || !question) return;
+        const draft = answerText(question, chatTags({ tags, chat }));
+        void openComposerWithText(document, draft.text, draft.caret);
+      },
+      mute: (handle) => {
+        const chat = tab.state.get().chat;
+        if (chat && !chat.muted.includes(handle)) void tab.update({ muted: [...chat.muted, handle] });
+      },
     };
 
-    await show(chatTagsFromUrl(location.href));
-    const stop = watchLocation(document, (href) => void show(chatTagsFromUrl(href)));
+    const ui = await createShadowRootUi(ctx, {
+      name: 'chat-mode-sidebar',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      // Keys typed in the sidebar must not trigger x.com's keyboard shortcuts.
+      isolateEvents: true,
+      onMount(container) {
+        let theme = readTheme(document);
+        const draw = (): void => {
+          const state = tab.state.get();
+          render(state.tags ? <ChatSidebar state={state} intents={intents} t={t} theme={theme} /> : null, container);
+        };
+        const stopState = tab.state.subscribe(draw);
+        const stopTheme = watchTheme(document, (next) => {
+          theme = next;
+          draw();
+        });
+        draw();
+        return () => {
+          stopState();
+          stopTheme();
+          render(null, container);
+        };
+      },
+      onRemove(cleanup) {
+        cleanup?.();
+      },
+    });
+
+    // The host element exists only while there is a chat to show.
+    const place = (): void => {
+      const wanted = tab.state.get().tags !== null;
+      if (wanted && !ui.mounted) ui.mount();
+      else if (!wanted && ui.mounted) ui.remove();
+    };
+    tab.state.subscribe(place);
+    tab.setUrl(location.href);
+    const stopRoute = watchLocation(document, (href) => tab.setUrl(href));
     ctx.onInvalidated(() => {
-      stop();
-      mounted?.remove();
+      stopRoute();
+      tab.dispose();
+      void outbox.flush();
+      ui.remove();
     });
   },
 });

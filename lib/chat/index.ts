@@ -8,3 +8,4 @@ export * from './questions';
 export * from './autotag';
 export * from './directory';
 export * from './schedule';
+export * from './live';

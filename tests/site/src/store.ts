@@ -80,6 +80,15 @@ export function itemKey(t: TweetSpec): string {
   return t.retweetedBy ? `rt-${t.retweetedBy.handle}-${t.id}` : t.id
 }
 
+/** A timeline holds each entry once (the generator can repost the same tweet twice by one account). */
+function dropDuplicateKeys<T extends { key: string }>(items: T[], taken: Set<string> = new Set()): T[] {
+  return items.filter((item) => {
+    if (taken.has(item.key)) return false
+    taken.add(item.key)
+    return true
+  })
+}
+
 export interface ComposerHandle {
   id: number
   info(): ComposerInfo
@@ -219,7 +228,7 @@ class Store {
         mode = 'static'
         items = [...tweets].sort((a, b) => b.likes - a.likes || (a.id < b.id ? 1 : -1)).map((t) => ({ key: itemKey(t), kind: 'tweet' as const, tweet: t }))
       }
-      return { key, items, loaded: false, mode, gen, heights: new Map(), tag }
+      return { key, items: dropDuplicateKeys(items), loaded: false, mode, gen, heights: new Map(), tag }
     }
     if (r.kind === 'status') {
       const known = this.tweets.get(r.id)
@@ -243,7 +252,10 @@ class Store {
   }
   private insert(feed: Feed, tweets: TweetSpec[]): void {
     this.index(tweets)
-    const items = tweets.map((t) => ({ key: itemKey(t), kind: 'tweet' as const, tweet: t }))
+    const items = dropDuplicateKeys(
+      tweets.map((t) => ({ key: itemKey(t), kind: 'tweet' as const, tweet: t })),
+      new Set(feed.items.map((i) => i.key)),
+    )
     if (feed.mode === 'replies') {
       const at = feed.items.findIndex((i) => i.kind === 'composer') + 1
       feed.items = [...feed.items.slice(0, at), ...items, ...feed.items.slice(at)]

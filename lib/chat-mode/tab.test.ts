@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import type { ChatSettings, Client, Request } from '@/lib/messages';
+import { createChatTab, type Feature, type FeatureContext, type SessionStorageLike } from './tab';
+
+function settings(tag: string, overrides: Partial<ChatSettings> = {}): ChatSettings {
+  return {
+    tag,
+    extraTags: tag === 'socialmedia' ? ['sm49'] : [],
+    title: tag,
+    hosts: [],
+    muted: [],
+    filter: { hideRetweets: false, hideMuted: true, hostsOnly: false },
+    autoTag: true,
+    chatMode: false,
+    sidebar: { collapsed: false },
+    createdAt: 1,
+    updatedAt: 1,
+    ...overrides,
+  };
+}
+
+/** A background that keeps chats in a Map, and can be made to fail. */
+function fakeBackground() {
+  const chats = new Map<string, ChatSettings>();
+  const requests: Request[] = [];
+  let failing: string | null = null;
+  const client: Client = {
+    send: (async (request: Request) => {
+      requests.push(request);
+      if (failing) return { ok: false, error: { code: 'unavailable', message: failing } };
+      if (request.type === 'chat/get') {
+        if (!chats.has(request.tag)) chats.set(request.tag, settings(request.tag));
+        return { ok: true, chat: chats.get(request.tag) };
+      }
+      if (request.type === 'chat/update') {
+        const next = { ...chats.get(request.tag)!, ...request.patch } as ChatSettings;
+        chats.set(request.tag, next);
+        return { ok: true, chat: next };
+      }
+      throw new Error(`unexpected ${request.type}`);
+    }) as Client['send'],
+  };
+  return { client, chats, requests, fail: (message: string | null) => (failing = message) };
+}
+
+function memoryStorage(): SessionStorageLike & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
+}
+
+/** A feature that records its starts and stops. */
+function recorder(name: string, runsOn: (c: FeatureContext) => boolean = () => true) {
+  const log: string[] = [];
+  const feature: Feature = {
+    name,
+    runsOn,
+    start(context) {
+      log.push(`start ${context.tags[0]} ${context.onChatPage ? 'chat-page' : 'elsewhere'}`);
+      return () => log.push('stop');
+    },
+  };
+  return { feature, log };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const SEARCH = 'https://x.com/search?q=%23blogchat&f=live';
+const STATUS = 'https://x.com/MackCollier/status/1';
+
+describe('chat tab', () => {
+  it('shows a chat page’s chat, and nothing on other pages while chat mode is off', async () => {
+    const bg = fakeBackground();
+    const tab = createChatTab({ client: bg.client, storage: memoryStorage(), features: [] });
+    tab.setUrl(SEARCH);
+    expect(tab.state.get()).toMatchObject({ tags: ['blogchat'], onChatPage: true, load: { state: 'loading' } });
+    await settle();
+    expect(tab.state.get()).toMatchObject({ load: { state: 'ready' }, chat: { tag: 'blogchat', chatMode: false } });
+    tab.setUrl(STATUS);
+    expect(tab.state.get()).toMatchObject({ tags: null, chat: null });
+  });
+
+  it('runs features only while chat mode is on, keeps the chat on other pages, and stops them when switched off', async () => {
+    const bg = fakeBackground();
+    const storage = memoryStorage();
+    const everywhere = recorder('everywhere');
+    const chatPageOnly = recorder('filter', (c) => c.onChatPage);
+    const tab = createChatTab({ client: bg.client, storage, features: [everywhere.feature, chatPageOnly.feature] });
+    tab.setUrl(SEARCH);
+    await settle();
+    expect(everywhere.log).toEqual([]);
+
+    await tab.setChatMode(true);
+    expect(bg.chats.get('blogchat')?.chatMode).toBe(true);
+    expect(everywhere.log).toEqual(['start blogchat chat-page']);
+    expect(chatPageOnly.log).toEqual(['start blogchat chat-page']);
+
+    tab.setUrl(STATUS); // a tweet's page: the chat stays, the filter stops
+    expect(tab.state.get()).toMatchObject({ tags: ['blogchat'], onChatPage: false, chat: { chatMode: true } });
+    expect(chatPageOnly.log).toEqual(['start blogchat chat-page', 'stop']);
+    expect(everywhere.log).toEqual(['start blogchat chat-page', 'stop', 'start blogchat elsewhere']);
+
+    tab.setUrl(SEARCH);
+    await tab.setChatMode(false);
+    expect(everywhere.log.at(-1)).toBe('stop');
+    expect(chatPageOnly.log.at(-1)).toBe('stop');
+    expect(storage.data.size).toBe(0);
+    tab.setUrl(STATUS);
+    expect(tab.state.get().tags).toBeNull();
+  });
+
+  it('comes back on after a reload: the chat’s stored setting and the tab’s remembered chat', async () => {
+    const bg = fakeBackground();
+    const storage = memoryStorage();
+    const first = createChatTab({ client: bg.client, storage, features: [] });
+    first.setUrl(SEARCH);
+    await settle();
+    await first.setChatMode(true);
+    first.dispose();
+
+    // A reload on a tweet's page: a new content script, same sessionStorage and background.
+    const feature = recorder('everywhere');
+    const second = createChatTab({ client: bg.client, storage, features: [feature.feature] });
+    second.setUrl(STATUS);
+    await settle();
+    expect(second.state.get()).toMatchObject({ tags: ['blogchat'], chat: { chatMode: true } });
+    expect(feature.log).toEqual(['start blogchat elsewhere']);
+  });
+
+  it('switches to another chat page’s chat and ignores a late reply for the previous one', async () => {
+    const bg = fakeBackground();
+    const tab = createChatTab({ client: bg.client, storage: memoryStorage(), features: [] });
+    tab.setUrl(SEARCH);
+    tab.setUrl('https://x.com/hashtag/socialmedia');
+    await settle();
+    expect(tab.state.get()).toMatchObject({ tags: ['socialmedia'], chat: { tag: 'socialmedia', extraTags: ['sm49'] } });
+  });
+
+  it('rolls a change back and says why when the background cannot store it', async () => {
+    const bg = fakeBackground();
+    const feature = recorder('everywhere');
+    const tab = createChatTab({ client: bg.client, storage: memoryStorage(), features: [feature.feature] });
+    tab.setUrl(SEARCH);
+    await settle();
+    bg.fail('Storage is full.');
+    const pending = tab.setChatMode(true);
+    expect(tab.state.get()).toMatchObject({ saving: true, chat: { chatMode: true } }); // answered at once
+    await pending;
+    expect(tab.state.get()).toMatchObject({ saving: false, saveError: 'Storage is full.', chat: { chatMode: false } });
+    expect(feature.log).toEqual(['start blogchat chat-page', 'stop']);
+  });
+
+  it('reports a failed load and loads again on retry', async () => {
+    const bg = fakeBackground();
+    bg.fail('No worker.');
+    const tab = createChatTab({ client: bg.client, storage: memoryStorage(), features: [] });
+    tab.setUrl(SEARCH);
+    await settle();
+    expect(tab.state.get().load).toEqual({ state: 'failed', message: 'No worker.' });
+    bg.fail(null);
+    tab.retry();
+    await settle();
+    expect(tab.state.get()).toMatchObject({ load: { state: 'ready' }, chat: { tag: 'blogchat' } });
+  });
+
+  it('passes reports from features to the state, and features clear theirs when stopped', async () => {
+    const bg = fakeBackground();
+    const reporting: Feature = {
+      name: 'reporting',
+      runsOn: () => true,
+      start(context) {
+        context.report({ page: { status: 'ok' } });
+        return () => context.report({ page: undefined });
+      },
+    };
+    const tab = createChatTab({ client: bg.client, storage: memoryStorage(), features: [reporting] });
+    tab.setUrl(SEARCH);
+    await settle();
+    await tab.setChatMode(true);
+    expect(tab.state.get().reports.page).toEqual({ status: 'ok' });
+    await tab.setChatMode(false);
+    expect(tab.state.get().reports.page).toBeUndefined();
+  });
+});

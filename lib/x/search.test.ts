@@ -1,0 +1,34 @@
+import { describe, expect, it, vi } from 'vitest';
+import { isLatestSearch, switchToLatest } from './search';
+
+describe('isLatestSearch', () => {
+  it.each([
+    ['https://x.com/search?q=%23blogchat&f=live', true],
+    ['https://x.com/search?q=%23blogchat', false],
+    ['https://x.com/search?q=%23blogchat&f=top', false],
+    ['https://x.com/hashtag/blogchat', true], // hashtag pages have no Latest tab to switch to
+  ])('%s → %s', (href, expected) => {
+    expect(isLatestSearch(href)).toBe(expected);
+  });
+});
+
+describe('switchToLatest', () => {
+  it('clicks the Latest tab of the search page, not another tab list’s link', () => {
+    const column = document.createElement('div');
+    column.dataset.testid = 'primaryColumn';
+    const tabs = document.createElement('div');
+    tabs.setAttribute('role', 'tablist');
+    const top = Object.assign(document.createElement('a'), { href: '/search?q=%23blogchat' });
+    const latest = Object.assign(document.createElement('a'), { href: '/search?q=%23blogchat&f=live' });
+    for (const a of [top, latest]) a.setAttribute('role', 'tab');
+    tabs.append(top, latest);
+    column.append(tabs);
+    document.body.append(column);
+    const clicked = vi.fn((event: Event) => event.preventDefault());
+    latest.addEventListener('click', clicked);
+    expect(switchToLatest(document)).toBe(true);
+    expect(clicked).toHaveBeenCalledTimes(1);
+    column.remove();
+    expect(switchToLatest(document)).toBe(false);
+  });
+});

@@ -1,0 +1,18 @@
+// The search page: chat mode reads the Latest tab, where a chat's tweets arrive live in order.
+import { X } from './selectors';
+
+export function isLatestSearch(href: string): boolean {
+  const url = new URL(href);
+  return url.pathname !== '/search' || url.searchParams.get('f') === 'live';
+}
+
+/**
+ * Switches a search to its Latest tab the way the user would, by clicking x.com's own tab link, so
+ * x.com's router does the navigation. Returns false when the tab is not on the page.
+ */
+export function switchToLatest(doc: Document): boolean {
+  const tab = doc.querySelector<HTMLElement>(X.latestTab);
+  if (!tab) return false;
+  tab.click();
+  return true;
+}

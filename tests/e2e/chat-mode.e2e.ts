@@ -1,0 +1,224 @@
+// Chat mode on the x.com stand-in, in both browsers: the switch, the live filter over a virtualized
+// timeline with live arrivals, host questions, reload, turning it off, hostile text, and an
+// unrecognised page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browsersUnderTest, clickInSidebar, launchWithExtension, type ExtBrowser, type ExtPage } from './harness/fixtures.ts';
+
+const FIXED_NOW = 1795000000000;
+
+/** What the test sees of every mounted cell, computed independently of the extension's own code. */
+function auditTimeline() {
+  const timeline = document.querySelector('div[data-testid="primaryColumn"] section > h1 + div[aria-label] > div');
+  const cells = [...(timeline?.children ?? [])] as HTMLElement[];
+  const rows = cells.map((cell) => {
+    const article = cell.querySelector('article[data-testid="tweet"]');
+    // The tweet's own text: the tweetText that is not inside the quoted tweet's card.
+    const own = [...(article?.querySelectorAll('[data-testid="tweetText"]') ?? [])].find((el) => !el.closest('div[role="link"]'));
+    const text = own?.textContent ?? '';
+    const promoted = !!cell.querySelector('[data-testid="placementTracking"]');
+    const tagged = /#blogchat(?![\p{L}\p{N}_])/iu.test(text);
+    const top = Number(/translateY\(([-\d.]+)px\)/.exec(cell.style.transform)?.[1] ?? NaN);
+    return { hasTweet: !!article, tagged, promoted, visible: cell.getBoundingClientRect().height > 0, top, height: cell.getBoundingClientRect().height };
+  });
+  rows.sort((a, b) => a.top - b.top);
+  // Gaps: every cell starts where the previous one ends (hidden cells measure 0).
+  let gaps = 0;
+  for (let i = 1; i < rows.length; i++) {
+    const previous = rows[i - 1]!;
+    if (Math.abs(rows[i]!.top - (previous.top + previous.height)) > 1.5) gaps++;
+  }
+  const tweets = rows.filter((r) => r.hasTweet);
+  return {
+    cells: rows.length,
+    tweets: tweets.length,
+    wronglyShown: tweets.filter((r) => r.visible && (!r.tagged || r.promoted)).length,
+    wronglyHidden: tweets.filter((r) => !r.visible && r.tagged && !r.promoted).length,
+    visible: tweets.filter((r) => r.visible).length,
+    hidden: tweets.filter((r) => !r.visible).length,
+    gaps,
+  };
+}
+
+/**
+ * The audit once x.com has laid its list out again: it re-measures cells whose height changed with a
+ * ResizeObserver and moves the cells below a frame or two later, as x.com does.
+ */
+async function settledAudit(page: ExtPage) {
+  let audit = await page.evaluate(auditTimeline);
+  for (let i = 0; i < 20 && audit.gaps > 0; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    audit = await page.evaluate(auditTimeline);
+  }
+  return audit;
+}
+
+const switchState = (page: ExtPage) =>
+  page.evaluate(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('button[role="switch"]')?.getAttribute('aria-checked') ?? null);
+
+async function openChat(page: ExtPage, url = 'https://x.com/search?q=%23blogchat&f=live', config: Record<string, unknown> = {}) {
+  await page.goto('https://x.com/robots-placeholder');
+  await page.evaluate((c) => localStorage.setItem('standin:config', JSON.stringify(c)), { seed: 7, count: 300, now: FIXED_NOW, ...config });
+  await page.goto(url);
+  await page.waitFor(() => document.querySelector('[data-testid="cellInnerDiv"] article'));
+  await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('button[role="switch"]:not([disabled])'));
+}
+
+async function turnChatMode(page: ExtPage, on: boolean) {
+  if ((await switchState(page)) !== String(on)) await clickInSidebar(page, 'button[role="switch"]');
+  await page.waitFor((want) => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector(`button[role="switch"][aria-checked="${want}"]`) && document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('aside[aria-busy="false"]'), String(on));
+}
+
+describe.each(browsersUnderTest())('$version', (found) => {
+  let browser: ExtBrowser;
+  beforeAll(async () => {
+    browser = await launchWithExtension(found);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('offers a Chat mode switch; turning it on switches the search to Latest and filters the timeline', async () => {
+    const page = await browser.newPage();
+    await openChat(page, 'https://x.com/search?q=%23blogchat&src=typed_query');
+    const name = await page.evaluate(() => {
+      const sw = document.querySelector('chat-mode-sidebar')!.shadowRoot!.querySelector('button[role="switch"]')!;
+      return sw.getAttribute('aria-label') ?? sw.textContent;
+    });
+    expect(name).toMatch(/Chat mode/);
+    const before = await page.evaluate(auditTimeline);
+    expect(before.hidden).toBe(0);
+
+    await turnChatMode(page, true);
+    await page.waitFor(() => new URL(location.href).searchParams.get('f') === 'live');
+    await page.waitFor(() => document.querySelector('[data-testid="cellInnerDiv"][data-chatmode-hidden]'));
+    const after = await settledAudit(page);
+    expect(after).toMatchObject({ wronglyShown: 0, wronglyHidden: 0, gaps: 0 });
+    expect(after.hidden).toBeGreaterThan(0);
+    expect(after.visible).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('keeps only tagged tweets visible while scrolling down and up through hundreds of tweets with live arrivals', async () => {
+    const page = await browser.newPage();
+    await openChat(page);
+    await turnChatMode(page, true);
+    await page.evaluate(() => window.__standin.startLive(4));
+    const seen = { tweets: 0, hidden: 0 };
+    for (const direction of [1, -1]) {
+      for (let step = 0; step < 12; step++) {
+        await page.evaluate((d) => window.scrollBy(0, d * window.innerHeight * 1.5), direction);
+        const audit = await settledAudit(page);
+        expect(audit, `step ${step} ${direction > 0 ? 'down' : 'up'}`).toMatchObject({ wronglyShown: 0, wronglyHidden: 0, gaps: 0 });
+        seen.tweets += audit.tweets;
+        seen.hidden += audit.hidden;
+      }
+    }
+    await page.evaluate(() => window.__standin.stopLive());
+    expect(seen.tweets).toBeGreaterThan(200);
+    expect(seen.hidden).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('lists host questions in order, highlights them, and does not list a participant’s Q9)', async () => {
+    const page = await browser.newPage();
+    await openChat(page);
+    await turnChatMode(page, true);
+    // The host's questions are spread over the hour: scroll until x.com has shown some.
+    for (let step = 0; step < 15; step++) {
+      const found = await page.evaluate(() => document.querySelectorAll('[data-testid="cellInnerDiv"][data-chatmode-question]').length);
+      if (found > 0) break;
+      await page.evaluate(() => window.scrollBy(0, window.innerHeight));
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('.question-list li[data-key]'));
+    const listed = await page.evaluate(() =>
+      [...document.querySelector('chat-mode-sidebar')!.shadowRoot!.querySelectorAll('.question-list li[data-key]')].map((el) => el.getAttribute('data-key')),
+    );
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed).not.toContain('9');
+    const highlighted = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="cellInnerDiv"][data-chatmode-question]')].map((cell) => ({
+        author: cell.querySelector('[data-testid="User-Name"] a')?.getAttribute('href'),
+        shadow: getComputedStyle(cell.querySelector('article')!).boxShadow,
+      })),
+    );
+    expect(highlighted.length).toBeGreaterThan(0);
+    for (const h of highlighted) {
+      expect(h.author?.toLowerCase()).toBe('/mackcollier');
+      expect(h.shadow).not.toBe('none');
+    }
+    await page.close();
+  });
+
+  it('stays on after a reload, and turning it off restores the page exactly', async () => {
+    const page = await browser.newPage();
+    await openChat(page);
+    // Every mounted cell's markup, keyed by its place in x.com's list. x.com itself decides which
+    // cells are mounted and where (from heights it remembers), and relative times ("3m") change as the
+    // clock runs, so those are left out; everything chat mode could have touched is compared.
+    const snapshotColumn = () => {
+      const cells: Record<string, string> = {};
+      for (const cell of document.querySelectorAll('[data-testid="cellInnerDiv"]')) {
+        const copy = cell.cloneNode(true) as HTMLElement;
+        for (const time of copy.querySelectorAll('time')) time.textContent = '';
+        copy.style.removeProperty('transform');
+        const key = [...cell.querySelectorAll('a[href*="/status/"]')].map((a) => a.getAttribute('href')).join(' ') + (cell.querySelector('[data-testid="socialContext"]')?.textContent ?? '');
+        cells[key] = copy.outerHTML;
+      }
+      return cells;
+    };
+    const pristine = await page.evaluate(snapshotColumn);
+    await turnChatMode(page, true);
+    await page.reload();
+    await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('button[role="switch"][aria-checked="true"]'));
+    await page.waitFor(() => document.querySelector('[data-testid="cellInnerDiv"][data-chatmode-hidden]'));
+
+    await turnChatMode(page, false);
+    // x.com re-measures the cells that show again (a ResizeObserver, asynchronously).
+    await new Promise((r) => setTimeout(r, 300));
+    const restored = await page.evaluate(() => ({
+      marks: document.querySelectorAll('[data-chatmode-hidden], [data-chatmode-question]').length,
+      style: !!document.getElementById('chat-mode-page-style'),
+    }));
+    expect(restored).toEqual({ marks: 0, style: false });
+    const now = await page.evaluate(snapshotColumn);
+    const common = Object.keys(now).filter((key) => key in pristine);
+    expect(common.length).toBeGreaterThan(5);
+    for (const key of common) expect(now[key], key).toBe(pristine[key]);
+    const audit = await page.evaluate(auditTimeline);
+    expect(audit.hidden).toBe(0);
+    await page.close();
+  });
+
+  it('never runs tweet text: the <img onerror> tweet stays text', async () => {
+    const page = await browser.newPage();
+    await openChat(page);
+    await turnChatMode(page, true);
+    await page.evaluate(() =>
+      window.__standin.pushTweets([{ text: '<img src=x onerror="window.__pwned=1"> Q1) hostile #blogchat', handle: 'MackCollier', name: '<b onmouseover=alert(1)>Mack</b>' }]),
+    );
+    await new Promise((r) => setTimeout(r, 800));
+    const result = await page.evaluate(() => ({
+      pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
+      injected: document.querySelectorAll('img[src="x"]').length + (document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelectorAll('img[src="x"], b').length ?? 0),
+    }));
+    expect(result).toEqual({ pwned: null, injected: 0 });
+    await page.close();
+  });
+
+  it('on a page it does not recognise, hides nothing and says so', async () => {
+    const page = await browser.newPage();
+    await openChat(page);
+    await turnChatMode(page, true);
+    await page.waitFor(() => document.querySelector('[data-testid="cellInnerDiv"][data-chatmode-hidden]'));
+    await page.evaluate(() => window.__standin.breakMarkup());
+    await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('[data-testid="page-notice"]'), undefined, 20_000);
+    const state = await page.evaluate(() => ({
+      marks: document.querySelectorAll('[data-chatmode-hidden]').length,
+      notice: document.querySelector('chat-mode-sidebar')!.shadowRoot!.querySelector('[data-testid="page-notice"]')!.textContent,
+    }));
+    expect(state.marks).toBe(0);
+    expect(state.notice).toMatch(/not recogni[sz]ed/i);
+    await page.close();
+  });
+});
