@@ -99,7 +99,7 @@ export function ChatSidebar({ state, intents, t, theme, now = () => new Date(), 
 }
 
 function ChatModeReports({ state, intents, t }: { state: TabState; intents: SidebarIntents; t: Translate }) {
-  const { page, autoTag, live } = state.reports;
+  const { page, autoTag, live, transcript } = state.reports;
   return (
     <>
       {page?.status === 'unrecognised' ? (
@@ -115,6 +115,16 @@ function ChatModeReports({ state, intents, t }: { state: TabState; intents: Side
       {!state.onChatPage ? (
         <p class="muted" data-testid="elsewhere-note">
           {t('chatModeElsewhere')}
+        </p>
+      ) : null}
+      {transcript ? (
+        <p class="muted num" data-testid="transcript-status" data-saved={transcript.saved ?? ''} data-pending={transcript.pending}>
+          {transcript.saved === null ? t('transcriptUnknown') : t('transcriptSaved', String(transcript.saved), String(transcript.pending))}
+        </p>
+      ) : null}
+      {transcript?.error ? (
+        <p class="error" role="alert" data-testid="transcript-error">
+          {t('transcriptError', transcript.error)}
         </p>
       ) : null}
       {live ? (

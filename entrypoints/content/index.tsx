@@ -6,6 +6,7 @@ import { chatTags, createChatTab } from '@/lib/chat-mode/tab';
 import { autoTagFeature } from '@/lib/chat-mode/features/auto-tag';
 import { latestFeature } from '@/lib/chat-mode/features/latest';
 import { liveFilterFeature } from '@/lib/chat-mode/features/live-filter';
+import { transcriptFeature } from '@/lib/chat-mode/features/transcript';
 import { t } from '@/lib/i18n';
 import { createClient } from '@/lib/messages';
 import { createOutbox } from '@/lib/outbox';
@@ -24,11 +25,31 @@ export default defineContentScript({
     const client = createClient((message) => browser.runtime.sendMessage(message));
     // Seen chat tweets wait here until the background has stored them; sessionStorage keeps them
     // across a reload, and a stopped service worker is retried until it answers.
-    const outbox = createOutbox({ send: (request) => client.send(request), storage: sessionStorage });
+    let storeError: string | null = null;
+    const outbox = createOutbox({
+      send: async (request) => {
+        const reply = await client.send(request);
+        if (reply.ok) storeError = null;
+        return reply;
+      },
+      storage: sessionStorage,
+      // A restarting worker is retried quietly; anything else (a full disk) the user must hear about.
+      onError: (error) => {
+        if (error.code !== 'unavailable') storeError = error.message;
+      },
+      onDrop: (error) => {
+        storeError = error.message;
+      },
+    });
     const tab = createChatTab({
       client,
       storage: sessionStorage,
-      features: [latestFeature(document), liveFilterFeature(document, { outbox }), autoTagFeature(document)],
+      features: [
+        latestFeature(document),
+        liveFilterFeature(document, { outbox }),
+        transcriptFeature({ client, outbox, lastError: () => storeError }),
+        autoTagFeature(document),
+      ],
     });
     const questionOf = (key: string) => tab.state.get().reports.live?.questions.find((q) => q.key === key);
     const intents: SidebarIntents = {

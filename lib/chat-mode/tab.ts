@@ -28,6 +28,8 @@ export interface Reports {
   autoTag?: { kind: 'too-long'; weightedLength: number; limit: number } | null;
   /** The live chat's counters, questions, participants and activity. */
   live?: LiveSnapshot;
+  /** Tweets stored for the transcript (null: not known yet), still on their way, and a storage error. */
+  transcript?: { saved: number | null; pending: number; error: string | null };
 }
 
 /** A part of chat mode that runs while it is on (the live filter, auto-tagging…). */

@@ -61,6 +61,9 @@ async function openChat(page: ExtPage, url = 'https://x.com/search?q=%23blogchat
   await page.goto(url);
   await page.waitFor(() => document.querySelector('[data-testid="cellInnerDiv"] article'));
   await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('button[role="switch"]:not([disabled])'));
+  // Chat mode is remembered per chat: every test starts from it off.
+  await turnChatMode(page, false);
+  await settledAudit(page);
 }
 
 async function turnChatMode(page: ExtPage, on: boolean) {

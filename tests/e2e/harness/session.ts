@@ -41,6 +41,8 @@ export interface ExtBrowser {
   newPage(): Promise<ExtPage>;
   /** Stops the MV3 service worker as Chrome does when idle (Chromium only). */
   stopServiceWorker?(): Promise<void>;
+  /** Runs `fn` in the extension's service worker, starting it if stopped (Chromium only). */
+  evaluateInWorker?<R>(fn: () => R | Promise<R>): Promise<R>;
   /** Closes the browser and starts it again on the same profile. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -131,12 +133,40 @@ async function launchChromium({ browser, extensionDir, respond, headless = true,
     },
     newPage: async () => wrap(await ctx.newPage()),
     async stopServiceWorker() {
-      // Chrome's own way to stop a worker: the DevTools protocol's ServiceWorker.stopAllWorkers.
-      const page = ctx.pages()[0] ?? (await ctx.newPage());
+      // Chrome's own way to stop a worker: the DevTools protocol's ServiceWorker.stopAllWorkers, from
+      // a page of the extension's origin (the domain sees its page's origin's workers). We wait until
+      // DevTools reports the worker stopped, so a test knows it really was.
+      const page = await ctx.newPage();
+      await page.goto(`chrome-extension://${extensionId}/manifest.json`);
       const cdp = await ctx.newCDPSession(page);
+      type Versions = { versions: { runningStatus: string; scriptURL: string }[] };
+      const stopped = new Promise<void>((resolve) => {
+        cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: Versions) => {
+          const ours = versions.filter((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`));
+          if (ours.length > 0 && ours.every((v) => v.runningStatus === 'stopped')) resolve();
+        });
+      });
       await cdp.send('ServiceWorker.enable');
       await cdp.send('ServiceWorker.stopAllWorkers');
-      await cdp.detach();
+      try {
+        await Promise.race([stopped, new Promise((_, reject) => setTimeout(() => reject(new Error('The service worker did not stop.')), 10_000))]);
+      } finally {
+        await cdp.detach();
+        await page.close();
+      }
+    },
+    async evaluateInWorker(fn) {
+      // The newest of ours: Playwright may still list a stopped worker for a while.
+      let worker = ctx.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)).at(-1);
+      if (!worker) {
+        // A stopped worker starts again for any extension event; opening one of its URLs is one.
+        const waking = ctx.waitForEvent('serviceworker', { timeout: 30_000 });
+        const page = await ctx.newPage();
+        await page.goto(`chrome-extension://${extensionId}/manifest.json`).catch(() => undefined);
+        worker = await waking;
+        await page.close();
+      }
+      return worker.evaluate(fn);
     },
     async restart() {
       await ctx.close();
