@@ -22,8 +22,16 @@ export interface SidebarIntents {
   mute(handle: string): void;
 }
 
+/** Where the sidebar sits, in viewport pixels; null: floating at the window's top right. */
+export interface SidebarPlacement {
+  top: number;
+  right: number;
+  width: number;
+}
+
 export interface ChatSidebarProps {
   state: TabState;
+  placement?: SidebarPlacement | null;
   intents: SidebarIntents;
   t: Translate;
   theme: XTheme;
@@ -32,7 +40,7 @@ export interface ChatSidebarProps {
   timeZone?: string;
 }
 
-export function ChatSidebar({ state, intents, t, theme, now = () => new Date(), timeZone }: ChatSidebarProps) {
+export function ChatSidebar({ state, placement = null, intents, t, theme, now = () => new Date(), timeZone }: ChatSidebarProps) {
   const tag = state.tags?.[0] ?? '';
   const { load, chat } = state;
   const collapsed = chat?.sidebar.collapsed ?? false;
@@ -47,7 +55,17 @@ export function ChatSidebar({ state, intents, t, theme, now = () => new Date(), 
       data-collapsed={collapsed ? 'true' : 'false'}
       aria-busy={load.state === 'loading' || state.saving}
       aria-label={t('sidebarLabel', formatTag(tag))}
-      style={{ fontSize: `${theme.fontSize}px` }}
+      style={{
+        fontSize: `${theme.fontSize}px`,
+        ...(placement
+          ? {
+              top: `${placement.top}px`,
+              right: `${placement.right}px`,
+              maxHeight: `calc(100vh - ${placement.top + 12}px)`,
+              ...(collapsed ? {} : { width: `${placement.width}px` }),
+            }
+          : {}),
+      }}
     >
       <header class="header">
         <div class="heading">
@@ -132,7 +150,7 @@ function ChatModeReports({ state, intents, t }: { state: TabState; intents: Side
           <Counters shown={live.shown} hidden={live.hidden} t={t} />
           <QuestionList questions={live.questions} current={live.current} onSelect={intents.selectQuestion} onAnswer={intents.answer} t={t} />
           <ActivityChart perMinute={live.perMinute} t={t} />
-          <Participants participants={live.participants} onMute={intents.mute} t={t} />
+          <Participants participants={live.participants.filter((p) => !state.chat?.muted.includes(p.handle))} onMute={intents.mute} t={t} />
         </>
       ) : null}
     </>

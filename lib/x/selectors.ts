@@ -6,6 +6,10 @@ export const X = {
   /** The timeline in any display language: its aria-label is translated, so never match on its text. */
   timeline: 'div[data-testid="primaryColumn"] section > h1 + div[aria-label] > div',
   sidebarColumn: 'div[data-testid="sidebarColumn"]',
+  /** x.com's search box (in the right column on most pages). */
+  searchForm: 'form[role="search"]',
+  /** The left navigation column. */
+  navigation: 'header[role="banner"]',
   cell: 'div[data-testid="cellInnerDiv"]',
   tweet: 'article[data-testid="tweet"]',
   userName: '[data-testid="User-Name"]',

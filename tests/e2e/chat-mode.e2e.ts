@@ -224,4 +224,82 @@ describe.each(browsersUnderTest())('$version', (found) => {
     expect(state.notice).toMatch(/not recogni[sz]ed/i);
     await page.close();
   });
+
+  it('sits beside x.com’s columns without covering its controls or moving them, at 1280 and 1700 px', async () => {
+    const page = await browser.newPage();
+    for (const width of [1280, 1700]) {
+      await page.setViewport(width, 900);
+      await openChat(page);
+      const rects = () =>
+        page.evaluate(() => {
+          const r = (el: Element | null | undefined) => {
+            const b = el?.getBoundingClientRect();
+            return b ? { left: b.left, top: b.top, right: b.right, bottom: b.bottom } : null;
+          };
+          return {
+            sidebar: r(document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('aside')),
+            primary: r(document.querySelector('[data-testid="primaryColumn"]')),
+            nav: r(document.querySelector('header[role="banner"]')),
+            search: r(document.querySelector('[data-testid="sidebarColumn"] form[role="search"]')),
+          };
+        });
+      const before = await rects();
+      await turnChatMode(page, true);
+      const after = await rects();
+      // x.com's columns stay where they were (the timeline only gets shorter as tweets are hidden).
+      const across = (r: typeof after.primary) => r && { left: r.left, right: r.right, top: r.top };
+      expect(across(after.primary), `${width}px`).toEqual(across(before.primary));
+      expect(across(after.nav), `${width}px`).toEqual(across(before.nav));
+      const overlaps = (a: typeof after.sidebar, b: typeof after.sidebar) => !!a && !!b && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      for (const name of ['primary', 'nav', 'search'] as const) expect(overlaps(after.sidebar, after[name]), `${name} at ${width}px`).toBe(false);
+    }
+    await page.close();
+  });
+
+  it('answers the current question from the sidebar: a composer opens with “A{n} ” and the tag, and posts the answer', async () => {
+    const page = await browser.newPage();
+    await openChat(page);
+    await turnChatMode(page, true);
+    for (let step = 0; step < 15; step++) {
+      if (await page.evaluate(() => !!document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('[data-testid="current-question"]'))) break;
+      await page.evaluate(() => window.scrollBy(0, window.innerHeight));
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    const key = await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('.question-list li[aria-current="true"]')?.getAttribute('data-key'));
+    await clickInSidebar(page, '[data-testid="current-question"] .question-answer');
+    await page.waitFor(() => window.__standin.composers().some((c) => c.where === 'modal' && c.text.includes('#blogchat')));
+    const composer = await page.evaluate(() => window.__standin.composers().find((c) => c.where === 'modal')!);
+    const label = `A${String(key).toUpperCase()}`;
+    expect(composer.text).toBe(`${label}  #blogchat`);
+    expect(composer.selection).toMatchObject({ start: label.length + 1, end: label.length + 1 });
+    await page.type('Start before you feel ready');
+    await page.waitFor((want) => window.__standin.composers().some((c) => c.text === want), `${label} Start before you feel ready #blogchat`);
+    await page.evaluate(() => (document.querySelector('[data-testid="tweetButton"]') as HTMLElement).click());
+    await page.waitFor(() => window.__standin.posted().length > 0);
+    expect((await page.evaluate(() => window.__standin.posted())).at(-1)?.text).toBe(`${label} Start before you feel ready #blogchat`);
+    await page.close();
+  });
+
+  it('mutes a participant for this chat from the sidebar: their tweets are hidden', async () => {
+    const page = await browser.newPage();
+    await openChat(page);
+    await turnChatMode(page, true);
+    const handle = await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('.participant-list li[data-handle]')?.getAttribute('data-handle'));
+    const cellsBy = (h: string) =>
+      page.evaluate((who) => {
+        const cells = [...document.querySelectorAll('[data-testid="cellInnerDiv"]')].filter((cell) =>
+          [...cell.querySelectorAll('article [data-testid="User-Name"] a')].some((a) => a.getAttribute('href')?.toLowerCase() === `/${who}` && !a.closest('div[role="link"]')),
+        );
+        return { total: cells.length, visible: cells.filter((c) => c.getBoundingClientRect().height > 0).length, muted: cells.filter((c) => c.getAttribute('data-chatmode-hidden') === 'muted').length };
+      }, h);
+    expect((await cellsBy(String(handle))).visible).toBeGreaterThan(0);
+    await clickInSidebar(page, `.participant-list li[data-handle="${handle}"] .participant-mute`);
+    await page.waitFor((h) => !document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector(`.participant-list li[data-handle="${h}"]`), handle);
+    await page.waitFor((h) => document.querySelectorAll('[data-testid="cellInnerDiv"][data-chatmode-hidden="muted"]').length > 0, handle);
+    const after = await cellsBy(String(handle));
+    expect(after.visible).toBe(0);
+    expect(after.muted).toBe(after.total);
+    await page.close();
+  });
 });
+

@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { sidebarSlot } from './layout';
+
+function box(testid: string | null, rect: { left: number; top: number; width: number; height: number }, tag = 'div'): HTMLElement {
+  const el = document.createElement(tag);
+  if (testid) el.dataset.testid = testid;
+  vi.spyOn(el, 'getBoundingClientRect').mockReturnValue({
+    ...rect,
+    right: rect.left + rect.width,
+    bottom: rect.top + rect.height,
+    x: rect.left,
+    y: rect.top,
+    toJSON: () => ({}),
+  });
+  return el;
+}
+
+afterEach(() => document.body.replaceChildren());
+
+describe('sidebarSlot', () => {
+  it('uses the free space right of x.com’s columns when there is room', () => {
+    window.innerWidth = 1800;
+    document.body.append(box('primaryColumn', { left: 400, top: 0, width: 600, height: 900 }), box('sidebarColumn', { left: 1030, top: 0, width: 350, height: 900 }));
+    expect(sidebarSlot(document, 300)).toEqual({ top: 12, left: 1392, width: 375 });
+  });
+
+  it('otherwise sits in the right column below x.com’s search box', () => {
+    window.innerWidth = 1280;
+    const column = box('sidebarColumn', { left: 930, top: 0, width: 350, height: 900 });
+    column.append(box(null, { left: 930, top: 4, width: 350, height: 50 }, 'form'));
+    column.querySelector('form')!.setAttribute('role', 'search');
+    document.body.append(box('primaryColumn', { left: 300, top: 0, width: 600, height: 900 }), column);
+    expect(sidebarSlot(document, 300)).toEqual({ top: 66, left: 930, width: 350 });
+  });
+
+  it('has no slot when x.com shows no right column and there is no room', () => {
+    window.innerWidth = 800;
+    document.body.append(box('primaryColumn', { left: 100, top: 0, width: 600, height: 900 }));
+    expect(sidebarSlot(document, 300)).toBeNull();
+  });
+});
