@@ -1,7 +1,7 @@
 // The message protocol between the content script / extension pages and the background worker.
 // Typed end to end and validated at the receiving side. Dependency-free on purpose: this module is
 // bundled into the content script, which must stay small. Only type imports below.
-import type { FilterOptions, Handle, Tag, Tweet, TweetKind } from './chat/types';
+import type { FilterOptions, Handle, Recurrence, Schedule, Tag, Tweet, TweetKind } from './chat/types';
 
 // ---------------------------------------------------------------------------------------------
 // Data shapes that cross the boundary
@@ -18,6 +18,13 @@ export interface ChatSettings {
   autoTag: boolean;
   chatMode: boolean;
   sidebar: { collapsed: boolean };
+  /**
+   * The user's own schedule for the chat. Absent: the directory's (if any) applies; null: the user
+   * said the chat has no known schedule. See `effectiveSchedule` in lib/pages.
+   */
+  schedule?: Schedule | null;
+  /** The user's own description of the chat (absent: the directory's). */
+  description?: string;
   createdAt: number;
   updatedAt: number;
 }
@@ -42,6 +49,13 @@ export interface Session {
   tweetCount: number;
 }
 
+/** What the store holds, in records. */
+export interface StoreStats {
+  chats: number;
+  sessions: number;
+  tweets: number;
+}
+
 export type ExportFormat = 'markdown' | 'csv' | 'json';
 
 // ---------------------------------------------------------------------------------------------
@@ -56,7 +70,13 @@ export type Request =
   | { type: 'tweets/put'; batchId: string; tag: Tag; tweets: StoredTweetInput[] }
   | { type: 'tweets/count'; tag: Tag; sessionId?: string }
   | { type: 'sessions/list'; tag: Tag }
-  | { type: 'export'; sessionId: string; format: ExportFormat };
+  | { type: 'export'; sessionId: string; format: ExportFormat }
+  /** Extension pages only: forget a chat's settings (its stored transcripts stay). */
+  | { type: 'chat/delete'; tag: Tag }
+  /** Extension pages only: delete sessions (and their tweets) that ended before `before` (epoch ms), of one chat or all. */
+  | { type: 'sessions/clear'; before: number; tag?: Tag }
+  /** How much the store holds. */
+  | { type: 'storage/stats' };
 
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
@@ -71,6 +91,9 @@ export interface ResponseMap {
   'tweets/count': { ok: true; count: number };
   'sessions/list': { ok: true; sessions: Session[] };
   export: { ok: true; filename: string; mime: string; body: string };
+  'chat/delete': { ok: true; deleted: boolean };
+  'sessions/clear': { ok: true; deletedSessions: number; deletedTweets: number };
+  'storage/stats': { ok: true; stats: StoreStats };
 }
 
 export type ErrorCode =
@@ -100,7 +123,13 @@ export const REQUEST_TYPES: readonly RequestType[] = [
   'tweets/count',
   'sessions/list',
   'export',
+  'chat/delete',
+  'sessions/clear',
+  'storage/stats',
 ];
+
+/** Request types that change or delete stored data wholesale: accepted from the extension's own pages only. */
+export const PAGE_ONLY_TYPES: readonly RequestType[] = ['chat/delete', 'sessions/clear'];
 
 export function errorReply(code: ErrorCode, message: string): ErrorReply {
   return { ok: false, error: { code, message } };
@@ -118,6 +147,9 @@ export const LIMITS = {
   maxExtraTags: 20,
   maxHosts: 50,
   maxMuted: 5_000,
+  maxDescriptionLength: 2_000,
+  /** A chat lasts at most a day. */
+  maxDurationMinutes: 24 * 60,
 } as const;
 
 const TAG_RE = /^[\p{L}\p{N}_]{1,100}$/u;
@@ -228,6 +260,52 @@ function filterOptions(value: unknown, path: string): FilterOptions {
   };
 }
 
+const START_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+const NTHS = [1, 2, 3, 4, -1] as const;
+
+/** Whether the runtime knows an IANA time zone (e.g. "America/Chicago"). */
+export function isTimeZone(zone: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,99}$/.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function oneOf<T extends number>(value: unknown, path: string, allowed: readonly T[]): T {
+  if (typeof value !== 'number' || !allowed.includes(value as T)) fail(path, `expected one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+function recurrence(value: unknown, path: string): Recurrence {
+  const r = record(value, path);
+  const weekday = oneOf(r.weekday, `${path}.weekday`, WEEKDAYS);
+  if (r.kind === 'weekly') return { kind: 'weekly', weekday };
+  if (r.kind === 'monthly') return { kind: 'monthly', weekday, nth: oneOf(r.nth, `${path}.nth`, NTHS) };
+  fail(`${path}.kind`, 'expected "weekly" or "monthly"');
+}
+
+/** A chat's schedule, or null for "no schedule". */
+export function scheduleValue(value: unknown, path: string): Schedule | null {
+  if (value === null) return null;
+  const s = record(value, path);
+  const duration = s.durationMinutes;
+  if (typeof duration !== 'number' || !Number.isInteger(duration) || duration < 1 || duration > LIMITS.maxDurationMinutes) {
+    fail(`${path}.durationMinutes`, `expected a whole number of minutes from 1 to ${LIMITS.maxDurationMinutes}`);
+  }
+  const timeZone = string(s.timeZone, `${path}.timeZone`, 100);
+  if (!isTimeZone(timeZone)) fail(`${path}.timeZone`, 'expected an IANA time zone such as "America/Chicago"');
+  return {
+    recurrence: recurrence(s.recurrence, `${path}.recurrence`),
+    start: string(s.start, `${path}.start`, 5, START_RE, 'expected a 24-hour time "HH:MM"'),
+    durationMinutes: duration,
+    timeZone,
+  };
+}
+
 function chatPatch(value: unknown, path: string): Partial<ChatSettingsEditable> {
   const p = record(value, path);
   const out: Partial<ChatSettingsEditable> = {};
@@ -247,6 +325,10 @@ function chatPatch(value: unknown, path: string): Partial<ChatSettingsEditable> 
   if (chatMode !== undefined) out.chatMode = chatMode;
   const sidebar = optional(p, 'sidebar', path, (v, q) => ({ collapsed: boolean(record(v, q).collapsed, `${q}.collapsed`) }));
   if (sidebar) out.sidebar = sidebar;
+  const schedule = optional(p, 'schedule', path, scheduleValue);
+  if (schedule !== undefined) out.schedule = schedule;
+  const description = optional(p, 'description', path, (v, q) => string(v, q, LIMITS.maxDescriptionLength));
+  if (description !== undefined) out.description = description;
   return out;
 }
 
@@ -258,8 +340,10 @@ function validate(m: Record<string, unknown>, type: RequestType): Request {
   switch (type) {
     case 'ping':
     case 'chat/list':
+    case 'storage/stats':
       return { type };
     case 'chat/get':
+    case 'chat/delete':
     case 'sessions/list':
       return { type, tag: tag(m.tag, 'tag') };
     case 'chat/update':
@@ -277,6 +361,12 @@ function validate(m: Record<string, unknown>, type: RequestType): Request {
       const format = string(m.format, 'format', 10) as ExportFormat;
       if (!EXPORT_FORMATS.includes(format)) fail('format', `expected one of ${EXPORT_FORMATS.join(', ')}`);
       return { type, sessionId: sessionId(m.sessionId, 'sessionId'), format };
+    }
+    case 'sessions/clear': {
+      const before = m.before;
+      if (typeof before !== 'number' || !Number.isFinite(before)) fail('before', 'expected a time in epoch milliseconds');
+      const which = optional(m, 'tag', '', tag);
+      return which === undefined ? { type, before } : { type, before, tag: which };
     }
   }
 }
@@ -320,6 +410,13 @@ function isXUrl(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Whether the sender is one of the extension's own pages (popup, options), not a content script. */
+export function isExtensionPageSender(sender: SenderLike, ownId: string, ownOrigin?: string): boolean {
+  if (!ownId || sender.id !== ownId) return false;
+  const origin = (ownOrigin ?? `chrome-extension://${ownId}/`).replace(/\/*$/, '/');
+  return typeof sender.url === 'string' && sender.url.startsWith(origin);
 }
 
 /**

@@ -3,7 +3,9 @@
 import type { Tag } from '../chat/types';
 import {
   errorReply,
+  isExtensionPageSender,
   isTrustedSender,
+  PAGE_ONLY_TYPES,
   parseRequest,
   type Request,
   type Response,
@@ -12,6 +14,7 @@ import {
 } from '../messages';
 import { getChat, getOrCreateChat, listChats, updateChat, type LookupChat } from './chats';
 import { exportSession } from './export';
+import { clearSessions, deleteChat, storeStats } from './maintenance';
 import type { StoreDB } from './schema';
 import { getSession, listSessions, type SessionFor } from './sessions';
 import { countTweets, putTweetBatch, tweetsOfSession } from './tweets';
@@ -72,6 +75,14 @@ export function createHandler(options: HandlerOptions): Handler {
         const [tweets, chat] = await Promise.all([tweetsOfSession(db, session.id), getChat(db, session.tag as Tag)]);
         return { ok: true, ...exportSession(request.format, { session, tweets, chat }) };
       }
+      case 'chat/delete':
+        return { ok: true, deleted: await deleteChat(db, request.tag) };
+      case 'sessions/clear': {
+        const cleared = await clearSessions(db, request.before, request.tag);
+        return { ok: true, deletedSessions: cleared.sessions, deletedTweets: cleared.tweets };
+      }
+      case 'storage/stats':
+        return { ok: true, stats: await storeStats(db) };
     }
   }
 
@@ -82,6 +93,9 @@ export function createHandler(options: HandlerOptions): Handler {
       }
       const parsed = parseRequest(message);
       if (!parsed.ok) return parsed;
+      if (PAGE_ONLY_TYPES.includes(parsed.request.type) && !isExtensionPageSender(sender, options.ownId, options.ownOrigin)) {
+        return errorReply('forbidden-sender', `"${parsed.request.type}" is accepted only from the extension's own pages.`);
+      }
       return await run(parsed.request);
     } catch (e) {
       console.error('chat-mode: message handler failed', e);

@@ -194,6 +194,8 @@ async function launchFirefox({ browser, extensionDir, respond, headless = true, 
       userDataDir: profile,
       defaultViewport: viewport,
       env: { ...process.env, TZ: timeZone },
+      // Firefox 153 lets WebDriver BiDi open moz-extension:// pages only with this flag.
+      args: ['--remote-allow-system-access'],
       extraPrefsFirefox: {
         // Pin the add-on's internal UUID so its pages have a known moz-extension:// origin.
         'extensions.webextensions.uuids': JSON.stringify({ 'chat-mode-for-x@chatmode.extension': FIREFOX_EXTENSION_UUID }),

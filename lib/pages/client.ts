@@ -1,0 +1,11 @@
+// The extension pages' connection to the background: the message protocol, nothing else.
+import { createClient, type Client } from '../messages';
+
+export function pageClient(): Client {
+  return createClient((message) => browser.runtime.sendMessage(message));
+}
+
+/** The user's IANA time zone. */
+export function userTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { ChatSettings } from '../messages';
+import { exportSettings, parseSettingsFile } from './settings-file';
+
+const base: ChatSettings = {
+  tag: 'blogchat', extraTags: ['bc2'], title: 'Blogchat', hosts: ['mackcollier'], muted: ['spam'],
+  filter: { hideRetweets: true, hideMuted: true, hostsOnly: false }, autoTag: false, chatMode: true,
+  sidebar: { collapsed: true }, createdAt: 1, updatedAt: 2,
+  schedule: { recurrence: { kind: 'monthly', weekday: 3, nth: -1 }, start: '21:00', durationMinutes: 60, timeZone: 'America/New_York' },
+};
+
+describe('settings file', () => {
+  it('round-trips every editable setting except device-local ones', () => {
+    const text = exportSettings([base], new Date('2024-01-02T03:04:05Z'));
+    const file = JSON.parse(text);
+    expect(file).toMatchObject({ format: 'chat-mode-settings', version: 1, exportedAt: '2024-01-02T03:04:05.000Z' });
+    expect(file.chats[0]).not.toHaveProperty('sidebar');
+    expect(file.chats[0]).not.toHaveProperty('createdAt');
+    const parsed = parseSettingsFile(text);
+    expect(parsed).toEqual({
+      ok: true,
+      chats: [{ tag: 'blogchat', patch: { extraTags: ['bc2'], title: 'Blogchat', hosts: ['mackcollier'], muted: ['spam'], filter: base.filter, autoTag: false, chatMode: true, schedule: base.schedule } }],
+    });
+  });
+
+  it('refuses bad files with a clear message naming the place', () => {
+    const wrap = (chats: unknown) => JSON.stringify({ format: 'chat-mode-settings', version: 1, chats });
+    expect(parseSettingsFile('{nope')).toMatchObject({ ok: false, error: expect.stringMatching(/^The file is not valid JSON/) });
+    expect(parseSettingsFile('[]')).toEqual({ ok: false, error: 'The file does not hold a settings object.' });
+    expect(parseSettingsFile('{"format":"other"}')).toMatchObject({ ok: false, error: expect.stringContaining('not a Chat mode settings file') });
+    expect(parseSettingsFile('{"format":"chat-mode-settings","version":9,"chats":[]}')).toMatchObject({ ok: false, error: expect.stringContaining('version 9') });
+    expect(parseSettingsFile(wrap([{ tag: 'ok' }, { tag: 'x', hosts: ['bad handle'] }]))).toEqual({ ok: false, error: 'chats[1].patch.hosts[0]: expected a handle without "@": letters, digits or "_"' });
+    expect(parseSettingsFile(wrap([{ tag: 'a', schedule: { recurrence: { kind: 'weekly', weekday: 1 }, start: '25:00', durationMinutes: 60, timeZone: 'UTC' } }]))).toMatchObject({ ok: false, error: expect.stringContaining('chats[0].patch.schedule.start') });
+    expect(parseSettingsFile(wrap([{ tag: 'A' }, { tag: 'a' }]))).toEqual({ ok: false, error: 'chats[1].tag: #a appears twice.' });
+    expect(parseSettingsFile(wrap([{ tag: '#bad' }]))).toMatchObject({ ok: false, error: expect.stringContaining('chats[0].tag') });
+  });
+});

@@ -1,0 +1,73 @@
+// Import and export of all chat settings as one JSON file. An imported file is checked with the same
+// validation the background applies to `chat/update`, so a file that passes here is one it accepts.
+import { parseRequest, type ChatSettings, type ChatSettingsEditable } from '../messages';
+import type { Tag } from '../chat/types';
+
+export const SETTINGS_FORMAT = 'chat-mode-settings';
+export const SETTINGS_VERSION = 1;
+/** Larger files are refused before parsing. */
+export const MAX_SETTINGS_BYTES = 5_000_000;
+export const MAX_IMPORTED_CHATS = 1_000;
+
+/** The editable fields written per chat; device-local state (sidebar collapsed) and timestamps are left out. */
+const EXPORTED_KEYS = ['extraTags', 'title', 'hosts', 'muted', 'filter', 'autoTag', 'chatMode', 'schedule', 'description'] as const;
+
+export interface SettingsFile {
+  format: typeof SETTINGS_FORMAT;
+  version: typeof SETTINGS_VERSION;
+  exportedAt: string;
+  chats: Array<{ tag: Tag } & Partial<ChatSettingsEditable>>;
+}
+
+export function exportSettings(chats: readonly ChatSettings[], now: Date): string {
+  const file: SettingsFile = {
+    format: SETTINGS_FORMAT,
+    version: SETTINGS_VERSION,
+    exportedAt: now.toISOString(),
+    chats: [...chats]
+      .sort((a, b) => a.tag.localeCompare(b.tag))
+      .map((chat) => {
+        const out: { tag: Tag } & Partial<ChatSettingsEditable> = { tag: chat.tag };
+        for (const key of EXPORTED_KEYS) if (chat[key] !== undefined) (out as Record<string, unknown>)[key] = chat[key];
+        return out;
+      }),
+  };
+  return JSON.stringify(file, null, 2) + '\n';
+}
+
+export function settingsFilename(now: Date): string {
+  return `chat-mode-settings-${now.toISOString().slice(0, 10)}.json`;
+}
+
+export type ImportResult = { ok: true; chats: Array<{ tag: Tag; patch: Partial<ChatSettingsEditable> }> } | { ok: false; error: string };
+
+/** Reads a settings file; on any problem, one clear message naming where it is (e.g. `chats[2].hosts[0]: …`). */
+export function parseSettingsFile(text: string): ImportResult {
+  if (text.length > MAX_SETTINGS_BYTES) return { ok: false, error: `The file is larger than ${MAX_SETTINGS_BYTES / 1_000_000} MB.` };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, error: `The file is not valid JSON (${e instanceof Error ? e.message : String(e)}).` };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, error: 'The file does not hold a settings object.' };
+  const file = data as Record<string, unknown>;
+  if (file.format !== SETTINGS_FORMAT) return { ok: false, error: `The file is not a Chat mode settings file (format should be "${SETTINGS_FORMAT}").` };
+  if (file.version !== SETTINGS_VERSION) return { ok: false, error: `Settings file version ${String(file.version)} is not supported (expected ${SETTINGS_VERSION}).` };
+  if (!Array.isArray(file.chats)) return { ok: false, error: 'chats: expected an array.' };
+  if (file.chats.length > MAX_IMPORTED_CHATS) return { ok: false, error: `chats: more than ${MAX_IMPORTED_CHATS} chats.` };
+  const chats: Array<{ tag: Tag; patch: Partial<ChatSettingsEditable> }> = [];
+  const seen = new Set<Tag>();
+  for (const [i, entry] of file.chats.entries()) {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return { ok: false, error: `chats[${i}]: expected an object.` };
+    const { tag, ...patch } = entry as Record<string, unknown>;
+    delete patch.sidebar;
+    const parsed = parseRequest({ type: 'chat/update', tag, patch });
+    if (!parsed.ok) return { ok: false, error: `chats[${i}].${parsed.error.message}` };
+    if (parsed.request.type !== 'chat/update') return { ok: false, error: `chats[${i}]: could not be read.` };
+    if (seen.has(parsed.request.tag)) return { ok: false, error: `chats[${i}].tag: #${parsed.request.tag} appears twice.` };
+    seen.add(parsed.request.tag);
+    chats.push({ tag: parsed.request.tag, patch: parsed.request.patch });
+  }
+  return { ok: true, chats };
+}

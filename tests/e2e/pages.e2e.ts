@@ -1,0 +1,215 @@
+// The extension's own pages in both browsers, opened by URL (chrome-extension://… / moz-extension://…):
+// add a chat with its own schedule and time zone on the options page, see it in the popup at the
+// right local time, and view and export the transcript of a session recorded on the x.com stand-in.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatLocalStart, nextOccurrence } from '../../lib/chat/schedule.ts';
+import type { Schedule } from '../../lib/chat/types.ts';
+import { browsersUnderTest, clickInSidebar, launchWithExtension, type ExtBrowser, type ExtPage } from './harness/fixtures.ts';
+
+const USER_ZONE = 'America/New_York'; // the harness's browser zone
+const FIXED_NOW = 1795000000000;
+
+/** A real mouse click at the centre of the first element matching `selector`. */
+async function click(page: ExtPage, selector: string): Promise<void> {
+  const box = await page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    if (!el) return null;
+    el.scrollIntoView({ block: 'center' });
+    const r = el.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }, selector);
+  if (!box) throw new Error(`No ${selector} on ${page.url()}`);
+  await page.clickAt(box.x, box.y);
+}
+
+/** Focuses a text field, empties it and types into it with real key events. */
+async function typeInto(page: ExtPage, selector: string, text: string): Promise<void> {
+  await page.evaluate((sel) => {
+    const el = document.querySelector<HTMLInputElement>(sel)!;
+    el.focus();
+    el.select();
+  }, selector);
+  await page.press('Backspace');
+  await page.type(text);
+}
+
+/** Sets a field whose widget differs per browser (select, time, number) as the user's input would. */
+async function setField(page: ExtPage, selector: string, value: string): Promise<void> {
+  await page.evaluate(
+    ({ sel, v }) => {
+      const el = document.querySelector<HTMLInputElement | HTMLSelectElement>(sel)!;
+      el.value = v;
+      el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+    },
+    { sel: selector, v: value },
+  );
+}
+
+/**
+ * Opens one of the extension's pages. Firefox's WebDriver never reports a moz-extension page's load
+ * to puppeteer, so the navigation is not awaited: the caller waits for the page's content instead.
+ */
+async function openExtensionPage(browser: ExtBrowser, path: string): Promise<ExtPage> {
+  const page = await browser.newPage();
+  const url = `${browser.extensionOrigin}${path}`;
+  if (browser.name === 'firefox') {
+    void page.goto(url).catch(() => undefined);
+    await page.waitFor((u) => location.href === u && document.readyState === 'complete', url, 30_000);
+  } else {
+    await page.goto(url);
+  }
+  return page;
+}
+
+const norm = (s: string | null | undefined) => (s ?? '').replace(/[\s\u202f\u00a0]+/g, ' ').trim();
+
+describe.each(browsersUnderTest())('$version', (found) => {
+  let browser: ExtBrowser;
+  beforeAll(async () => {
+    browser = await launchWithExtension(found);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  // Mondays 15:00 in London: 10:00 in New York most of the year, 11:00 in the weeks when only one side has changed clocks.
+  const schedule: Schedule = { recurrence: { kind: 'weekly', weekday: 1 }, start: '15:00', durationMinutes: 45, timeZone: 'Europe/London' };
+
+  it('adds a chat with its schedule on the options page, and the popup shows it at the local time', async () => {
+    const options = await openExtensionPage(browser, 'options.html');
+    await options.waitFor(() => document.querySelector('#add-chat'));
+    expect(await options.evaluate(() => document.querySelector('h1')?.textContent)).toBe('Chat mode for x.com: settings');
+
+    await click(options, '#add-chat');
+    await options.waitFor(() => document.querySelector('form.chat-editor input[name="tag"]'));
+    await typeInto(options, 'form.chat-editor input[name="tag"]', '#PagesTest');
+    await typeInto(options, 'form.chat-editor input[name="title"]', 'Pages test chat');
+    await typeInto(options, 'form.chat-editor input[name="hosts"]', '@HostOne, hosttwo');
+    await setField(options, 'form.chat-editor select[name="scheduleMode"]', 'custom');
+    await setField(options, 'form.chat-editor select[name="weekday"]', '1');
+    await setField(options, 'form.chat-editor input[name="start"]', '15:00');
+    await setField(options, 'form.chat-editor input[name="duration"]', '45');
+    await typeInto(options, 'form.chat-editor input[name="timeZone"]', 'Not/AZone');
+    await click(options, 'form.chat-editor button[type="submit"]');
+    // The background's own validation, shown next to the field.
+    await options.waitFor(() => document.querySelector('form.chat-editor input[name="timeZone"][aria-invalid="true"]'));
+    expect(await options.evaluate(() => document.querySelector('form.chat-editor [role="alert"]')?.textContent)).toBe('Please correct the marked fields.');
+
+    await typeInto(options, 'form.chat-editor input[name="timeZone"]', 'Europe/London');
+    await click(options, 'form.chat-editor button[type="submit"]');
+    await options.waitFor(() => document.querySelector('tr[data-tag="pagestest"]'));
+    const row = await options.evaluate(() => {
+      const tr = document.querySelector('tr[data-tag="pagestest"]')!;
+      return { text: tr.querySelector('th')?.textContent, hosts: tr.querySelectorAll('td')[1]?.textContent, when: tr.querySelector('.chat-when')?.textContent };
+    });
+    expect(row.text).toBe('#pagestestPages test chat');
+    expect(row.hosts).toBe('@hostone @hosttwo');
+    expect(row.when).toContain('15:00 (Europe/London)');
+    await options.close();
+
+    const popup = await openExtensionPage(browser, 'popup.html');
+    await popup.waitFor(() => document.querySelector('[data-tag="pagestest"]'));
+    const shown = await popup.evaluate(() => {
+      const el = document.querySelector('[data-tag="pagestest"]')!;
+      return { start: el.getAttribute('data-start'), text: (el.querySelector('.when, [data-testid="featured-when"]') as HTMLElement | null)?.textContent ?? null, live: el.getAttribute('data-live') };
+    });
+    const expected = nextOccurrence(schedule, new Date());
+    expect(shown.start).toBe(expected.start.toISOString());
+    const local = formatLocalStart(expected.start, USER_ZONE, 'en-US');
+    expect(norm(shown.text)).toContain(shown.live === 'true' ? 'Live' : norm(local));
+    // The local hour in New York: 10 AM, or 11 AM in the weeks the US and UK clocks disagree.
+    expect(norm(local)).toMatch(/^Mon, \w+ \d+, 1[01]:00 AM E[SD]T$/);
+    // A countdown and the "open in chat mode" button for the featured chat.
+    expect(await popup.evaluate(() => document.querySelector('[data-testid="countdown"]')?.textContent)).toMatch(/^(Starts|Ends) in \d+[dhms]/);
+    expect(await popup.evaluate(() => document.querySelector('.featured button.primary')?.textContent)).toMatch(/^Open #\w+ in chat mode$/);
+    await popup.close();
+  });
+
+  it('records a session on the stand-in, then views it grouped by question and exports its Markdown', async () => {
+    const x = await browser.newPage();
+    await x.goto('https://x.com/robots-placeholder');
+    await x.evaluate((c) => localStorage.setItem('standin:config', JSON.stringify(c)), { seed: 7, count: 300, now: FIXED_NOW });
+    await x.goto('https://x.com/search?q=%23blogchat&f=live');
+    await x.waitFor(() => document.querySelector('[data-testid="cellInnerDiv"] article'));
+    await x.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('button[role="switch"]:not([disabled])'));
+    await clickInSidebar(x, 'button[role="switch"]');
+    await x.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('button[role="switch"][aria-checked="true"]'));
+    for (let i = 0; i < 6; i++) {
+      await x.evaluate(() => window.scrollBy(0, window.innerHeight));
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    // Authors of the chat's tweets x.com showed, read from the page independently of the extension.
+    const authors = await x.evaluate(() =>
+      [...document.querySelectorAll('article[data-testid="tweet"]')]
+        .filter((a) => /#blogchat/i.test(a.querySelector('[data-testid="tweetText"]')?.textContent ?? ''))
+        .map((a) => a.querySelector('[data-testid="User-Name"] a[href^="/"]')?.getAttribute('href')?.slice(1).toLowerCase())
+        .filter(Boolean),
+    );
+    expect(authors.length).toBeGreaterThan(0);
+    // Wait until the sidebar says every seen tweet is stored, so the session's count is final.
+    await x.waitFor(() => {
+      const status = document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('[data-testid="transcript-status"]');
+      return status?.getAttribute('data-pending') === '0' && Number(status.getAttribute('data-saved')) > 0;
+    }, undefined, 30_000);
+
+    const options = await openExtensionPage(browser, 'options.html#transcripts');
+    await options.waitFor(() => document.querySelector('#transcript-chat option[value="blogchat"]'));
+    await setField(options, '#transcript-chat', 'blogchat');
+    // The content script's outbox sends the tweets in batches: refresh until the session is there.
+    let count = 0;
+    for (let i = 0; i < 40 && count === 0; i++) {
+      await click(options, '#transcripts .row button');
+      await new Promise((r) => setTimeout(r, 300));
+      count = await options.evaluate(() => Number(document.querySelector('.session-list li')?.getAttribute('data-count') ?? 0));
+    }
+    expect(count).toBeGreaterThan(0);
+    await click(options, '.session-list li button.view-session');
+    await options.waitFor(() => document.querySelector('article.transcript .tweet'));
+    const view = await options.evaluate(() => ({
+      tweets: document.querySelectorAll('article.transcript .tweet').length,
+      groups: [...document.querySelectorAll('article.transcript .question-group')].map((g) => g.getAttribute('data-question')),
+      chart: document.querySelector('article.transcript svg[role="img"]')?.getAttribute('aria-label'),
+      participants: document.querySelectorAll('article.transcript .participant').length,
+      matches: document.querySelector('article.transcript [role="status"]')?.textContent,
+    }));
+    expect(view.tweets).toBe(count);
+    expect(view.matches).toBe(`${count} of ${count} tweets`);
+    expect(view.chart).toBeTruthy();
+    expect(view.participants).toBeGreaterThan(0);
+
+    // Search by author narrows the view.
+    const someone = authors[0]!;
+    await typeInto(options, 'article.transcript input[type="search"]', `@${someone}`);
+    await options.waitFor((h) => [...document.querySelectorAll('article.transcript .tweet')].every((el) => el.textContent?.includes(`@${h}`)), someone);
+
+    // Export as Markdown: capture the file the page hands to the browser.
+    await options.evaluate(() => {
+      const w = window as unknown as { __exports: { name: string; blob: Blob | null }[] };
+      w.__exports = [];
+      const blobs = new Map<string, Blob>();
+      const create = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (b: Blob | MediaSource) => {
+        const url = create(b);
+        blobs.set(url, b as Blob);
+        return url;
+      };
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        w.__exports.push({ name: this.download, blob: blobs.get(this.href) ?? null });
+      };
+    });
+    await click(options, 'article.transcript button.export[data-format="markdown"]');
+    await options.waitFor(() => (window as unknown as { __exports: unknown[] }).__exports.length > 0);
+    const file = await options.evaluate(async () => {
+      const e = (window as unknown as { __exports: { name: string; blob: Blob | null }[] }).__exports[0]!;
+      return { name: e.name, type: e.blob?.type, text: (await e.blob?.text()) ?? '' };
+    });
+    expect(file.name).toMatch(/^blogchat-\d{4}-\d{2}-\d{2}-\d{4}Z\.md$/);
+    expect(file.type).toMatch(/^text\/markdown/);
+    expect(file.text.startsWith('# \\#blogchat — Blogchat\n')).toBe(true);
+    expect(file.text).toContain(` · ${count} tweets · `);
+    expect(file.text).toContain('## Participants');
+    for (const handle of new Set(authors)) expect(file.text).toContain(`(https://x.com/${handle})`);
+    await options.close();
+    await x.close();
+  });
+});
