@@ -4,6 +4,7 @@ import { findChat, formatLocalStart, formatTag, nextOccurrence } from '@/lib/cha
 import type { TabState } from '@/lib/chat-mode/tab';
 import type { ChatSettings } from '@/lib/messages';
 import type { Translate } from '@/lib/i18n';
+import type { SidebarPlacement } from '@/lib/x/layout';
 import type { XTheme } from '@/lib/x/theme';
 import { ActivityChart } from './ActivityChart';
 import { ChatModeSwitch } from './ChatModeSwitch';
@@ -22,12 +23,6 @@ export interface SidebarIntents {
   mute(handle: string): void;
 }
 
-/** Where the sidebar sits, in viewport pixels; null: floating at the window's top right. */
-export interface SidebarPlacement {
-  top: number;
-  right: number;
-  width: number;
-}
 
 export interface ChatSidebarProps {
   state: TabState;
@@ -53,6 +48,7 @@ export function ChatSidebar({ state, placement = null, intents, t, theme, now = 
       class="sidebar"
       data-theme={theme.scheme}
       data-collapsed={collapsed ? 'true' : 'false'}
+      data-behind-dialog={placement?.hidden ? 'true' : undefined}
       aria-busy={load.state === 'loading' || state.saving}
       aria-label={t('sidebarLabel', formatTag(tag))}
       style={{

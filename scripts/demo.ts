@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ensureBrowsers } from '../tests/e2e/harness/browsers.ts';
+import { EXTENSION_DIRS } from '../tests/e2e/harness/paths.ts';
 import { launch, type ExtPage } from '../tests/e2e/harness/session.ts';
 // @ts-expect-error -- plain ESM module without type declarations
 import { standinResponse } from '../tests/site/serve.mjs';
@@ -16,49 +17,95 @@ declare global {
 
 const outDir = resolve(process.env.DEMO_OUT ?? 'demo-screenshots');
 const headless = !process.env.DISPLAY || process.env.HEADLESS === '1';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function shoot(page: ExtPage, name: string): Promise<void> {
   const path = `${outDir}/${name}.png`;
   await page.screenshot(path);
-  console.log(`  saved ${path}`);
+  console.log(`   saved ${path}`);
 }
 
-const sidebarReady = () => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('button[aria-controls]:not([disabled])');
+/** A real click on an element inside the sidebar's shadow root. */
+async function clickSidebar(page: ExtPage, selector: string): Promise<void> {
+  const box = await page.waitFor((sel) => {
+    const r = document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector(sel)?.getBoundingClientRect();
+    return r && r.width > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+  }, selector);
+  await page.clickAt(box!.x, box!.y);
+}
+
+const sidebarHas = (page: ExtPage, selector: string) =>
+  page.waitFor((sel) => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector(sel), selector);
 
 async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   const [chromium] = ensureBrowsers(['chromium']);
   if (!chromium) throw new Error('Chromium is required for the demo.');
   console.log(`Demo in ${chromium.version}, ${headless ? 'headless' : 'headed'}.`);
-  const browser = await launch({ browser: chromium, extensionDir: '.output/chrome-mv3', respond: standinResponse, headless, viewport: { width: 1400, height: 900 } });
+  const browser = await launch({ browser: chromium, extensionDir: EXTENSION_DIRS.chromium, respond: standinResponse, headless, viewport: { width: 1400, height: 900 } });
   try {
     const page = await browser.newPage();
-    console.log('1. A #blogchat search in Latest, with chat mode sidebar:');
-    await page.goto('https://x.com/search?q=%23blogchat&f=live');
-    await page.waitFor(sidebarReady);
-    await shoot(page, '1-sidebar-light');
+    await page.goto('https://x.com/robots-placeholder');
+    await page.evaluate(() => localStorage.setItem('standin:config', JSON.stringify({ seed: 7, count: 300 })));
 
-    console.log('2. The chat goes on: new tweets arrive live.');
-    await page.evaluate(() => window.__standin.pushTweets(8));
-    await new Promise((r) => setTimeout(r, 500));
-    await shoot(page, '2-live-arrivals');
+    console.log('1. A #blogchat search: the sidebar offers chat mode.');
+    await page.goto('https://x.com/search?q=%23blogchat&src=typed_query');
+    await sidebarHas(page, 'button[role="switch"]:not([disabled])');
+    await shoot(page, '1-chat-page-light');
 
-    console.log('3. x.com in dark theme: the sidebar follows.');
+    console.log('2. Chat mode on: Latest tab, only #blogchat tweets, host questions highlighted and listed.');
+    await clickSidebar(page, 'button[role="switch"]');
+    await sidebarHas(page, 'button[role="switch"][aria-checked="true"]');
+    for (let i = 0; i < 8; i++) {
+      if (await page.evaluate(() => !!document.querySelector('[data-chatmode-question]'))) break;
+      await page.evaluate(() => window.scrollBy(0, window.innerHeight));
+      await sleep(200);
+    }
+    await page.evaluate(() => document.querySelector('[data-chatmode-question]')?.scrollIntoView({ block: 'center' }));
+    await sleep(800);
+    await shoot(page, '2-chat-mode-light');
+
+    console.log('3. The chat goes on: tweets arrive live, counters and activity update.');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => window.__standin.startLive(5));
+    await sleep(3000);
+    await page.evaluate(() => window.__standin.stopLive());
+    await sleep(600);
+    await shoot(page, '3-live-arrivals');
+
+    console.log('4. Answer the current question from the sidebar: the post is prefilled and tagged.');
+    await clickSidebar(page, '[data-testid="current-question"] .question-answer');
+    await page.waitFor(() => window.__standin.composers().some((c) => c.where === 'modal' && c.text.includes('#blogchat')));
+    await page.type('Start before you feel ready — you learn by doing', 20);
+    await sleep(300);
+    await shoot(page, '4-answer-composer');
+    await page.evaluate(() => (document.querySelector('[data-testid="tweetButton"]') as HTMLElement | null)?.click());
+    await sleep(500);
+
+    console.log('5. x.com in dark theme: the sidebar and highlights follow.');
     await page.evaluate(() => window.__standin.setTheme('dark'));
-    await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('aside[data-theme="dark"]'));
-    await shoot(page, '3-sidebar-dark');
+    await sidebarHas(page, 'aside[data-theme="dark"]');
+    await sleep(300);
+    await shoot(page, '5-chat-mode-dark');
 
-    console.log('4. Collapsed, it leaves x.com almost untouched (remembered for this chat).');
-    const box = await page.evaluate(() => {
-      const r = document.querySelector('chat-mode-sidebar')!.shadowRoot!.querySelector('button[aria-controls]')!.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    });
-    await page.clickAt(box.x, box.y);
-    await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('aside[data-collapsed="true"]'));
-    await shoot(page, '4-sidebar-collapsed');
-    await page.clickAt(box.x, box.y); // leave it expanded for the next run
-    await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('aside[data-collapsed="false"]'));
+    console.log('6. Collapsed, it leaves x.com almost untouched (remembered for this chat).');
+    await clickSidebar(page, 'button[aria-controls]');
+    await sidebarHas(page, 'aside[data-collapsed="true"]');
+    await shoot(page, '6-sidebar-collapsed');
+
+    // Leave the demo profile as a first-time user would find it.
+    await clickSidebar(page, 'button[aria-controls]');
+    await sidebarHas(page, 'aside[data-collapsed="false"][aria-busy="false"]');
+    await clickSidebar(page, 'button[role="switch"]');
+    await sidebarHas(page, 'button[role="switch"][aria-checked="false"]');
     await page.evaluate(() => window.__standin.setTheme('light'));
+
+    console.log('7. The popup: the chat live now or next, in your time zone.');
+    const popup = await browser.newPage();
+    await popup.setViewport(380, 560);
+    await popup.goto(`${browser.extensionOrigin}popup.html`);
+    await sleep(800);
+    await shoot(popup, '7-popup');
   } finally {
     await browser.close();
   }

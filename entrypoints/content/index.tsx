@@ -11,11 +11,11 @@ import { t } from '@/lib/i18n';
 import { createClient } from '@/lib/messages';
 import { createOutbox } from '@/lib/outbox';
 import { openComposerWithText } from '@/lib/x/composer';
-import { sidebarSlot } from '@/lib/x/layout';
+import { placeSidebar, watchLayout } from '@/lib/x/layout';
 import { watchLocation } from '@/lib/x/route';
 import { scrollToTweet } from '@/lib/x/timeline';
 import { readTheme, watchTheme } from '@/lib/x/theme';
-import { ChatSidebar, type SidebarIntents, type SidebarPlacement } from '@/components/ChatSidebar';
+import { ChatSidebar, type SidebarIntents } from '@/components/ChatSidebar';
 import '@/components/sidebar.css';
 import '@/components/chat-views.css';
 
@@ -83,24 +83,13 @@ export default defineContentScript({
       isolateEvents: true,
       onMount(container) {
         let theme = readTheme(document);
-        const placement = (): SidebarPlacement | null => {
-          const slot = sidebarSlot(document, 20 * theme.fontSize);
-          return slot && { top: slot.top, right: window.innerWidth - (slot.left + slot.width), width: slot.width };
-        };
         const draw = (): void => {
           const state = tab.state.get();
-          render(state.tags ? <ChatSidebar state={state} placement={placement()} intents={intents} t={t} theme={theme} /> : null, container);
+          const placement = placeSidebar(document, 20 * theme.fontSize);
+          render(state.tags ? <ChatSidebar state={state} placement={placement} intents={intents} t={t} theme={theme} /> : null, container);
+          layout.refresh();
         };
-        // x.com's columns move when the window is resized and its right column scrolls with the page.
-        let frame = 0;
-        const redrawSoon = (): void => {
-          frame ||= requestAnimationFrame(() => {
-            frame = 0;
-            draw();
-          });
-        };
-        window.addEventListener('resize', redrawSoon);
-        window.addEventListener('scroll', redrawSoon, { passive: true });
+        const layout = watchLayout(document, draw);
         const stopState = tab.state.subscribe(draw);
         const stopTheme = watchTheme(document, (next) => {
           theme = next;
@@ -110,9 +99,7 @@ export default defineContentScript({
         return () => {
           stopState();
           stopTheme();
-          window.removeEventListener('resize', redrawSoon);
-          window.removeEventListener('scroll', redrawSoon);
-          cancelAnimationFrame(frame);
+          layout.stop();
           render(null, container);
         };
       },

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { sidebarSlot } from './layout';
+import { placeSidebar, sidebarSlot } from './layout';
 
 function box(testid: string | null, rect: { left: number; top: number; width: number; height: number }, tag = 'div'): HTMLElement {
   const el = document.createElement(tag);
@@ -39,3 +39,17 @@ describe('sidebarSlot', () => {
     expect(sidebarSlot(document, 300)).toBeNull();
   });
 });
+
+describe('placeSidebar', () => {
+  it('places the sidebar by its right edge, and steps aside while an x.com dialog covers its place', () => {
+    window.innerWidth = 1280;
+    document.body.append(box('primaryColumn', { left: 300, top: 0, width: 600, height: 900 }), box('sidebarColumn', { left: 930, top: 0, width: 350, height: 900 }));
+    expect(placeSidebar(document, 300)).toEqual({ top: 12, right: 0, width: 350, hidden: false });
+    const dialog = box(null, { left: 340, top: 40, width: 600, height: 300 });
+    dialog.setAttribute('role', 'dialog');
+    dialog.setAttribute('aria-modal', 'true');
+    document.body.append(dialog);
+    expect(placeSidebar(document, 300)).toMatchObject({ hidden: true });
+  });
+});
+
