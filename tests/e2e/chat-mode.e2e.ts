@@ -313,5 +313,71 @@ describe.each(browsersUnderTest())('$version', (found) => {
     expect(after.muted).toBe(after.total);
     await page.close();
   });
+
+  it('hides arriving tweets before the browser paints them (no flash), and scrolls to a question when clicked', async () => {
+    const page = await browser.newPage();
+    await openChat(page);
+    await turnChatMode(page, true);
+    // Record, at the first animation frame after x.com adds a cell (before it is painted), whether an
+    // untagged tweet in it is displayed.
+    await page.evaluate(() => {
+      const w = window as unknown as { __flashes: string[]; __checked: number };
+      w.__flashes = [];
+      w.__checked = 0;
+      new MutationObserver((mutations) => {
+        const cells = new Set<Element>();
+        for (const m of mutations) {
+          const cell = (m.target as Element).closest?.('[data-testid="cellInnerDiv"]') ?? null;
+          if (cell) cells.add(cell);
+          for (const n of m.addedNodes) if (n instanceof Element && n.matches('[data-testid="cellInnerDiv"]')) cells.add(n);
+        }
+        requestAnimationFrame(() => {
+          for (const cell of cells) {
+            const text = cell.querySelector('article [data-testid="tweetText"]')?.textContent;
+            if (text === undefined || /#blogchat/i.test(text)) continue;
+            w.__checked++;
+            if (cell.isConnected && cell.firstElementChild && getComputedStyle(cell.firstElementChild).display !== 'none') w.__flashes.push(text);
+          }
+        });
+      }).observe(document.querySelector('[data-testid="primaryColumn"]')!, { childList: true, subtree: true });
+    });
+    await page.evaluate(() =>
+      window.__standin.pushTweets(Array.from({ length: 12 }, (_, i) => ({ handle: `lurker${i}`, name: `Lurker ${i}`, text: `Not the chat's tag, tweet ${i}` }))),
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    const record = await page.evaluate(() => {
+      const w = window as unknown as { __flashes: string[]; __checked: number };
+      return { checked: w.__checked, flashes: w.__flashes };
+    });
+    expect(record.checked).toBeGreaterThanOrEqual(12);
+    expect(record.flashes).toEqual([]);
+
+    // A question on the page but out of view: clicking it in the sidebar brings it into view.
+    for (let step = 0; step < 15; step++) {
+      if (await page.evaluate(() => !!document.querySelector('[data-chatmode-question]'))) break;
+      await page.evaluate(() => window.scrollBy(0, window.innerHeight));
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    const key = await page.evaluate(() => {
+      const cell = document.querySelector('[data-chatmode-question]')!;
+      cell.scrollIntoView({ block: 'start' });
+      window.scrollBy(0, -window.innerHeight * 0.9); // still mounted (x.com keeps about a screen around), not in view
+      return cell.getAttribute('data-chatmode-question')!.slice(1).toLowerCase();
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    const inView = () =>
+      page.evaluate((k) => {
+        const cell = document.querySelector(`[data-chatmode-question="Q${k.toUpperCase()}"]`);
+        const r = cell?.getBoundingClientRect();
+        return !!r && r.top >= 0 && r.bottom <= window.innerHeight;
+      }, key);
+    expect(await inView()).toBe(false);
+    await clickInSidebar(page, `.question-list li[data-key="${key}"] .question-select`);
+    await page.waitFor((k) => {
+      const r = document.querySelector(`[data-chatmode-question="Q${k.toUpperCase()}"]`)?.getBoundingClientRect();
+      return !!r && r.top >= 0 && r.bottom <= window.innerHeight;
+    }, key);
+    await page.close();
+  });
 });
 
