@@ -9,6 +9,7 @@ import type { XTheme } from '@/lib/x/theme';
 import { ActivityChart } from './ActivityChart';
 import { ChatModeSwitch } from './ChatModeSwitch';
 import { Counters } from './Counters';
+import { LoadStatus } from './LoadStatus';
 import { Participants } from './Participants';
 import { QuestionList } from './QuestionList';
 
@@ -82,19 +83,7 @@ export function ChatSidebar({ state, placement = null, intents, t, theme, now = 
         </button>
       </header>
       <div id={bodyId} class="body" hidden={collapsed}>
-        {load.state === 'loading' ? (
-          <p class="muted" role="status">
-            {t('loading')}
-          </p>
-        ) : null}
-        {load.state === 'failed' ? (
-          <div class="error" role="alert">
-            <p>{t('unavailable', load.message)}</p>
-            <button type="button" class="button" onClick={intents.retry}>
-              {t('retry')}
-            </button>
-          </div>
-        ) : null}
+        <LoadStatus load={load} failed={(message) => t('unavailable', message)} onRetry={intents.retry} t={t} />
         {state.saveError ? (
           <p class="error" role="alert">
             {t('saveFailed', state.saveError)}

@@ -8,12 +8,15 @@ import type { LiveSnapshot } from '@/lib/chat/live';
 import type { ChatSettings, ChatSettingsEditable, Client } from '@/lib/messages';
 import { createStore, type Store } from './store';
 
+/** Where a request to the background stands. */
+export type Load = { state: 'idle' | 'loading' | 'ready' } | { state: 'failed'; message: string };
+
 export interface TabState {
   /** The chat shown in the sidebar (main tag first), or null: no sidebar. */
   tags: Tag[] | null;
   /** The current page is this chat's hashtag search or hashtag page. */
   onChatPage: boolean;
-  load: { state: 'idle' | 'loading' | 'ready' } | { state: 'failed'; message: string };
+  load: Load;
   chat: ChatSettings | null;
   saving: boolean;
   saveError: string | null;

@@ -16,7 +16,7 @@
 import type { FilterDecision, HideReason } from './filter';
 import { normalizeHandle } from './handles';
 import { hasAnyTag } from './hashtags';
-import { createQuestionTracker } from './questions';
+import { createQuestionTracker, type TrackedQuestion } from './questions';
 import type { Handle, Tag, Tweet } from './types';
 
 export interface LiveChatOptions {
@@ -34,16 +34,8 @@ export interface LiveChatOptions {
   minutes?: number;
 }
 
-export interface LiveQuestion {
-  key: string;
-  number: number;
-  part?: string;
-  tweetId: string;
-  author: Handle;
-  text: string;
-  time: string | null;
-  answerCount: number;
-}
+/** A host question as the sidebar lists it: the tracker's own record. */
+export type LiveQuestion = TrackedQuestion;
 
 export interface LiveParticipant {
   handle: Handle;
@@ -190,16 +182,8 @@ export function createLiveChat(options: LiveChatOptions): LiveChat {
       return {
         shown,
         hidden: { ...hidden },
-        questions: state.questions.map((q) => ({
-          key: q.key,
-          number: q.number,
-          ...(q.part === undefined ? {} : { part: q.part }),
-          tweetId: q.tweetId,
-          author: q.author,
-          text: q.text,
-          time: q.time,
-          answerCount: q.answerCount,
-        })),
+        // Copies: the tracker updates its records in place.
+        questions: state.questions.map((q) => ({ ...q })),
         current: state.current,
         participants: leaders.map((p) => ({ handle: p.handle, name: p.name, count: p.count })),
         perMinute,
