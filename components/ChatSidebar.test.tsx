@@ -1,7 +1,9 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
+import { findChat } from '@/lib/chat';
 import type { ChatSettings } from '@/lib/messages';
+import { newChatSettings } from '@/lib/store/chats';
 import type { TabState } from '@/lib/chat-mode/tab';
 import type { Translate } from '@/lib/i18n';
 import { ChatSidebar, type SidebarIntents } from './ChatSidebar';
@@ -9,21 +11,9 @@ import { ChatSidebar, type SidebarIntents } from './ChatSidebar';
 const t: Translate = (key, ...subs) => (subs.length ? `${key}(${subs.join('|')})` : key);
 const light = { scheme: 'light' as const, background: 'rgb(255, 255, 255)', fontSize: 15 };
 
+/** #blogchat as the background creates it from the directory, with changes. */
 function chat(overrides: Partial<ChatSettings> = {}): ChatSettings {
-  return {
-    tag: 'blogchat',
-    extraTags: [],
-    title: 'Blogchat',
-    hosts: ['mackcollier'],
-    muted: [],
-    filter: { hideRetweets: false, hideMuted: true, hostsOnly: false },
-    autoTag: true,
-    chatMode: false,
-    sidebar: { collapsed: false },
-    createdAt: 1,
-    updatedAt: 1,
-    ...overrides,
-  };
+  return { ...newChatSettings('blogchat', findChat('blogchat'), 1), ...overrides };
 }
 
 function state(overrides: Partial<TabState> = {}): TabState {

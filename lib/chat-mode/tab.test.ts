@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { findChat } from '@/lib/chat';
 import type { ChatSettings, Client, Request } from '@/lib/messages';
+import { newChatSettings } from '@/lib/store/chats';
 import { createChatTab, type Feature, type FeatureContext, type SessionStorageLike } from './tab';
 
+/** A chat as the background creates it on first use (from the directory), with changes. */
 function settings(tag: string, overrides: Partial<ChatSettings> = {}): ChatSettings {
-  return {
-    tag,
-    extraTags: tag === 'socialmedia' ? ['sm49'] : [],
-    title: tag,
-    hosts: [],
-    muted: [],
-    filter: { hideRetweets: false, hideMuted: true, hostsOnly: false },
-    autoTag: true,
-    chatMode: false,
-    sidebar: { collapsed: false },
-    createdAt: 1,
-    updatedAt: 1,
-    ...overrides,
-  };
+  return { ...newChatSettings(tag, findChat(tag), 1), ...overrides };
 }
 
 /** A background that keeps chats in a Map, and can be made to fail. */
