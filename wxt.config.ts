@@ -13,7 +13,11 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Only what the extension uses: x.com/twitter.com pages and extension storage.
-    permissions: ['storage'],
+    // Reminders (alarms + notifications) are asked for from the popup when the user first sets one.
+    // Firefox can't make "alarms" optional (web-ext lint: MANIFEST_OPTIONAL_PERMISSIONS); it shows no
+    // install prompt there, so Firefox gets it up front and asks only for "notifications".
+    permissions: browser === 'firefox' ? ['storage', 'alarms'] : ['storage'],
+    optional_permissions: browser === 'firefox' ? ['notifications'] : ['alarms', 'notifications'],
     host_permissions: ['https://x.com/*', 'https://twitter.com/*'],
     ...(browser === 'firefox'
       ? {

@@ -1,26 +1,43 @@
-// The background owns the data: it answers the content scripts' and pages' messages from IndexedDB.
-// Wiring only; the logic is in lib/store (handler, schema) and lib/chat (directory, schedules).
-import { findChat, occurrenceAround } from '@/lib/chat';
+// The background owns the data: it answers the content scripts' and pages' messages from IndexedDB,
+// and arms the reminders' alarms. Wiring only; the logic is in lib/store (handler, schema, sessions),
+// lib/chat (directory, schedules) and lib/reminders.
+import { findChat } from '@/lib/chat';
+import { t } from '@/lib/i18n';
+import { createReminderService, listenForReminders } from '@/lib/reminders/service';
+import { REMINDER_PERMISSIONS } from '@/lib/reminders/schedule';
 import { storeOpener } from '@/lib/store/db';
 import { createHandler } from '@/lib/store/handler';
+import { scheduledSessionFor } from '@/lib/store/scheduled-sessions';
 
 export default defineBackground(() => {
+  // Opened on first use and reopened if the browser closes the connection.
+  const db = storeOpener();
+  const directorySchedule = (tag: string) => findChat(tag)?.schedule;
+  const reminders = createReminderService({
+    db,
+    directorySchedule,
+    // alarms and notifications are optional permissions: looked up per use, missing until granted.
+    hasPermission: () => browser.permissions.contains({ permissions: [...REMINDER_PERMISSIONS] }).catch(() => false),
+    alarms: () => browser.alarms,
+    notifications: () => browser.notifications,
+    openTab: (url) => browser.tabs.create({ url }),
+    t,
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    userZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    locale: browser.i18n.getUILanguage(),
+  });
   const handler = createHandler({
-    // Opened on first use and reopened if the browser closes the connection.
-    db: storeOpener(),
+    db,
     version: browser.runtime.getManifest().version,
     ownId: browser.runtime.id,
     ownOrigin: browser.runtime.getURL('/'),
     lookupChat: findChat,
-    // A scheduled chat's tweets belong to the evening they were posted in.
-    sessionFor: (tag, time) => {
-      const schedule = findChat(tag)?.schedule;
-      const occurrence = schedule ? occurrenceAround(schedule, new Date(time)) : null;
-      return occurrence
-        ? { id: `${tag}:${occurrence.start.toISOString()}`, start: occurrence.start.getTime(), end: occurrence.end.getTime() }
-        : null;
-    },
+    // A scheduled chat's tweets belong to the evening they were posted in: the user's schedule, else the directory's.
+    sessionFor: scheduledSessionFor(directorySchedule),
+    // A changed schedule or reminder re-arms the chat's alarm.
+    afterWrite: reminders.afterWrite,
   });
-  // Registered synchronously at start-up, so a worker woken by a message hears it.
+  // Registered synchronously at start-up, so a worker woken by a message, an alarm or a click hears it.
   browser.runtime.onMessage.addListener((message, sender) => handler(message, sender));
+  listenForReminders(browser, reminders);
 });

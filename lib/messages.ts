@@ -58,6 +58,14 @@ export interface StoreStats {
 
 export type ExportFormat = 'markdown' | 'csv' | 'json';
 
+/** A reminder the user asked for: a notification `leadMinutes` before each occurrence of the chat. */
+export interface Reminder {
+  tag: Tag;
+  leadMinutes: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Requests and responses
 // ---------------------------------------------------------------------------------------------
@@ -76,7 +84,13 @@ export type Request =
   /** Extension pages only: delete sessions (and their tweets) that ended before `before` (epoch ms), of one chat or all. */
   | { type: 'sessions/clear'; before: number; tag?: Tag }
   /** How much the store holds. */
-  | { type: 'storage/stats' };
+  | { type: 'storage/stats' }
+  /** The reminders the user set. */
+  | { type: 'reminders/list' }
+  /** Extension pages only: remind `leadMinutes` before each occurrence of the chat (replaces its reminder). */
+  | { type: 'reminders/set'; tag: Tag; leadMinutes: number }
+  /** Extension pages only: no more reminders for the chat. */
+  | { type: 'reminders/clear'; tag: Tag };
 
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
@@ -94,6 +108,9 @@ export interface ResponseMap {
   'chat/delete': { ok: true; deleted: boolean };
   'sessions/clear': { ok: true; deletedSessions: number; deletedTweets: number };
   'storage/stats': { ok: true; stats: StoreStats };
+  'reminders/list': { ok: true; reminders: Reminder[] };
+  'reminders/set': { ok: true; reminder: Reminder };
+  'reminders/clear': { ok: true; cleared: boolean };
 }
 
 export type ErrorCode =
@@ -126,10 +143,13 @@ export const REQUEST_TYPES: readonly RequestType[] = [
   'chat/delete',
   'sessions/clear',
   'storage/stats',
+  'reminders/list',
+  'reminders/set',
+  'reminders/clear',
 ];
 
 /** Request types that change or delete stored data wholesale: accepted from the extension's own pages only. */
-export const PAGE_ONLY_TYPES: readonly RequestType[] = ['chat/delete', 'sessions/clear'];
+export const PAGE_ONLY_TYPES: readonly RequestType[] = ['chat/delete', 'sessions/clear', 'reminders/set', 'reminders/clear'];
 
 export function errorReply(code: ErrorCode, message: string): ErrorReply {
   return { ok: false, error: { code, message } };
@@ -150,6 +170,8 @@ export const LIMITS = {
   maxDescriptionLength: 2_000,
   /** A chat lasts at most a day. */
   maxDurationMinutes: 24 * 60,
+  /** A reminder comes at most a day before the chat. */
+  maxLeadMinutes: 24 * 60,
 } as const;
 
 const TAG_RE = /^[\p{L}\p{N}_]{1,100}$/u;
@@ -341,11 +363,20 @@ function validate(m: Record<string, unknown>, type: RequestType): Request {
     case 'ping':
     case 'chat/list':
     case 'storage/stats':
+    case 'reminders/list':
       return { type };
     case 'chat/get':
     case 'chat/delete':
     case 'sessions/list':
+    case 'reminders/clear':
       return { type, tag: tag(m.tag, 'tag') };
+    case 'reminders/set': {
+      const lead = m.leadMinutes;
+      if (typeof lead !== 'number' || !Number.isInteger(lead) || lead < 1 || lead > LIMITS.maxLeadMinutes) {
+        fail('leadMinutes', `expected a whole number of minutes from 1 to ${LIMITS.maxLeadMinutes}`);
+      }
+      return { type, tag: tag(m.tag, 'tag'), leadMinutes: lead };
+    }
     case 'chat/update':
       return { type, tag: tag(m.tag, 'tag'), patch: chatPatch(m.patch, 'patch') };
     case 'tweets/put': {

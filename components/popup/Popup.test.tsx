@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatDefinition } from '@/lib/chat';
 import type { Translate } from '@/lib/i18n';
-import type { ChatSettings, Client, Request } from '@/lib/messages';
+import type { ChatSettings, Client, Reminder, Request } from '@/lib/messages';
 import { Popup } from './Popup';
 
 const t: Translate = (key, ...subs) => (subs.length ? `${key}(${subs.join('|')})` : key);
@@ -12,8 +12,9 @@ const directory: ChatDefinition[] = [
 ];
 const chat = (tag: string, over: Partial<ChatSettings> = {}): ChatSettings => ({ tag, extraTags: [], title: `#${tag}`, hosts: [], muted: [], filter: { hideRetweets: false, hideMuted: true, hostsOnly: false }, autoTag: true, chatMode: false, sidebar: { collapsed: false }, createdAt: 0, updatedAt: 0, ...over });
 
-function fakeClient(chats: ChatSettings[]): Client & { sent: Request[] } {
+function fakeClient(chats: ChatSettings[], stored: Reminder[] = []): Client & { sent: Request[] } {
   const sent: Request[] = [];
+  const reminders = new Map(stored.map((r) => [r.tag, r]));
   return {
     sent,
     send: (async (request: Request) => {
@@ -21,6 +22,13 @@ function fakeClient(chats: ChatSettings[]): Client & { sent: Request[] } {
       if (request.type === 'chat/list') return { ok: true, chats };
       if (request.type === 'chat/get') return { ok: true, chat: chats.find((c) => c.tag === request.tag) ?? chat(request.tag) };
       if (request.type === 'chat/update') return { ok: true, chat: chat(request.tag, request.patch) };
+      if (request.type === 'reminders/list') return { ok: true, reminders: [...reminders.values()] };
+      if (request.type === 'reminders/set') {
+        const reminder = { tag: request.tag, leadMinutes: request.leadMinutes, createdAt: 0, updatedAt: 0 };
+        reminders.set(request.tag, reminder);
+        return { ok: true, reminder };
+      }
+      if (request.type === 'reminders/clear') return { ok: true, cleared: reminders.delete(request.tag) };
       return { ok: false, error: { code: 'internal', message: 'unexpected' } };
     }) as Client['send'],
   };
@@ -66,5 +74,97 @@ describe('Popup', () => {
     expect(client.sent).toContainEqual({ type: 'chat/update', tag: 'blogchat', patch: { chatMode: true } });
     expect(root.querySelector('button[role="switch"]')!.getAttribute('aria-checked')).toBe('true');
     expect(reloaded).toBe(1);
+  });
+
+  describe('reminders', () => {
+    const now = new Date('2024-03-10T12:00:00Z'); // Sunday; #blogchat at 20:00 CDT = 01:00Z Monday
+    const mine = chat('mine', { schedule: { recurrence: { kind: 'weekly', weekday: 1 }, start: '09:00', durationMinutes: 30, timeZone: 'Europe/London' } });
+    async function renderPopup(client: Client, requestReminderPermission: () => Promise<boolean>) {
+      root = document.body.appendChild(document.createElement('div'));
+      await act(() => render(<Popup client={client} t={t} openTab={() => undefined} reloadActiveTab={() => undefined} openOptions={() => undefined} now={() => now} timeZone="America/New_York" directory={directory} requestReminderPermission={requestReminderPermission} />, root));
+      await flush();
+    }
+    const featuredSwitch = () => root.querySelector<HTMLButtonElement>('.featured .reminder button[role="switch"]')!;
+    const leadSelect = () => root.querySelector<HTMLSelectElement>('.featured .reminder select')!;
+
+    it('asks for the permissions in the click itself, then stores a 15-minute reminder and says when it comes', async () => {
+      const client = fakeClient([mine]);
+      let asked = 0;
+      let sentWhenAsked = -1;
+      await renderPopup(client, () => {
+        asked++;
+        sentWhenAsked = client.sent.length;
+        return Promise.resolve(true);
+      });
+      expect(featuredSwitch().textContent).toContain('reminderLabel(#blogchat)');
+      expect(featuredSwitch().getAttribute('aria-checked')).toBe('false');
+      expect(leadSelect().value).toBe('15');
+      expect([...leadSelect().options].map((o) => o.textContent)).toEqual(['reminderBefore(5)', 'reminderBefore(15)', 'reminderBefore(30)', 'reminderBefore(60)']);
+      const before = client.sent.length;
+      featuredSwitch().click(); // synchronously: the request must start within the user gesture
+      expect(asked).toBe(1);
+      expect(sentWhenAsked).toBe(before);
+      await flush();
+      expect(client.sent).toContainEqual({ type: 'reminders/set', tag: 'blogchat', leadMinutes: 15 });
+      expect(featuredSwitch().getAttribute('aria-checked')).toBe('true');
+      expect(root.querySelector('.featured [role="status"]')!.textContent!.replace(/\s+/g, ' ')).toBe('reminderSet(Sun, Mar 10, 8:45 PM EDT)');
+
+      // Changing the lead while on stores it; no new permission request.
+      await act(() => {
+        leadSelect().value = '60';
+        leadSelect().dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      await flush();
+      expect(client.sent).toContainEqual({ type: 'reminders/set', tag: 'blogchat', leadMinutes: 60 });
+      expect(asked).toBe(1);
+
+      // Off again.
+      await act(() => featuredSwitch().click());
+      await flush();
+      expect(client.sent).toContainEqual({ type: 'reminders/clear', tag: 'blogchat' });
+      expect(featuredSwitch().getAttribute('aria-checked')).toBe('false');
+      expect(asked).toBe(1);
+    });
+
+    it('refused permissions: a clear message, nothing stored', async () => {
+      const client = fakeClient([mine]);
+      await renderPopup(client, () => Promise.resolve(false));
+      await act(() => featuredSwitch().click());
+      await flush();
+      expect(root.querySelector('.featured [role="alert"]')!.textContent).toBe('reminderDenied');
+      expect(client.sent.some((r) => r.type === 'reminders/set')).toBe(false);
+      expect(featuredSwitch().getAttribute('aria-checked')).toBe('false');
+      // A request that throws counts as refused too.
+      await renderPopupAgain(client, () => Promise.reject(new Error('not a user gesture')));
+      await act(() => featuredSwitch().click());
+      await flush();
+      expect(root.querySelector('.featured [role="alert"]')!.textContent).toBe('reminderDenied');
+    });
+
+    async function renderPopupAgain(client: Client, ask: () => Promise<boolean>) {
+      render(null, root);
+      root.remove();
+      await renderPopup(client, ask);
+    }
+
+    it('shows stored reminders as on, with their lead; later chats have a compact switch', async () => {
+      const client = fakeClient([mine], [{ tag: 'mine', leadMinutes: 30, createdAt: 0, updatedAt: 0 }]);
+      await renderPopup(client, () => Promise.resolve(true));
+      const later = root.querySelector('li[data-tag="mine"] .reminder')!;
+      expect(later.getAttribute('data-reminder')).toBe('on');
+      expect(later.querySelector('button[role="switch"]')!.getAttribute('aria-label')).toBe('reminderLabel(#mine)');
+      expect(later.querySelector('select')!.value).toBe('30');
+      expect(featuredSwitch().getAttribute('aria-checked')).toBe('false');
+      expect(root.querySelector('.featured .reminder select')).not.toBeNull();
+    });
+
+    it('still shows the chats when reminders cannot be listed', async () => {
+      const client = fakeClient([mine]);
+      const send = client.send;
+      client.send = (async (r: Request) => (r.type === 'reminders/list' ? { ok: false, error: { code: 'internal', message: 'x' } } : send(r as never))) as Client['send'];
+      await renderPopup(client, () => Promise.resolve(true));
+      expect(root.querySelector('.featured')!.getAttribute('data-tag')).toBe('blogchat');
+      expect(featuredSwitch().getAttribute('aria-checked')).toBe('false');
+    });
   });
 });

@@ -15,6 +15,7 @@ import {
 import { getChat, getOrCreateChat, listChats, updateChat, type LookupChat } from './chats';
 import { exportSession } from './export';
 import { clearSessions, deleteChat, storeStats } from './maintenance';
+import { clearReminder, listReminders, setReminder } from './reminders';
 import type { StoreDB } from './schema';
 import { getSession, listSessions, type SessionFor } from './sessions';
 import { countTweets, putTweetBatch, tweetsOfSession } from './tweets';
@@ -33,7 +34,15 @@ export interface HandlerOptions {
   now?: () => number;
   /** Most tweets kept per chat (default 20,000). */
   capPerChat?: number;
+  /**
+   * Called (and awaited) after a successful `chat/update`, `chat/delete`, `reminders/set` or
+   * `reminders/clear`, before the reply: to re-arm the chat's reminder. Its failure is logged, never replied.
+   */
+  afterWrite?: (request: Request) => void | Promise<void>;
 }
+
+/** Requests that change a chat's settings or reminder: `afterWrite` is called after them (not after the frequent `tweets/put`). */
+const WRITE_TYPES: readonly Request['type'][] = ['chat/update', 'chat/delete', 'reminders/set', 'reminders/clear'];
 
 export type Handler = (message: unknown, sender: SenderLike) => Promise<Response>;
 
@@ -83,6 +92,21 @@ export function createHandler(options: HandlerOptions): Handler {
       }
       case 'storage/stats':
         return { ok: true, stats: await storeStats(db) };
+      case 'reminders/list':
+        return { ok: true, reminders: await listReminders(db) };
+      case 'reminders/set':
+        return { ok: true, reminder: await setReminder(db, request.tag, request.leadMinutes, now()) };
+      case 'reminders/clear':
+        return { ok: true, cleared: await clearReminder(db, request.tag) };
+    }
+  }
+
+  async function notify(request: Request): Promise<void> {
+    if (!options.afterWrite || !WRITE_TYPES.includes(request.type)) return;
+    try {
+      await options.afterWrite(request);
+    } catch (e) {
+      console.error('chat-mode: afterWrite failed', e);
     }
   }
 
@@ -96,7 +120,9 @@ export function createHandler(options: HandlerOptions): Handler {
       if (PAGE_ONLY_TYPES.includes(parsed.request.type) && !isExtensionPageSender(sender, options.ownId, options.ownOrigin)) {
         return errorReply('forbidden-sender', `"${parsed.request.type}" is accepted only from the extension's own pages.`);
       }
-      return await run(parsed.request);
+      const response = await run(parsed.request);
+      if (response.ok) await notify(parsed.request);
+      return response;
     } catch (e) {
       console.error('chat-mode: message handler failed', e);
       return errorReply('internal', `Internal error: ${e instanceof Error ? e.message : String(e)}`);

@@ -1,7 +1,8 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { openStore } from './db';
-import { DB_VERSION, type V1Chat, type V1Tweet } from './schema';
+import { clearReminder, listReminders, setReminder } from './reminders';
+import { DB_VERSION, upgrade, type ChatModeDB, type V1Chat, type V1Tweet } from './schema';
 import { listSessions } from './sessions';
 import { countTweets, putTweetBatch, tweetsOfSession } from './tweets';
 
@@ -32,7 +33,7 @@ describe('schema', () => {
   it('creates every store and index on a fresh install', async () => {
     const db = await openStore('fresh');
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['batches', 'chats', 'sessions', 'tweets']);
+    expect([...db.objectStoreNames].sort()).toEqual(['batches', 'chats', 'reminders', 'sessions', 'tweets']);
     const tx = db.transaction(['tweets', 'sessions']);
     expect([...tx.objectStore('tweets').indexNames].sort()).toEqual(['by-session-at', 'by-tag-at']);
     expect([...tx.objectStore('sessions').indexNames]).toEqual(['by-tag-start']);
@@ -68,6 +69,8 @@ describe('schema', () => {
 
     const db = await openStore('upgrade');
     expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['batches', 'chats', 'reminders', 'sessions', 'tweets']);
+    expect(await listReminders(db)).toEqual([]);
 
     expect(await db.get('chats', 'smchat')).toEqual({ ...chat, autoTag: true, sidebar: { collapsed: false } });
 
@@ -97,6 +100,31 @@ describe('schema', () => {
     const again = await openStore('upgrade');
     expect(await countTweets(again, 'smchat')).toBe(6);
     again.close();
+  });
+});
+
+describe('schema v3 (reminders)', () => {
+  it('upgrades a version 2 database (itself upgraded from version 1), keeping its data and adding an empty reminders store', async () => {
+    const chat: V1Chat = { tag: 'smchat', extraTags: [], title: 'SM', hosts: [], muted: [], filter: { hideRetweets: false, hideMuted: true, hostsOnly: false }, chatMode: true, createdAt: 1, updatedAt: 2 };
+    await createV1('v2-to-v3', [chat], [v1Tweet('smchat', '1', T0)]);
+    const v2 = await openDB<ChatModeDB>('v2-to-v3', 2, { upgrade });
+    expect([...v2.objectStoreNames].sort()).toEqual(['batches', 'chats', 'sessions', 'tweets']);
+    const r = await putTweetBatch(v2 as never, 'smchat', 'b1', [{ ...v1Tweet('smchat', '2', T0 + MIN), tag: undefined } as never], T0 + MIN);
+    expect(r).toMatchObject({ ok: true, stored: 1 });
+    v2.close();
+
+    const db = await openStore('v2-to-v3');
+    expect(db.version).toBe(3);
+    expect(await db.get('chats', 'smchat')).toEqual({ ...chat, autoTag: true, sidebar: { collapsed: false } });
+    expect(await countTweets(db, 'smchat')).toBe(2);
+    expect((await listSessions(db, 'smchat')).map((s) => s.tweetCount)).toEqual([2]);
+    expect(await listReminders(db)).toEqual([]);
+    expect(await setReminder(db, 'smchat', 15, 5)).toEqual({ tag: 'smchat', leadMinutes: 15, createdAt: 5, updatedAt: 5 });
+    expect(await setReminder(db, 'smchat', 30, 9)).toEqual({ tag: 'smchat', leadMinutes: 30, createdAt: 5, updatedAt: 9 });
+    expect(await listReminders(db)).toEqual([{ tag: 'smchat', leadMinutes: 30, createdAt: 5, updatedAt: 9 }]);
+    expect(await clearReminder(db, 'smchat')).toBe(true);
+    expect(await clearReminder(db, 'smchat')).toBe(false);
+    db.close();
   });
 });
 

@@ -2,10 +2,10 @@
 // any older database upgrades step by step to the current one, keeping its data.
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Handle, Tag } from '../chat/types';
-import type { ChatSettings, Session, StoredTweetInput } from '../messages';
+import type { ChatSettings, Reminder, Session, StoredTweetInput } from '../messages';
 
 export const DB_NAME = 'chat-mode';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Tweets less than this far apart share a rolling session. */
 export const ROLLING_GAP_MS = 2 * 60 * 60 * 1000;
@@ -37,6 +37,8 @@ export interface ChatModeDB extends DBSchema {
   };
   sessions: { key: string; value: Session; indexes: { 'by-tag-start': [Tag, number] } };
   batches: { key: string; value: BatchRecord; indexes: { 'by-at': number } };
+  /** v3: the user's reminders, one per chat. */
+  reminders: { key: Tag; value: Reminder };
 }
 
 export type StoreDB = IDBPDatabase<ChatModeDB>;
@@ -138,18 +140,26 @@ function upgradeToV2(db: AnyDB, tx: AnyTx): Promise<void> {
   return migrateChats().then(migrateTweets);
 }
 
+/** v3: reminders (a new, empty store; nothing to migrate). */
+function upgradeToV3(db: AnyDB): void {
+  db.createObjectStore('reminders', { keyPath: 'tag' });
+}
+
 /** idb `upgrade` callback: runs every step from `oldVersion` to the current version. */
 export function upgrade(
   database: IDBPDatabase<ChatModeDB>,
   oldVersion: number,
-  _newVersion: number | null,
+  newVersion: number | null,
   transaction: IDBPTransaction<ChatModeDB, StoreNames<ChatModeDB>[], 'versionchange'>,
 ): void {
   const db = database as unknown as AnyDB;
   const tx = transaction as unknown as AnyTx;
+  // Up to the version asked for (the current one in the extension; an older one in the upgrade tests).
+  const target = newVersion ?? DB_VERSION;
   let migration = Promise.resolve();
-  if (oldVersion < 1) upgradeToV1(db);
-  if (oldVersion < 2) migration = upgradeToV2(db, tx);
+  if (oldVersion < 1 && target >= 1) upgradeToV1(db);
+  if (oldVersion < 2 && target >= 2) migration = upgradeToV2(db, tx);
+  if (oldVersion < 3 && target >= 3) upgradeToV3(db);
   // A failed data migration must abort the upgrade (the old database stays as it was), not half-apply.
   migration.catch((e: unknown) => {
     console.error('chat-mode: database upgrade failed', e);

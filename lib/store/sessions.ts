@@ -1,17 +1,20 @@
 // Sessions: one occurrence of a chat, so a transcript is one evening's chat, not everything ever seen.
 import type { IDBPTransaction } from 'idb';
 import type { Tag } from '../chat/types';
-import type { Session } from '../messages';
+import type { ChatSettings, Session } from '../messages';
 import { ROLLING_GAP_MS, rollingSessionId, type ChatModeDB, type StoreDB } from './schema';
 
 /**
  * The chat's scheduled occurrence containing `tweetTime` (epoch ms), or null/undefined when the
  * tweet is outside any (it then falls into a rolling session). Must be synchronous (it runs inside
  * an IndexedDB transaction) and return ids matching /^[\p{L}\p{N}_:.-]{1,200}$/u, e.g. `sm:1714604400000`.
+ * `chat` is the chat's stored settings (read in the same transaction), undefined if it has none, so
+ * the user's own schedule (`chat.schedule`) can take precedence over the directory's.
  */
-export type SessionFor = (tag: Tag, tweetTime: number) => { id: string; start: number; end: number } | null | undefined;
+export type SessionFor = (tag: Tag, tweetTime: number, chat?: ChatSettings) => { id: string; start: number; end: number } | null | undefined;
 
-export type WriteTx = IDBPTransaction<ChatModeDB, ('tweets' | 'sessions' | 'batches')[], 'readwrite'>;
+/** The `tweets/put` transaction; `chats` is only read (the chat's own schedule, for `SessionFor`). */
+export type WriteTx = IDBPTransaction<ChatModeDB, ('tweets' | 'sessions' | 'batches' | 'chats')[], 'readwrite'>;
 
 /** Key range over one chat in a `[tag, number]` index. */
 export const allOfTag = (tag: string): IDBKeyRange => IDBKeyRange.bound([tag, -Infinity], [tag, Infinity]);
@@ -29,6 +32,8 @@ export class SessionAssigner {
     private readonly range: { min: number; max: number },
     private readonly sessionFor?: SessionFor,
     private readonly gapMs: number = ROLLING_GAP_MS,
+    /** The chat's stored settings, passed on to `sessionFor`. */
+    private readonly chat?: ChatSettings,
   ) {}
 
   private async loadRolling(): Promise<void> {
@@ -46,7 +51,7 @@ export class SessionAssigner {
   }
 
   async assign(at: number): Promise<Session> {
-    const occurrence = this.sessionFor?.(this.tag, at);
+    const occurrence = this.sessionFor?.(this.tag, at, this.chat);
     if (occurrence) {
       let s = this.cache.get(occurrence.id) ?? (await this.tx.objectStore('sessions').get(occurrence.id));
       s ??= { id: occurrence.id, tag: this.tag, start: occurrence.start, end: occurrence.end, kind: 'scheduled', tweetCount: 0 };

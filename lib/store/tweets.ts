@@ -46,7 +46,7 @@ export async function putTweetBatch(
   now: number,
   options: PutOptions = {},
 ): Promise<PutResult> {
-  const tx: WriteTx = db.transaction(['tweets', 'sessions', 'batches'], 'readwrite');
+  const tx: WriteTx = db.transaction(['tweets', 'sessions', 'batches', 'chats'], 'readwrite');
   try {
     const result = await writeBatch(tx, tag, batchId, tweets, now, options);
     await tx.done;
@@ -101,7 +101,9 @@ async function writeBatch(
   let evicted = 0;
   if (fresh.length > 0) {
     const range = { min: fresh[0]!.at, max: fresh[fresh.length - 1]!.at };
-    const assigner = new SessionAssigner(tx, tag, range, options.sessionFor, options.gapMs);
+    // Read in this transaction, so a schedule changed by a concurrent `chat/update` is seen whole or not at all.
+    const chat = options.sessionFor ? await tx.objectStore('chats').get(tag) : undefined;
+    const assigner = new SessionAssigner(tx, tag, range, options.sessionFor, options.gapMs, chat);
     for (const { tweet, at } of fresh) {
       const session = await assigner.assign(at);
       session.tweetCount++;

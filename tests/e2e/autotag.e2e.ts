@@ -4,8 +4,8 @@
 //
 // Spacing: an empty composer becomes ' #blogchat' with the caret at 0, so typing "Great question"
 // gives 'Great question #blogchat' (lib/chat/autotag.ts: the tag always goes after a space, at the end).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browsersUnderTest, launchWithExtension, SEARCH_BLOGCHAT, type ExtBrowser, type ExtPage } from './harness/fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { browsersUnderTest, withExtension, SEARCH_BLOGCHAT, type ExtPage } from './harness/fixtures.ts';
 import {
   clickElement,
   clickIntoComposer,
@@ -27,15 +27,8 @@ const TAG = ' #blogchat';
 const tagCount = (text: string): number => (text.match(/#blogchat\b/gi) ?? []).length;
 
 describe.each(browsersUnderTest())('$version', (found) => {
-  let browser: ExtBrowser;
+  const browser = withExtension(found);
   let page: ExtPage;
-
-  beforeAll(async () => {
-    browser = await launchWithExtension(found);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   /** A fresh tab on the chat's search page with chat mode on (or off). */
   async function chatPage(on = true): Promise<ExtPage> {

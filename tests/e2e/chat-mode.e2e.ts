@@ -1,8 +1,8 @@
 // Chat mode on the x.com stand-in, in both browsers: the switch, the live filter over a virtualized
 // timeline with live arrivals, host questions, reload, turning it off, hostile text, and an
 // unrecognised page.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browsersUnderTest, clickInSidebar, launchWithExtension, type ExtBrowser, type ExtPage } from './harness/fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { browsersUnderTest, clickInSidebar, withExtension, type ExtPage } from './harness/fixtures.ts';
 
 const FIXED_NOW = 1795000000000;
 
@@ -72,13 +72,7 @@ async function turnChatMode(page: ExtPage, on: boolean) {
 }
 
 describe.each(browsersUnderTest())('$version', (found) => {
-  let browser: ExtBrowser;
-  beforeAll(async () => {
-    browser = await launchWithExtension(found);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = withExtension(found);
 
   it('offers a Chat mode switch; turning it on switches the search to Latest and filters the timeline', async () => {
     const page = await browser.newPage();

@@ -1,18 +1,11 @@
 // The foundation: the built extension loads in both real browsers, its content script mounts the
 // sidebar (open shadow root) on a chat page of the x.com stand-in, and a round trip content script →
 // background → IndexedDB → content script works and survives a reload.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browsersUnderTest, clickInSidebar, launchWithExtension, SEARCH_BLOGCHAT, sidebarState, type ExtBrowser } from './harness/fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { browsersUnderTest, clickInSidebar, withExtension, SEARCH_BLOGCHAT, sidebarState } from './harness/fixtures.ts';
 
 describe.each(browsersUnderTest())('$version', (found) => {
-  let browser: ExtBrowser;
-
-  beforeAll(async () => {
-    browser = await launchWithExtension(found);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = withExtension(found);
 
   it('mounts the sidebar in an open shadow root on a hashtag search, with the chat from the directory', async () => {
     const page = await browser.newPage();

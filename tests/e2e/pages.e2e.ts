@@ -1,10 +1,10 @@
 // The extension's own pages in both browsers, opened by URL (chrome-extension://… / moz-extension://…):
 // add a chat with its own schedule and time zone on the options page, see it in the popup at the
 // right local time, and view and export the transcript of a session recorded on the x.com stand-in.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatLocalStart, nextOccurrence } from '../../lib/chat/schedule.ts';
 import type { Schedule } from '../../lib/chat/types.ts';
-import { browsersUnderTest, clickInSidebar, launchWithExtension, type ExtBrowser, type ExtPage } from './harness/fixtures.ts';
+import { browsersUnderTest, clickInSidebar, withExtension, type ExtBrowser, type ExtPage } from './harness/fixtures.ts';
 
 const USER_ZONE = 'America/New_York'; // the harness's browser zone
 const FIXED_NOW = 1795000000000;
@@ -64,13 +64,7 @@ async function openExtensionPage(browser: ExtBrowser, path: string): Promise<Ext
 const norm = (s: string | null | undefined) => (s ?? '').replace(/[\s\u202f\u00a0]+/g, ' ').trim();
 
 describe.each(browsersUnderTest())('$version', (found) => {
-  let browser: ExtBrowser;
-  beforeAll(async () => {
-    browser = await launchWithExtension(found);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = withExtension(found);
 
   // Mondays 15:00 in London: 10:00 in New York most of the year, 11:00 in the weeks when only one side has changed clocks.
   const schedule: Schedule = { recurrence: { kind: 'weekly', weekday: 1 }, start: '15:00', durationMinutes: 45, timeZone: 'Europe/London' };

@@ -2,8 +2,8 @@
 // background's IndexedDB exactly once, even when the MV3 service worker is stopped mid-chat
 // (Chromium) or the page is reloaded mid-chat (both browsers; the outbox keeps unsent batches in
 // sessionStorage).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browsersUnderTest, clickInSidebar, launchWithExtension, type ExtBrowser, type ExtPage } from './harness/fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { browsersUnderTest, clickInSidebar, withExtension, type ExtPage } from './harness/fixtures.ts';
 
 /** Installs, in the page, a record of every chat tweet (tagged, not promoted) x.com's timeline shows. */
 function recordChatTweets() {
@@ -60,13 +60,7 @@ async function drained(page: ExtPage, expected: number): Promise<number> {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.each(browsersUnderTest())('$version', (found) => {
-  let browser: ExtBrowser;
-  beforeAll(async () => {
-    browser = await launchWithExtension(found);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = withExtension(found);
 
   it('stores every chat tweet of a live stream exactly once across a reload mid-chat', async () => {
     const page = await browser.newPage();

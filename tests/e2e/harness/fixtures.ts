@@ -1,6 +1,6 @@
 // What every end-to-end test file shares: the built extension per browser, the stand-in responder,
 // and helpers to reach the sidebar inside its shadow root.
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { FoundBrowser } from './browsers.ts';
 import { EXTENSION_DIRS } from './paths.ts';
 import { launch, type ExtBrowser, type ExtPage } from './session.ts';
@@ -17,6 +17,37 @@ export function browsersUnderTest(): FoundBrowser[] {
 
 export function launchWithExtension(browser: FoundBrowser): Promise<ExtBrowser> {
   return launch({ browser, extensionDir: EXTENSION_DIRS[browser.name], respond: standinResponse });
+}
+
+/**
+ * Launches `found` with the extension for the enclosing describe block (closed after it) and returns
+ * a handle that stands for that browser in the block's tests.
+ */
+export function withExtension(found: FoundBrowser): ExtBrowser {
+  let current: ExtBrowser | undefined;
+  beforeAll(async () => {
+    current = await launchWithExtension(found);
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  const browser = (): ExtBrowser => {
+    if (!current) throw new Error(`${found.version} is not running (used outside a test?)`);
+    return current;
+  };
+  return {
+    name: found.name,
+    version: found.version,
+    get extensionOrigin() {
+      return browser().extensionOrigin;
+    },
+    newPage: () => browser().newPage(),
+    ...(found.name === 'chromium'
+      ? { stopServiceWorker: () => browser().stopServiceWorker!(), evaluateInWorker: (fn) => browser().evaluateInWorker!(fn) }
+      : {}),
+    restart: () => browser().restart(),
+    close: () => browser().close(),
+  };
 }
 
 export const SEARCH_BLOGCHAT = 'https://x.com/search?q=%23blogchat&f=live';

@@ -66,8 +66,32 @@ const DEFAULT_TIME_ZONE = 'America/New_York';
 // A fixed moz-extension UUID, so tests can open the add-on's pages by URL.
 export const FIREFOX_EXTENSION_UUID = '5c7a3c1e-6a1b-4f7e-9a43-0c4d6a1f2b90';
 
+/** Chromium flags for a machine with no network but the package registries: no calling home. */
+export const CHROMIUM_QUIET_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+] as const;
+
+/** The requests the stand-in answers: x.com and twitter.com. */
+export const STANDIN_URL = /^https:\/\/(mobile\.)?(x|twitter)\.com\//;
+
+type PlaywrightContext = Awaited<ReturnType<(typeof import('playwright-core'))['chromium']['launchPersistentContext']>>;
+
+/** Serves x.com and twitter.com from the stand-in in a Playwright context. */
+export async function routeStandin(context: PlaywrightContext, respond: Responder): Promise<void> {
+  await context.route(STANDIN_URL, async (route) => {
+    const response = await respond(route.request().url());
+    if (!response) return route.abort();
+    await route.fulfill({ status: response.status, contentType: response.contentType, body: response.body });
+  });
+}
+
 function isStandinUrl(url: string): boolean {
-  return /^https:\/\/(mobile\.)?(x|twitter)\.com\//.test(url);
+  return STANDIN_URL.test(url);
 }
 
 export async function launch(options: LaunchOptions): Promise<ExtBrowser> {
@@ -92,20 +116,10 @@ async function launchChromium({ browser, extensionDir, respond, headless = true,
       args: [
         `--disable-extensions-except=${dir}`,
         `--load-extension=${dir}`,
-        '--no-sandbox',
-        // This machine has no network but the package registries: keep Chromium from calling home.
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
+        ...CHROMIUM_QUIET_ARGS,
       ],
     });
-    await ctx.route(/^https:\/\/(mobile\.)?(x|twitter)\.com\//, async (route) => {
-      const response = await respond(route.request().url());
-      if (!response) return route.abort();
-      await route.fulfill({ status: response.status, contentType: response.contentType, body: response.body });
-    });
+    await routeStandin(ctx, respond);
     const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker', { timeout: 30_000 }));
     extensionId = new URL(worker.url()).host;
   };
