@@ -16,8 +16,11 @@ function chat(overrides: Partial<ChatSettings> = {}): ChatSettings {
   return { ...newChatSettings('blogchat', findChat('blogchat'), 1), ...overrides };
 }
 
+/** #blogchat on Sunday, November 29, 2026, 8–9pm Central, as the background computes it. */
+const SUNDAY = { start: Date.parse('2026-11-30T02:00:00Z'), end: Date.parse('2026-11-30T03:00:00Z') };
+
 function state(overrides: Partial<TabState> = {}): TabState {
-  return { tags: ['blogchat'], onChatPage: true, load: { state: 'ready' }, chat: chat(), saving: false, saveError: null, reports: {}, ...overrides };
+  return { tags: ['blogchat'], onChatPage: true, load: { state: 'ready' }, chat: chat(), next: SUNDAY, saving: false, saveError: null, reports: {}, ...overrides };
 }
 
 function recordIntents(): SidebarIntents & { calls: unknown[][] } {
@@ -58,9 +61,13 @@ describe('ChatSidebar', () => {
     expect([...container.querySelectorAll('.hosts a')].map((a) => [a.textContent, a.getAttribute('href')])).toEqual([['@mackcollier', '/mackcollier']]);
   });
 
-  it('says when the chat is live', async () => {
+  it('says when the chat is live, when it has ended, and when no schedule is known', async () => {
     await mount(state(), undefined, new Date('2026-11-30T02:30:00Z')); // Sunday 8:30pm Central
     expect(q('[data-testid="chat-when"]')?.textContent).toBe('liveNow(Sun, Nov 29, 10:00 PM EST)');
+    await mount(state(), undefined, new Date('2026-11-30T03:30:00Z'));
+    expect(q('[data-testid="chat-when"]')?.textContent).toBe('chatEnded(Sun, Nov 29, 10:00 PM EST)');
+    await mount(state({ next: null }));
+    expect(q('[data-testid="chat-when"]')?.textContent).toBe('noSchedule');
   });
 
   it('offers the chat mode switch and emits the intent to turn it on', async () => {

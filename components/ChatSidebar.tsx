@@ -1,6 +1,6 @@
 // The chat sidebar: renders the tab's chat-mode state and emits the user's intents. Tweet text and
 // names are rendered as text nodes only (JSX children), never as HTML.
-import { findChat, formatLocalStart, formatTag, nextOccurrence } from '@/lib/chat';
+import { formatLocalTime, formatTag, occurrencePhase, type OccurrenceTimes } from '@/lib/chat';
 import type { TabState } from '@/lib/chat-mode/tab';
 import type { ChatSettings } from '@/lib/messages';
 import type { Translate } from '@/lib/i18n';
@@ -42,7 +42,7 @@ export function ChatSidebar({ state, placement = null, intents, t, theme, now = 
   const collapsed = chat?.sidebar.collapsed ?? false;
   const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const bodyId = `chat-mode-body-${tag}`;
-  const title = chat?.title ?? findChat(tag)?.title;
+  const title = chat?.title;
 
   return (
     <aside
@@ -93,7 +93,7 @@ export function ChatSidebar({ state, placement = null, intents, t, theme, now = 
           <>
             <ChatModeSwitch on={chat.chatMode} disabled={state.saving} onChange={intents.setChatMode} t={t} />
             {chat.chatMode ? <ChatModeReports state={state} intents={intents} t={t} /> : null}
-            <ChatDetails chat={chat} t={t} now={now()} zone={zone} />
+            <ChatDetails chat={chat} next={state.next} t={t} now={now()} zone={zone} />
           </>
         ) : null}
       </div>
@@ -142,12 +142,13 @@ function ChatModeReports({ state, intents, t }: { state: TabState; intents: Side
   );
 }
 
-function ChatDetails({ chat, t, now, zone }: { chat: ChatSettings; t: Translate; now: Date; zone: string }) {
-  const schedule = findChat(chat.tag)?.schedule;
+function ChatDetails({ chat, next, t, now, zone }: { chat: ChatSettings; next: OccurrenceTimes | null; t: Translate; now: Date; zone: string }) {
   let when = t('noSchedule');
-  if (schedule) {
-    const next = nextOccurrence(schedule, now);
-    when = next.start <= now ? t('liveNow', formatLocalStart(next.end, zone)) : t('nextChat', formatLocalStart(next.start, zone));
+  if (next) {
+    const phase = occurrencePhase(next, now.getTime());
+    if (phase === 'upcoming') when = t('nextChat', formatLocalTime(next.start, zone));
+    else if (phase === 'live') when = t('liveNow', formatLocalTime(next.end, zone));
+    else when = t('chatEnded', formatLocalTime(next.end, zone));
   }
   return (
     <>

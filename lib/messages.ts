@@ -2,6 +2,7 @@
 // Typed end to end and validated at the receiving side. Dependency-free on purpose: this module is
 // bundled into the content script, which must stay small. Only type imports below.
 import type { FilterOptions, Handle, Recurrence, Schedule, Tag, Tweet, TweetKind } from './chat/types';
+import type { OccurrenceTimes } from './chat/when';
 
 // ---------------------------------------------------------------------------------------------
 // Data shapes that cross the boundary
@@ -98,8 +99,9 @@ export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 /** Successful reply per request type. */
 export interface ResponseMap {
   ping: { ok: true; version: string };
-  'chat/get': { ok: true; chat: ChatSettings };
-  'chat/update': { ok: true; chat: ChatSettings };
+  /** `next`: the chat's occurrence running now, else its next one (null: no schedule). */
+  'chat/get': { ok: true; chat: ChatSettings; next: OccurrenceTimes | null };
+  'chat/update': { ok: true; chat: ChatSettings; next: OccurrenceTimes | null };
   'chat/list': { ok: true; chats: ChatSettings[] };
   'tweets/put': { ok: true; batchId: string; stored: number; duplicates: number };
   'tweets/count': { ok: true; count: number };

@@ -5,6 +5,7 @@
 // chat; the tab remembers its chat in sessionStorage).
 import { chatTagsFromUrl, normalizeTag, type Tag } from '@/lib/chat';
 import type { LiveSnapshot } from '@/lib/chat/live';
+import type { OccurrenceTimes } from '@/lib/chat/when';
 import type { ChatSettings, ChatSettingsEditable, Client } from '@/lib/messages';
 import { createStore, type Store } from './store';
 
@@ -18,6 +19,8 @@ export interface TabState {
   onChatPage: boolean;
   load: Load;
   chat: ChatSettings | null;
+  /** The chat's occurrence running now, else its next one (from the background; null: no schedule). */
+  next: OccurrenceTimes | null;
   saving: boolean;
   saveError: string | null;
   /** What the running features report for the sidebar. */
@@ -80,6 +83,7 @@ export function createChatTab(deps: { client: Client; storage: SessionStorageLik
     onChatPage: false,
     load: { state: 'idle' },
     chat: null,
+    next: null,
     saving: false,
     saveError: null,
     reports: {},
@@ -122,7 +126,7 @@ export function createChatTab(deps: { client: Client; storage: SessionStorageLik
     state.set({ load: { state: 'loading' }, chat: null, saveError: null });
     const reply = await client.send({ type: 'chat/get', tag: tags[0]! });
     if (seq !== loadSeq) return; // the tab moved on to another chat meanwhile
-    if (reply.ok) state.set({ load: { state: 'ready' }, chat: reply.chat });
+    if (reply.ok) state.set({ load: { state: 'ready' }, chat: reply.chat, next: reply.next ?? null });
     else state.set({ load: { state: 'failed', message: reply.error.message } });
     if (reply.ok && reply.chat.chatMode) storage.setItem(ACTIVE_CHAT_KEY, tags[0]!);
     reconcile();
@@ -158,7 +162,7 @@ export function createChatTab(deps: { client: Client; storage: SessionStorageLik
     const reply = await client.send({ type: 'chat/update', tag: tags[0]!, patch });
     if (state.get().tags?.[0] !== tags[0]) return;
     if (reply.ok) {
-      state.set({ chat: reply.chat, saving: false });
+      state.set({ chat: reply.chat, next: reply.next ?? null, saving: false });
     } else {
       state.set({ chat: previous, saving: false, saveError: reply.error.message });
       reconcile();

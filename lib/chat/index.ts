@@ -9,3 +9,4 @@ export * from './autotag';
 export * from './directory';
 export * from './schedule';
 export * from './live';
+export * from './when';

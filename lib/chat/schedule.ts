@@ -9,6 +9,7 @@
 // second (standard-time) one. Chats start in the evening or at noon, so neither happens in the directory.
 import { DateTime } from 'luxon';
 import type { Recurrence, Schedule } from './types';
+import { formatLocalTime } from './when';
 
 export interface Occurrence {
   start: Date;
@@ -91,16 +92,10 @@ export function nextOccurrence(schedule: Schedule, now: Date): Occurrence {
 
 /**
  * A start time as the user reads it, in their zone and locale, e.g. `Mon, Mar 9, 1:00 AM GMT` for
- * #blogchat (Sunday 8pm Central) seen from London. `locale` defaults to luxon's default (the runtime's).
+ * #blogchat (Sunday 8pm Central) seen from London. `locale` defaults to the runtime's. Plain `Intl`
+ * (see when.ts), so views that only format times need not load luxon.
  */
 export function formatLocalStart(start: Date, userZone: string, locale?: string): string {
-  const dt = inZone(start, userZone);
-  return (locale === undefined ? dt : dt.setLocale(locale)).toLocaleString({
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  });
+  inZone(start, userZone); // the same RangeError as the rest of this module for a bad zone
+  return formatLocalTime(start, userZone, locale);
 }

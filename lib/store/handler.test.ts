@@ -82,10 +82,20 @@ describe('handler: chats', () => {
         createdAt: T0,
         updatedAt: T0,
       },
+      next: null, // no schedule known
     });
     expect(await handle({ type: 'chat/get', tag: 'brandnew' }, CS)).toMatchObject({ ok: true, chat: { tag: 'brandnew', title: '#brandnew', hosts: [] } });
     const list = await handle({ type: 'chat/list' }, PAGE);
     expect(list.ok && 'chats' in list ? list.chats.map((c) => c.tag).sort() : list).toEqual(['brandnew', 'smchat']);
+  });
+
+  it('answers with the occurrence running now or next, from the chat’s own schedule', async () => {
+    // Thursdays 8pm New York; T0 is Wednesday May 1, 2024, 2pm there.
+    const schedule = { recurrence: { kind: 'weekly', weekday: 4 }, start: '20:00', durationMinutes: 60, timeZone: 'America/New_York' } as const;
+    const r = await handle({ type: 'chat/update', tag: 'smchat', patch: { schedule } }, PAGE);
+    expect(r).toMatchObject({ ok: true, next: { start: Date.parse('2024-05-03T00:00:00Z'), end: Date.parse('2024-05-03T01:00:00Z') } });
+    clock = Date.parse('2024-05-03T00:30:00Z'); // during it
+    expect(await handle({ type: 'chat/get', tag: 'smchat' }, CS)).toMatchObject({ next: { start: Date.parse('2024-05-03T00:00:00Z') } });
   });
 
   it('updates settings and keeps them', async () => {

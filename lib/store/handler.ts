@@ -7,6 +7,7 @@ import {
   isTrustedSender,
   PAGE_ONLY_TYPES,
   parseRequest,
+  type ChatSettings,
   type Request,
   type Response,
   type ResponseMap,
@@ -17,6 +18,7 @@ import { exportSession } from './export';
 import { clearSessions, deleteChat, storeStats } from './maintenance';
 import { clearReminder, listReminders, setReminder } from './reminders';
 import type { StoreDB } from './schema';
+import { currentOrNext, scheduleOf } from './scheduled-sessions';
 import { getSession, listSessions, type SessionFor } from './sessions';
 import { countTweets, putTweetBatch, tweetsOfSession } from './tweets';
 
@@ -56,14 +58,20 @@ export function createHandler(options: HandlerOptions): Handler {
   // A store that failed to open is reported per request; don't let it surface as an unhandled rejection.
   if (typeof dbOption !== 'function') Promise.resolve(dbOption).catch(() => undefined);
 
+  const nextOf = async (chat: ChatSettings) => currentOrNext(scheduleOf(chat, (await options.lookupChat(chat.tag))?.schedule), now());
+
   async function run(request: Request): Promise<Response> {
     if (request.type === 'ping') return { ok: true, version: options.version } satisfies ResponseMap['ping'];
     const db = await getDb();
     switch (request.type) {
-      case 'chat/get':
-        return { ok: true, chat: await getOrCreateChat(db, request.tag, options.lookupChat, now()) };
-      case 'chat/update':
-        return { ok: true, chat: await updateChat(db, request.tag, request.patch, options.lookupChat, now()) };
+      case 'chat/get': {
+        const chat = await getOrCreateChat(db, request.tag, options.lookupChat, now());
+        return { ok: true, chat, next: await nextOf(chat) };
+      }
+      case 'chat/update': {
+        const chat = await updateChat(db, request.tag, request.patch, options.lookupChat, now());
+        return { ok: true, chat, next: await nextOf(chat) };
+      }
       case 'chat/list':
         return { ok: true, chats: await listChats(db) };
       case 'tweets/put': {
