@@ -58,6 +58,8 @@ describe('parseRequest: valid messages', () => {
 
   it('accepts unicode hashtags, null times, labels and a full batch of 500', () => {
     expect(code({ type: 'chat/get', tag: '中文_チャット' })).toBe('ok');
+    // Scripts whose letters carry combining marks (Hindi, Bengali, vowelled Arabic), as twitter-text allows.
+    for (const tag of ['हिंदी', 'বাংলা', 'تَعْلِيم']) expect(code({ type: 'chat/get', tag }), tag).toBe('ok');
     expect(code(put({ tweets: [tweet({ time: null, kind: 'promoted', question: '2a', answer: 'A1', lang: 'en-GB' })] }))).toBe('ok');
     const many = Array.from({ length: 500 }, (_, i) => tweet({ id: String(i + 1) }));
     expect(code(put({ tweets: many }))).toBe('ok');

@@ -176,11 +176,12 @@ export const LIMITS = {
   maxLeadMinutes: 24 * 60,
 } as const;
 
-const TAG_RE = /^[\p{L}\p{N}_]{1,100}$/u;
+/** A hashtag without '#': letters (with their combining marks, as in Hindi or Arabic), digits, '_'. */
+export const TAG_RE = /^[\p{L}\p{M}\p{N}_]{1,100}$/u;
 const TWEET_ID_RE = /^\d{1,25}$/;
 const HANDLE_RE = /^[A-Za-z0-9_]{1,50}$/;
 const BATCH_ID_RE = /^[A-Za-z0-9_:.-]{1,128}$/;
-const SESSION_ID_RE = /^[\p{L}\p{N}_:.-]{1,200}$/u;
+const SESSION_ID_RE = /^[\p{L}\p{M}\p{N}_:.-]{1,200}$/u;
 const LABEL_RE = /^[A-Za-z0-9_.-]{1,16}$/;
 const LANG_RE = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
 const ISO_TIME_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;

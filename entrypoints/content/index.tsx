@@ -114,13 +114,16 @@ export default defineContentScript({
       if (wanted && !ui.mounted) ui.mount();
       else if (!wanted && ui.mounted) ui.remove();
     };
-    tab.state.subscribe(place);
+    const stopPlace = tab.state.subscribe(place);
     tab.setUrl(location.href);
     const stopRoute = watchLocation(document, (href) => tab.setUrl(href));
+    // The extension was reloaded or updated: this script can no longer reach the background. Stop
+    // everything; unsent tweets stay in sessionStorage for the new content script.
     ctx.onInvalidated(() => {
       stopRoute();
+      stopPlace();
       tab.dispose();
-      void outbox.flush();
+      outbox.dispose();
       ui.remove();
     });
   },

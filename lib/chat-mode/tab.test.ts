@@ -124,6 +124,20 @@ describe('chat tab', () => {
     expect(tab.state.get()).toMatchObject({ tags: ['socialmedia'], chat: { tag: 'socialmedia', extraTags: ['sm49'] } });
   });
 
+  it('stops the previous chat’s features as soon as another chat’s page opens, before its settings arrive', async () => {
+    const bg = fakeBackground();
+    const feature = recorder('filter', (c) => c.onChatPage);
+    const tab = createChatTab({ client: bg.client, storage: memoryStorage(), features: [feature.feature] });
+    tab.setUrl(SEARCH);
+    await settle();
+    await tab.setChatMode(true);
+    expect(feature.log).toEqual(['start blogchat chat-page']);
+    tab.setUrl('https://x.com/hashtag/socialmedia'); // its settings are still on their way
+    expect(feature.log).toEqual(['start blogchat chat-page', 'stop']);
+    await settle();
+    expect(feature.log).toEqual(['start blogchat chat-page', 'stop']); // #socialmedia's chat mode is off
+  });
+
   it('rolls a change back and says why when the background cannot store it', async () => {
     const bg = fakeBackground();
     const feature = recorder('everywhere');

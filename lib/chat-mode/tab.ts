@@ -123,7 +123,10 @@ export function createChatTab(deps: { client: Client; storage: SessionStorageLik
 
   const load = async (tags: Tag[]): Promise<void> => {
     const seq = ++loadSeq;
-    state.set({ load: { state: 'loading' }, chat: null, saveError: null });
+    state.set({ load: { state: 'loading' }, chat: null, next: null, saveError: null, saving: false });
+    // The previous chat's features stop now, not when this chat's settings arrive: they must not
+    // filter or tag this chat's page meanwhile.
+    reconcile();
     const reply = await client.send({ type: 'chat/get', tag: tags[0]! });
     if (seq !== loadSeq) return; // the tab moved on to another chat meanwhile
     if (reply.ok) state.set({ load: { state: 'ready' }, chat: reply.chat, next: reply.next ?? null });
@@ -160,9 +163,11 @@ export function createChatTab(deps: { client: Client; storage: SessionStorageLik
     state.set({ chat: { ...chat, ...patch }, saving: true, saveError: null });
     reconcile();
     const reply = await client.send({ type: 'chat/update', tag: tags[0]!, patch });
-    if (state.get().tags?.[0] !== tags[0]) return;
+    if (state.get().tags?.[0] !== tags[0]) return; // another chat now; its load reset `saving`
     if (reply.ok) {
+      // The background's copy is the truth (it normalises, e.g. lower-cases handles): run on it.
       state.set({ chat: reply.chat, next: reply.next ?? null, saving: false });
+      reconcile();
     } else {
       state.set({ chat: previous, saving: false, saveError: reply.error.message });
       reconcile();

@@ -6,6 +6,7 @@
 // After it fires the next occurrence is computed afresh, so a weekly chat at 20:00 Chicago time is
 // reminded at 19:45 Chicago time on both sides of a DST change, wherever the user is. A fixed
 // `periodInMinutes` would drift by an hour at each change, so it is never used.
+import { TAG_RE } from '../messages';
 import { DateTime } from 'luxon';
 import { nextOccurrence } from '../chat/schedule';
 import type { Schedule, Tag } from '../chat/types';
@@ -41,7 +42,7 @@ export function alarmName(tag: Tag): string {
 export function parseAlarmName(name: string): Tag | null {
   if (!name.startsWith(ALARM_PREFIX)) return null;
   const tag = name.slice(ALARM_PREFIX.length);
-  return /^[\p{L}\p{N}_]{1,100}$/u.test(tag) ? tag : null;
+  return TAG_RE.test(tag) ? tag : null;
 }
 
 export interface PlannedReminder {

@@ -35,6 +35,14 @@ export function getChat(db: StoreDB, tag: Tag): Promise<ChatSettings | undefined
 }
 
 /** The chat's settings; on first use created from the directory (or defaults when the tag is unknown). */
+/**
+ * A chat's settings for reading: the stored ones, else the defaults (from the directory) without
+ * storing them — visiting a hashtag page must not record it; the first change does.
+ */
+export async function readChat(db: StoreDB, tag: Tag, lookupChat: LookupChat, now: number): Promise<ChatSettings> {
+  return (await db.get('chats', tag)) ?? newChatSettings(tag, await lookupChat(tag), now);
+}
+
 export async function getOrCreateChat(db: StoreDB, tag: Tag, lookupChat: LookupChat, now: number): Promise<ChatSettings> {
   const existing = await db.get('chats', tag);
   if (existing) return existing;

@@ -13,7 +13,7 @@ import {
   type ResponseMap,
   type SenderLike,
 } from '../messages';
-import { getChat, getOrCreateChat, listChats, updateChat, type LookupChat } from './chats';
+import { getChat, listChats, readChat, updateChat, type LookupChat } from './chats';
 import { exportSession } from './export';
 import { clearSessions, deleteChat, storeStats } from './maintenance';
 import { clearReminder, listReminders, setReminder } from './reminders';
@@ -65,7 +65,7 @@ export function createHandler(options: HandlerOptions): Handler {
     const db = await getDb();
     switch (request.type) {
       case 'chat/get': {
-        const chat = await getOrCreateChat(db, request.tag, options.lookupChat, now());
+        const chat = await readChat(db, request.tag, options.lookupChat, now());
         return { ok: true, chat, next: await nextOf(chat) };
       }
       case 'chat/update': {

@@ -27,7 +27,7 @@ afterEach(() => db.close());
 describe('page-only requests', () => {
   it('deletes a chat from an extension page only, keeping its tweets', async () => {
     await handle({ type: 'tweets/put', batchId: 'b1', tag: 'smchat', tweets: [tw(1, T0)] }, CS);
-    await handle({ type: 'chat/get', tag: 'smchat' }, CS);
+    await handle({ type: 'chat/update', tag: 'smchat', patch: { chatMode: true } }, CS);
     expect(await handle({ type: 'chat/delete', tag: 'smchat' }, CS)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
     expect(await handle({ type: 'chat/delete', tag: 'SMChat' }, PAGE)).toEqual({ ok: true, deleted: true });
     expect(await handle({ type: 'chat/delete', tag: 'smchat' }, PAGE)).toEqual({ ok: true, deleted: false });

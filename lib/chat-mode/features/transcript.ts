@@ -10,11 +10,15 @@ export interface TranscriptDeps {
   outbox: Pick<Outbox, 'pending'>;
   /** The outbox's latest error that the user must know about (e.g. storage full), or null. */
   lastError: () => string | null;
-  everyMs?: number;
+  /** How often to ask while tweets are on their way. */
+  busyMs?: number;
+  /** How often to ask when nothing is: rarely, so an idle chat page lets the MV3 worker sleep. */
+  idleMs?: number;
 }
 
 export function transcriptFeature(deps: TranscriptDeps): Feature {
-  const everyMs = deps.everyMs ?? 2000;
+  const busyMs = deps.busyMs ?? 2000;
+  const idleMs = deps.idleMs ?? 30_000;
   return {
     name: 'transcript',
     runsOn: ({ onChatPage }) => onChatPage,
@@ -23,18 +27,30 @@ export function transcriptFeature(deps: TranscriptDeps): Feature {
       const tag = context.tags[0]!;
       let stopped = false;
       let timer: ReturnType<typeof setTimeout> | undefined;
+      // Every busyMs, look at the outbox (no message); ask the background for the count only while
+      // tweets are on their way, once more after they all arrived, and otherwise every idleMs — so an
+      // idle chat page lets the MV3 worker sleep.
+      let wasBusy = true;
+      let lastAsked = -Infinity;
       const tick = async (): Promise<void> => {
-        const reply = await deps.client.send({ type: 'tweets/count', tag });
-        if (stopped) return;
-        const error = deps.lastError();
-        context.report({
-          transcript: {
-            saved: reply.ok ? reply.count : null,
-            pending: deps.outbox.pending(),
-            error: error ?? (reply.ok || reply.error.code === 'unavailable' ? null : reply.error.message),
-          },
-        });
-        timer = setTimeout(() => void tick(), everyMs);
+        const pending = deps.outbox.pending();
+        const busy = pending > 0;
+        if (busy || wasBusy || Date.now() - lastAsked >= idleMs) {
+          lastAsked = Date.now();
+          // `pending` was read before asking: when it was 0, the count includes every tweet seen so far.
+          const reply = await deps.client.send({ type: 'tweets/count', tag });
+          if (stopped) return;
+          const error = deps.lastError();
+          context.report({
+            transcript: {
+              saved: reply.ok ? reply.count : null,
+              pending,
+              error: error ?? (reply.ok || reply.error.code === 'unavailable' ? null : reply.error.message),
+            },
+          });
+        }
+        wasBusy = busy;
+        timer = setTimeout(() => void tick(), busyMs);
       };
       void tick();
       return () => {
