@@ -14,7 +14,8 @@ describe('transcript status', () => {
     const client = { send: (async (r: Request) => (requests.push(r), { ok: true, count: saved })) as Client['send'] };
     const reports: Partial<Reports>[] = [];
     const feature = transcriptFeature({ client, outbox: { pending: () => pending }, lastError: () => null, busyMs: 1000, idleMs: 30_000 });
-    const stop = feature.start({ tags: ['blogchat'], report: (r) => reports.push(r) } as unknown as FeatureContext);
+    const context: Pick<FeatureContext, 'tags' | 'report'> = { tags: ['blogchat'], report: (r) => void reports.push(r) };
+    const stop = feature.start(context as FeatureContext);
 
     await vi.advanceTimersByTimeAsync(10_000); // idle: the first look, one more, then quiet
     expect(requests).toEqual([{ type: 'tweets/count', tag: 'blogchat' }]);
