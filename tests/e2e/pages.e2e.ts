@@ -11,10 +11,12 @@ const FIXED_NOW = 1795000000000;
 
 /** A real mouse click at the centre of the first element matching `selector`. */
 async function click(page: ExtPage, selector: string): Promise<void> {
-  const box = await page.evaluate((sel) => {
+  const box = await page.evaluate(async (sel) => {
     const el = document.querySelector(sel);
     if (!el) return null;
-    el.scrollIntoView({ block: 'center' });
+    // Instantly, and measured after the next frame, so the click lands where the element now is.
+    el.scrollIntoView({ block: 'center', behavior: 'instant' });
+    await new Promise((resolve) => requestAnimationFrame(resolve));
     const r = el.getBoundingClientRect();
     return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
   }, selector);
