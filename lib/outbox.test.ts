@@ -91,6 +91,50 @@ describe('outbox', () => {
     expect(bg.attempts.map((a) => a.size)).toEqual([100, 100, 50]);
   });
 
+  it('waits for more while tweets keep arriving, never longer than maxDelayMs (1 s) after the first', async () => {
+    const t0 = Date.now();
+    const bg = fakeBackground();
+    const outbox = createOutbox({ send: bg.send, newId });
+    // a live chat: 2 tweets every 40 ms, 50 a second, fewer than maxBatch (100) a second
+    for (let i = 0; i < 40; i++) {
+      outbox.add('smchat', range(2 * i + 1, 2 * i + 3));
+      await vi.advanceTimersByTimeAsync(40);
+    }
+    // first tweet at 0: nothing at 500 ms (still arriving), one batch at 1,000 ms with what came until then
+    expect(bg.attempts.map((a) => [a.at - t0, a.size])).toEqual([[1_000, 50]]);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(bg.attempts.map((a) => [a.at - t0, a.size])).toEqual([
+      [1_000, 50],
+      [2_000, 30],
+    ]);
+    expect(outbox.pending()).toBe(0);
+    expect(bg.order).toEqual(range(1, 81).map((t) => `smchat/${t.id}`));
+  });
+
+  it('sends flushDelayMs after the first tweet once arrivals pause', async () => {
+    const t0 = Date.now();
+    const bg = fakeBackground();
+    const outbox = createOutbox({ send: bg.send, newId });
+    outbox.add('smchat', range(1, 3));
+    await vi.advanceTimersByTimeAsync(200);
+    outbox.add('smchat', range(3, 5));
+    await vi.advanceTimersByTimeAsync(300); // 500 ms after the first, 300 ms after the last: sent
+    expect(bg.attempts.map((a) => [a.at - t0, a.size])).toEqual([[500, 4]]);
+  });
+
+  it('still sends at once when maxBatch tweets are queued, however fast they arrive', async () => {
+    const t0 = Date.now();
+    const bg = fakeBackground();
+    const outbox = createOutbox({ send: bg.send, newId, maxBatch: 10 });
+    for (let i = 0; i < 6; i++) {
+      outbox.add('smchat', range(2 * i + 1, 2 * i + 3));
+      await vi.advanceTimersByTimeAsync(10);
+    }
+    expect(bg.attempts.map((a) => [a.at - t0, a.size])).toEqual([[40, 10]]);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(bg.attempts.map((a) => a.size)).toEqual([10, 2]);
+  });
+
   it('dedupes tweets already queued or acknowledged', async () => {
     const bg = fakeBackground();
     const outbox = createOutbox({ send: bg.send, newId });

@@ -23,7 +23,14 @@ export interface OutboxOptions {
   /** Typically `client.send` from `createClient`; must not throw (a rejection is treated as `unavailable`). */
   send: (request: RequestOf<'tweets/put'>) => Promise<ResponseOf<'tweets/put'>>;
   maxBatch?: number;
+  /** Queued tweets are sent this long after the first of them was queued (or at once when `maxBatch` are queued)… */
   flushDelayMs?: number;
+  /**
+   * …unless tweets are still arriving then: the batch waits for more, up to this long after its first
+   * tweet (default 1,000 ms, at least `flushDelayMs`). Fewer, fuller batches under load: each batch is
+   * one transaction in the background.
+   */
+  maxDelayMs?: number;
   retry?: { baseMs?: number; maxMs?: number };
   /** Where unacknowledged tweets survive a page reload (`sessionStorage`). */
   storage?: OutboxStorage;
@@ -70,6 +77,7 @@ function defaultId(): string {
 export function createOutbox(options: OutboxOptions): Outbox {
   const maxBatch = Math.max(1, Math.min(options.maxBatch ?? 100, 500));
   const flushDelayMs = options.flushDelayMs ?? 500;
+  const maxDelayMs = Math.max(flushDelayMs, options.maxDelayMs ?? 1_000);
   const baseMs = options.retry?.baseMs ?? 500;
   const maxMs = options.retry?.maxMs ?? 10_000;
   const rememberIds = options.rememberIds ?? 5_000;
@@ -83,6 +91,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
   let inFlight = false;
   let attempt = 0;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the oldest tweet still in `queue` was queued, and the newest (epoch ms). */
+  let firstQueuedAt = 0;
+  let lastQueuedAt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
   let waiters: (() => void)[] = [];
@@ -162,13 +173,22 @@ export function createOutbox(options: OutboxOptions): Outbox {
     done.forEach((resolve) => resolve());
   }
 
-  function scheduleFlush(): void {
+  function scheduleFlush(delayMs = flushDelayMs): void {
     if (flushTimer !== undefined || disposed) return;
     flushTimer = setTimeout(() => {
       flushTimer = undefined;
+      // Tweets queued in the last half of the wait mean more are coming (the user is reading a live
+      // chat): wait for them, up to maxDelayMs after the first, so the batch is fuller. `add` still
+      // sends at once when maxBatch are queued, so a busy chat is not held back.
+      const now = Date.now();
+      const waitMore = firstQueuedAt + maxDelayMs - now;
+      if (queue.length > 0 && now - lastQueuedAt < flushDelayMs / 2 && waitMore > 0) {
+        scheduleFlush(waitMore);
+        return;
+      }
       formBatches();
       pump();
-    }, flushDelayMs);
+    }, delayMs);
   }
 
   function backoff(): number {
@@ -238,6 +258,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
         added++;
       }
       if (added === 0) return 0;
+      lastQueuedAt = Date.now();
+      if (queue.length === added) firstQueuedAt = lastQueuedAt;
       persist();
       if (queue.length >= maxBatch) {
         formBatches();

@@ -19,47 +19,68 @@ export type WriteTx = IDBPTransaction<ChatModeDB, ('tweets' | 'sessions' | 'batc
 /** Key range over one chat in a `[tag, number]` index. */
 export const allOfTag = (tag: string): IDBKeyRange => IDBKeyRange.bound([tag, -Infinity], [tag, Infinity]);
 
-/** Assigns tweets of one chat to sessions within a write transaction; `save()` writes what changed. */
+/**
+ * Assigns tweets of one chat to sessions within a write transaction; `save()` writes what changed.
+ * It starts from all the chat's stored sessions, read by the caller in the same transaction together
+ * with its other reads (one request for a chat's few sessions; the cap check needs them all anyway).
+ */
 export class SessionAssigner {
   private readonly cache = new Map<string, Session>();
-  private loaded = false;
   readonly touched = new Set<string>();
 
   constructor(
     private readonly tx: WriteTx,
     private readonly tag: Tag,
-    /** Earliest and latest tweet time of the batch, to load only the sessions that can matter. */
-    private readonly range: { min: number; max: number },
+    /** All the chat's stored sessions (`by-tag-start` over `allOfTag(tag)`). */
+    stored: readonly Session[],
     private readonly sessionFor?: SessionFor,
     private readonly gapMs: number = ROLLING_GAP_MS,
     /** The chat's stored settings, passed on to `sessionFor`. */
     private readonly chat?: ChatSettings,
-  ) {}
-
-  private async loadRolling(): Promise<void> {
-    this.loaded = true;
-    const index = this.tx.objectStore('sessions').index('by-tag-start');
-    const upper = IDBKeyRange.bound([this.tag, -Infinity], [this.tag, this.range.max + this.gapMs]);
-    let cursor = await index.openCursor(upper, 'prev');
-    while (cursor) {
-      const s = cursor.value;
-      if (!this.cache.has(s.id)) this.cache.set(s.id, s);
-      // Rolling sessions don't overlap: once one ends before the batch's window, older ones do too.
-      if (s.kind === 'rolling' && s.end < this.range.min - this.gapMs) break;
-      cursor = await cursor.continue();
-    }
+  ) {
+    // Latest first, as they were once read backwards from the batch's time: of two rolling sessions
+    // equally near a tweet, the later one takes it.
+    for (let i = stored.length - 1; i >= 0; i--) this.cache.set(stored[i]!.id, stored[i]!);
   }
 
-  async assign(at: number): Promise<Session> {
-    const occurrence = this.sessionFor?.(this.tag, at, this.chat);
+  /**
+   * The session of each tweet time in `times`, in order. The only reads are of scheduled occurrences
+   * not among the chat's sessions (new ones, usually absent), all made at once.
+   */
+  async assignAll(times: readonly number[]): Promise<Session[]> {
+    const occurrences = times.map((at) => this.sessionFor?.(this.tag, at, this.chat));
+    const store = this.tx.objectStore('sessions');
+    const reads: Promise<unknown>[] = [];
+    const asked = new Set<string>();
+    for (const o of occurrences) {
+      if (!o || this.cache.has(o.id) || asked.has(o.id)) continue;
+      asked.add(o.id);
+      reads.push(
+        store.get(o.id).then((s) => {
+          if (s) this.cache.set(s.id, s);
+        }),
+      );
+    }
+    await Promise.all(reads);
+    return times.map((at, i) => this.assignLoaded(at, occurrences[i]));
+  }
+
+  /** The chat's sessions as this batch leaves them, in `by-tag-start` order (start, then id). */
+  sessionsOfChat(): Session[] {
+    return [...this.cache.values()]
+      .filter((s) => s.tag === this.tag)
+      .sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /** Assigns one tweet time; the sessions it can fall into are in the cache (see `assignAll`). */
+  private assignLoaded(at: number, occurrence: ReturnType<SessionFor>): Session {
     if (occurrence) {
-      let s = this.cache.get(occurrence.id) ?? (await this.tx.objectStore('sessions').get(occurrence.id));
+      let s = this.cache.get(occurrence.id);
       s ??= { id: occurrence.id, tag: this.tag, start: occurrence.start, end: occurrence.end, kind: 'scheduled', tweetCount: 0 };
       this.cache.set(s.id, s);
       this.touched.add(s.id);
       return s;
     }
-    if (!this.loaded) await this.loadRolling();
     let best: Session | undefined;
     let bestDistance = Infinity;
     for (const s of this.cache.values()) {
@@ -80,12 +101,15 @@ export class SessionAssigner {
     return best;
   }
 
-  async save(): Promise<void> {
+  /** Writes the sessions that changed; the puts are made at once (a transaction keeps their order). */
+  save(): Promise<unknown> {
     const store = this.tx.objectStore('sessions');
+    const puts: Promise<unknown>[] = [];
     for (const id of this.touched) {
       const s = this.cache.get(id);
-      if (s) await store.put(s);
+      if (s) puts.push(store.put(s));
     }
+    return Promise.all(puts);
   }
 }
 

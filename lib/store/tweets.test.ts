@@ -105,6 +105,37 @@ describe('putTweetBatch', () => {
   });
 });
 
+describe('lookups of a batch', () => {
+  it('dedupes a batch whose ids span many stored tweets (looked up id by id)', async () => {
+    const old = Array.from({ length: 30 }, (_, i) => tw(100 + i, T0 + i * MIN));
+    await putTweetBatch(db, 'smchat', 'b1', old, T0);
+    // ids 100 and 129 are stored, and 28 others between them: more than twice this batch's size
+    const r = await putTweetBatch(db, 'smchat', 'b2', [tw(129, T0, { answer: '2' }), tw(100, T0), tw(999, T0 + 40 * MIN), tw(105, T0)], T0 + HOUR);
+    expect(r).toMatchObject({ ok: true, stored: 1, duplicates: 3 });
+    expect(await countTweets(db, 'smchat')).toBe(31);
+    expect((await db.get('tweets', ['smchat', '129']))?.answer).toBe('2');
+    expect((await db.get('tweets', ['smchat', '100']))?.firstSeen).toBe(T0);
+  });
+
+  it('dedupes ids of different lengths (keys compare as strings)', async () => {
+    await putTweetBatch(db, 'smchat', 'b1', [tw(9, T0), tw(10, T0), tw(1000, T0)], T0);
+    const r = await putTweetBatch(db, 'smchat', 'b2', [tw(10, T0), tw(9, T0), tw(99, T0), tw(1000, T0)], T0);
+    expect(r).toMatchObject({ ok: true, stored: 1, duplicates: 3 });
+    expect(await countTweets(db, 'smchat')).toBe(4);
+  });
+
+  it('counts the chat’s tweets only once its sessions hold more than the cap', async () => {
+    const count = vi.spyOn(IDBIndex.prototype, 'count');
+    await putTweetBatch(db, 'smchat', 'a', [tw(1, T0), tw(2, T0 + MIN)], T0, { cap: 3 });
+    await putTweetBatch(db, 'smchat', 'b', [tw(3, T0 + 2 * MIN)], T0, { cap: 3 });
+    expect(count).not.toHaveBeenCalled();
+    const r = await putTweetBatch(db, 'smchat', 'c', [tw(4, T0 + DAY)], T0 + DAY, { cap: 3 });
+    expect(count).toHaveBeenCalledTimes(1);
+    expect(r).toMatchObject({ ok: true, stored: 1, evicted: 3 });
+    count.mockRestore();
+  });
+});
+
 describe('eviction', () => {
   it('evicts the oldest sessions first once a chat is over its cap', async () => {
     const cap = 5;

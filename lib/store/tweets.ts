@@ -1,6 +1,6 @@
 // Seen tweets: batched, deduplicated, idempotent writes; a cap per chat; a clear quota error.
 import type { Tag } from '../chat/types';
-import { errorReply, type ErrorReply, type StoredTweetInput } from '../messages';
+import { errorReply, type ErrorReply, type Session, type StoredTweetInput } from '../messages';
 import { effectiveTime, type StoredTweet, type StoreDB } from './schema';
 import { SessionAssigner, allOfTag, type SessionFor, type WriteTx } from './sessions';
 
@@ -63,6 +63,26 @@ export async function putTweetBatch(
   }
 }
 
+/**
+ * Requests issued without awaiting each one. An IndexedDB transaction runs its requests in the order
+ * they were made, so nothing is gained by waiting for one reply before making the next request, and a
+ * lot is lost: in Chromium every reply is a round trip to the storage process, and a batch of 100
+ * tweets awaited request by request made ~200 of them in a row. Each promise gets a no-op handler at once (a
+ * failed request aborts the transaction, so the others then reject too, and must not surface as
+ * unhandled rejections); `settled()` still rejects with the first failure, e.g. a quota error.
+ */
+class Pipeline {
+  private readonly pending: Promise<unknown>[] = [];
+  add<T>(request: Promise<T>): Promise<T> {
+    request.catch(() => undefined);
+    this.pending.push(request);
+    return request;
+  }
+  settled(): Promise<unknown> {
+    return Promise.all(this.pending);
+  }
+}
+
 async function writeBatch(
   tx: WriteTx,
   tag: Tag,
@@ -72,25 +92,40 @@ async function writeBatch(
   options: PutOptions,
 ): Promise<Extract<PutResult, { ok: true }>> {
   const batches = tx.objectStore('batches');
-  if (await batches.get(batchId)) {
+  const store = tx.objectStore('tweets');
+  const writes = new Pipeline();
+
+  // A tweet twice in the same batch is a duplicate of its first occurrence.
+  const unique = new Map<string, StoredTweetInput>();
+  for (const tweet of tweets) if (!unique.has(tweet.id)) unique.set(tweet.id, tweet);
+  let duplicates = tweets.length - unique.size;
+
+  // Every read the batch needs, made at once and awaited together (see Pipeline): whether the batch
+  // was processed already, the chat's settings (for sessionFor), its sessions and what is stored of
+  // each tweet. In a replayed batch the lookups are wasted, but replays are rare and reads change nothing.
+  // The chat is read in this transaction, so a schedule changed by a concurrent `chat/update` is seen whole or not at all.
+  const reads = new Pipeline();
+  const processed = reads.add(batches.getKey(batchId));
+  const chatRead = options.sessionFor ? reads.add(tx.objectStore('chats').get(tag)) : undefined;
+  const sessionsRead = reads.add(tx.objectStore('sessions').index('by-tag-start').getAll(allOfTag(tag)));
+  const storedRead = reads.add(storedOf(tx, tag, [...unique.keys()]));
+  await reads.settled();
+  if ((await processed) !== undefined) {
     return { ok: true, batchId, stored: 0, duplicates: tweets.length, evicted: 0, replayed: true };
   }
-  const store = tx.objectStore('tweets');
+
+  // Old batch ids are forgotten while the rest of the batch is written.
+  writes.add(forgetBatchesBefore(tx, now - BATCH_MEMORY_MS));
+
+  const stored = await storedRead;
   const fresh: { tweet: StoredTweetInput; at: number }[] = [];
-  const inBatch = new Set<string>();
-  let duplicates = 0;
-  for (const tweet of tweets) {
-    if (inBatch.has(tweet.id)) {
-      duplicates++;
-      continue;
-    }
-    inBatch.add(tweet.id);
-    const existing = await store.get([tag, tweet.id]);
+  for (const tweet of unique.values()) {
+    const existing = stored.get(tweet.id);
     if (existing) {
       duplicates++;
       // A label the content script worked out later (e.g. once the host's question was seen) is kept.
       if ((tweet.question && !existing.question) || (tweet.answer && !existing.answer)) {
-        await store.put({ ...existing, question: existing.question ?? tweet.question, answer: existing.answer ?? tweet.answer });
+        writes.add(store.put({ ...existing, question: existing.question ?? tweet.question, answer: existing.answer ?? tweet.answer }));
       }
       continue;
     }
@@ -100,27 +135,60 @@ async function writeBatch(
   fresh.sort((a, b) => a.at - b.at);
   let evicted = 0;
   if (fresh.length > 0) {
-    const range = { min: fresh[0]!.at, max: fresh[fresh.length - 1]!.at };
-    // Read in this transaction, so a schedule changed by a concurrent `chat/update` is seen whole or not at all.
-    const chat = options.sessionFor ? await tx.objectStore('chats').get(tag) : undefined;
-    const assigner = new SessionAssigner(tx, tag, range, options.sessionFor, options.gapMs, chat);
-    for (const { tweet, at } of fresh) {
-      const session = await assigner.assign(at);
+    const assigner = new SessionAssigner(tx, tag, await sessionsRead, options.sessionFor, options.gapMs, chatRead && (await chatRead));
+    const sessions = await assigner.assignAll(fresh.map((f) => f.at));
+    fresh.forEach(({ tweet, at }, i) => {
+      const session = sessions[i]!;
       session.tweetCount++;
       const record: StoredTweet = { ...tweet, tag, sessionId: session.id, firstSeen: now, at };
-      await store.put(record);
-    }
-    await assigner.save();
-    evicted = await evictOldest(tx, tag, options.cap ?? DEFAULT_CAP_PER_CHAT, assigner.touched);
+      writes.add(store.put(record));
+    });
+    writes.add(assigner.save());
+    evicted = await evictOldest(tx, tag, options.cap ?? DEFAULT_CAP_PER_CHAT, assigner.sessionsOfChat(), assigner.touched);
   }
 
-  await batches.put({ id: batchId, tag, at: now, stored: fresh.length, duplicates });
-  let old = await batches.index('by-at').openCursor(IDBKeyRange.upperBound(now - BATCH_MEMORY_MS));
+  writes.add(batches.put({ id: batchId, tag, at: now, stored: fresh.length, duplicates }));
+  await writes.settled();
+  return { ok: true, batchId, stored: fresh.length, duplicates, evicted, replayed: false };
+}
+
+/**
+ * What is stored of the tweets `ids` of chat `tag`, by id. Usually ONE request instead of one per
+ * tweet: a batch's ids are close together (tweet ids grow with time and a batch is what was seen in
+ * the last moments), so a `getAll` over `[tag, lowest id] … [tag, highest id]` holds the batch's stored
+ * tweets and few others. It is limited to twice the batch's size; a range holding more than that (a
+ * batch mixing very old and new tweets) is looked up id by id instead, the requests made at once.
+ */
+async function storedOf(tx: WriteTx, tag: Tag, ids: string[]): Promise<Map<string, StoredTweet>> {
+  const store = tx.objectStore('tweets');
+  const found = new Map<string, StoredTweet>();
+  if (ids.length === 0) return found;
+  // Keys compare as IndexedDB compares strings (by UTF-16 code unit), as `<` does.
+  let low = ids[0]!;
+  let high = low;
+  for (const id of ids) {
+    if (id < low) low = id;
+    if (id > high) high = id;
+  }
+  const limit = 2 * ids.length;
+  const wanted = new Set(ids);
+  const inRange = await store.getAll(IDBKeyRange.bound([tag, low], [tag, high]), limit);
+  if (inRange.length < limit) {
+    for (const t of inRange) if (wanted.has(t.id)) found.set(t.id, t);
+    return found;
+  }
+  const each = await Promise.all(ids.map((id) => store.get([tag, id])));
+  for (const t of each) if (t) found.set(t.id, t);
+  return found;
+}
+
+/** Forgets the processed batch ids recorded before `before`. */
+async function forgetBatchesBefore(tx: WriteTx, before: number): Promise<void> {
+  let old = await tx.objectStore('batches').index('by-at').openCursor(IDBKeyRange.upperBound(before));
   while (old) {
     await old.delete();
     old = await old.continue();
   }
-  return { ok: true, batchId, stored: fresh.length, duplicates, evicted, replayed: false };
 }
 
 /**
@@ -128,11 +196,16 @@ async function writeBatch(
  * session (latest end) and the sessions just written to are never evicted, even if that leaves the
  * chat above its cap. Returns the number of tweets deleted.
  */
-async function evictOldest(tx: WriteTx, tag: Tag, cap: number, protectedIds: Set<string>): Promise<number> {
+async function evictOldest(tx: WriteTx, tag: Tag, cap: number, sessions: readonly Session[], protectedIds: Set<string>): Promise<number> {
   const tweets = tx.objectStore('tweets');
+  // Counting the chat's tweets walks its whole index: in Chromium that cost grows with the chat (tens
+  // of ms per batch at 10,000 tweets) and was most of a batch's time. The sessions' `tweetCount`s (already
+  // updated by this batch) add up to at least the chat's tweets: every tweet is stored with its
+  // session's count incremented in the same transaction, and tweets only leave the store with their
+  // whole session (eviction, `clearSessions`). So the exact count is needed only when that sum is above the cap.
+  if (sessions.reduce((sum, s) => sum + s.tweetCount, 0) <= cap) return 0;
   let count = await tweets.index('by-tag-at').count(allOfTag(tag));
   if (count <= cap) return 0;
-  const sessions = await tx.objectStore('sessions').index('by-tag-start').getAll(allOfTag(tag));
   const current = sessions.reduce<(typeof sessions)[number] | undefined>((a, s) => (!a || s.end > a.end ? s : a), undefined);
   let evicted = 0;
   for (const session of sessions) {
