@@ -55,6 +55,30 @@ describe('extractTags', () => {
   });
 });
 
+describe('the memo of extracted tags', () => {
+  it('answers the same the second time, and past its bound (many other texts in between)', () => {
+    const text = 'A1 yes #BlogChat and #sm49';
+    expect(extractTags(text)).toEqual(['blogchat', 'sm49']);
+    expect(extractTags(text)).toEqual(['blogchat', 'sm49']);
+    expect(hasAnyTag(text, ['sm49'])).toBe(true);
+    for (let i = 0; i < 3000; i++) extractTags(`filler #t${i}`);
+    expect(extractTags('filler #t1')).toEqual(['t1']);
+    expect(extractTags(text)).toEqual(['blogchat', 'sm49']);
+    expect(hasAnyTag(text, ['blogchat'])).toBe(true);
+    expect(hasAnyTag(text, ['blogchat2'])).toBe(false);
+  });
+
+  it('hands out copies: changing a result changes no later one', () => {
+    const text = 'Q1) Why blog? #blogchat';
+    const first = extractTags(text);
+    first.push('injected');
+    first[0] = 'changed';
+    expect(extractTags(text)).toEqual(['blogchat']);
+    expect(hasAnyTag(text, ['injected'])).toBe(false);
+    expect(missingTags(text, ['blogchat'])).toEqual([]);
+  });
+});
+
 describe('hasAnyTag', () => {
   it.each<[string, string[], boolean]>([
     ['A1 yes #blogchat', ['blogchat'], true],

@@ -23,24 +23,48 @@ function unique<T>(values: Iterable<T>): T[] {
   return [...new Set(values)];
 }
 
+// twitter-text's extraction is regex-heavy (URLs are found first, so that `https://…/#tag` is not a
+// tag) and the content script asks for the tags of the same text several times: the filter's decision
+// and the live counts for each tweet, and again each time x.com re-creates a tweet's cell while
+// scrolling. So the last texts' tags are remembered, least recently used first out. Bounded: at most
+// TAG_MEMO_SIZE texts (a tweet is at most a few hundred characters, so well under 1 MB).
+const TAG_MEMO_SIZE = 1000;
+const tagMemo = new Map<string, readonly Tag[]>();
+
+function tagsOf(text: string): readonly Tag[] {
+  const known = tagMemo.get(text);
+  if (known !== undefined) {
+    // Most recently used last, so that eviction (from the front) drops the least recently used.
+    tagMemo.delete(text);
+    tagMemo.set(text, known);
+    return known;
+  }
+  const tags = unique(extractHashtags(text).map(normalizeTag)).filter((t) => t !== '');
+  tagMemo.set(text, tags);
+  if (tagMemo.size > TAG_MEMO_SIZE) tagMemo.delete(tagMemo.keys().next().value!);
+  return tags;
+}
+
 /**
  * The hashtags of a text, normalised, without duplicates, in order of appearance. twitter-text already
  * accepts the full-width '＃' and stops a tag at an apostrophe; it keeps the tag's case and width,
  * which `normalizeTag` removes.
  */
 export function extractTags(text: string): Tag[] {
-  return unique(extractHashtags(text).map(normalizeTag)).filter((t) => t !== '');
+  // A copy: the remembered array is shared.
+  return [...tagsOf(text)];
 }
 
 /** Whether the text carries at least one of `tags` (which may be given in any case, with or without '#'). */
 export function hasAnyTag(text: string, tags: readonly Tag[]): boolean {
-  const present = new Set(extractTags(text));
-  return tags.some((t) => present.has(normalizeTag(t)));
+  const present = tagsOf(text);
+  // A tweet carries a handful of tags at most: a scan is cheaper than building a set.
+  return present.length > 0 && tags.some((t) => present.includes(normalizeTag(t)));
 }
 
 /** The tags of `tags` (normalised, without duplicates, in their order) that the text does not carry. */
 export function missingTags(text: string, tags: readonly Tag[]): Tag[] {
-  const present = new Set(extractTags(text));
+  const present = new Set(tagsOf(text));
   return unique(tags.map(normalizeTag)).filter((t) => t !== '' && !present.has(t));
 }
 

@@ -114,6 +114,37 @@ describe('createLiveChat', () => {
     expect(chat.snapshot().current).toBe('2');
   });
 
+  it('questionKeyOf says what the snapshot says about each tweet, as questions come, move and get promoted', () => {
+    const { chat } = live({ hosts: [] });
+    const agrees = (ids: string[]) => {
+      const byId = new Map(chat.snapshot().questions.map((q) => [q.tweetId, q.key]));
+      for (const id of ids) expect(chat.questionKeyOf(id)).toBe(byId.get(id) ?? null);
+    };
+    const q1 = tweet({ author: 'host', text: 'Q1) first #blogchat', time: at(5) });
+    const a1 = tweet({ author: 'fan', text: 'A1 yes #blogchat', time: at(6) });
+    const q2 = tweet({ author: 'host', text: 'Q2) second #blogchat', time: at(10) });
+    const q1earlier = tweet({ author: 'host', text: 'Q1) asked before #blogchat', time: at(0) });
+    const ids = [q1, a1, q2, q1earlier].map((t) => t.id);
+    chat.add(q1, SHOW);
+    chat.add(a1, SHOW);
+    agrees(ids);
+    expect(chat.questionKeyOf(q1.id)).toBeNull();
+    // The host becomes known: the set-aside Q1 is promoted.
+    chat.setHosts(['host']);
+    agrees(ids);
+    expect(chat.questionKeyOf(q1.id)).toBe('1');
+    chat.add(q2, SHOW);
+    agrees(ids);
+    expect(chat.questionKeyOf(q2.id)).toBe('2');
+    // An earlier-asked Q1 takes the key over.
+    chat.add(q1earlier, SHOW);
+    agrees(ids);
+    expect(chat.questionKeyOf(q1earlier.id)).toBe('1');
+    expect(chat.questionKeyOf(q1.id)).toBeNull();
+    expect(chat.questionKeyOf(a1.id)).toBeNull();
+    expect(chat.questionKeyOf('no such tweet')).toBeNull();
+  });
+
   it('lists the top participants of shown tagged tweets, ties by first seen, with their latest name', () => {
     const { chat } = live({ topParticipants: 3 });
     const post = (handle: string, name = handle) => chat.add(tweet({ author: { handle, name }, text: 'hi #blogchat' }), SHOW);

@@ -3,7 +3,7 @@
 // minute. Fed every distinct tweet the page shows (the virtualised timeline shows the same tweet many
 // times: `add` dedupes by id) and read by the sidebar through `snapshot()`.
 //
-// Cost: `add` is O(1) amortised (plus O(questions) for a question or an answer, and O(topParticipants)
+// Cost: `add` and `questionKeyOf` are O(1) amortised (plus O(questions) for a question or an answer, and O(topParticipants)
 // for a participant's tweet, both small and not growing with the chat). `snapshot` is
 // O(questions + topParticipants + minutes), independent of the number of tweets: call it as often as
 // the sidebar renders.
@@ -63,6 +63,11 @@ export interface LiveChat {
   /** Counts a tweet with the filter's decision; false when its id was already counted (nothing changes). */
   add(tweet: Tweet, decision: FilterDecision): boolean;
   snapshot(): LiveSnapshot;
+  /**
+   * The key of the host question this tweet is (`'2a'`), or null: what `snapshot().questions` says
+   * about it, in O(1) without copying the questions (asked for every cell the page shows).
+   */
+  questionKeyOf(tweetId: string): string | null;
   /**
    * Replaces the known hosts (e.g. once the chat's settings load, or when the user edits them). Tweets
    * already added by a new host that look like questions become questions.
@@ -154,6 +159,12 @@ export function createLiveChat(options: LiveChatOptions): LiveChat {
     // else: the slot holds a later minute, so this one is outside the window.
   }
 
+  // Question tweet id → key, for `questionKeyOf`. Rebuilt when the tracker's question list is replaced:
+  // every change of which tweets are questions (a new question, an earlier-asked one taking a key, a
+  // host's set-aside questions promoted by `setHosts`) assigns a new `questions` array, while an answer
+  // only replaces an entry in place with the same tweet and key (see questions.ts).
+  let questionIndex: { of: readonly TrackedQuestion[]; keys: Map<string, string> } | null = null;
+
   return {
     add(tweet, decision) {
       if (seen.has(tweet.id)) return false;
@@ -188,6 +199,12 @@ export function createLiveChat(options: LiveChatOptions): LiveChat {
         participants: leaders.map((p) => ({ handle: p.handle, name: p.name, count: p.count })),
         perMinute,
       };
+    },
+
+    questionKeyOf(tweetId) {
+      const { questions } = tracker.state;
+      if (questionIndex?.of !== questions) questionIndex = { of: questions, keys: new Map(questions.map((q) => [q.tweetId, q.key])) };
+      return questionIndex.keys.get(tweetId) ?? null;
     },
 
     setHosts(hosts) {

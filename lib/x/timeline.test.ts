@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixture } from '@/tests/fixtures/x-cells';
 import { X } from './selectors';
+import { readCell, type CellReading } from './tweet';
 import {
   clearMarks,
   findTimeline,
@@ -130,6 +131,39 @@ describe('watchTimeline', () => {
     markCell(first, { hidden: 'untagged', question: 'Q1', host: true });
     await tick();
     expect(rec.batches.length).toBe(n);
+    expect(rec.statuses).toEqual([['ok', undefined]]);
+  });
+
+  it('hands over each cell\u2019s reading with it, as readCell reads it', async () => {
+    const { timeline } = loadPage();
+    const got: Array<[Element[], CellReading[]]> = [];
+    stop = watchTimeline(document, { onCells: (cells, readings) => got.push([cells, readings]), onStatus: () => {} });
+    const added = [fixture('retweet'), fixture('plain')];
+    timeline.prepend(...added);
+    await tick();
+    expect(got).toHaveLength(2);
+    for (const [cells, readings] of got) {
+      expect(readings).toHaveLength(cells.length);
+      cells.forEach((cell, i) => expect(readings[i]).toEqual(readCell(cell)));
+    }
+    expect(got[1]?.[0]).toEqual(added);
+    expect(got[1]?.[1].map((r) => r.kind)).toEqual(['tweet', 'tweet']);
+  });
+
+  it('keeps the timeline when x.com rewrites its style as it grows, and still notices it being replaced', async () => {
+    const { timeline } = loadPage();
+    const rec = recorder();
+    stop = watchTimeline(document, rec.handlers);
+    timeline.setAttribute('style', 'position: relative; min-height: 5000px;');
+    await tick();
+    const added = fixture('plain');
+    timeline.append(added);
+    await tick();
+    expect(rec.batches.at(-1)).toEqual([added]);
+    const { wrapper, timeline: next } = newTimelineWrapper([fixture('retweet')]);
+    timeline.parentElement!.replaceWith(wrapper);
+    await tick();
+    expect(rec.batches.at(-1)).toEqual([...next.children]);
     expect(rec.statuses).toEqual([['ok', undefined]]);
   });
 

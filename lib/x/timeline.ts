@@ -13,7 +13,7 @@
 import type { HideReason } from '@/lib/chat/filter';
 import { HIDDEN_ATTR, QUESTION_ATTR } from './page-style';
 import { X } from './selectors';
-import { readCell } from './tweet';
+import { readCell, type CellReading } from './tweet';
 
 export { HIDDEN_ATTR, QUESTION_ATTR };
 /** Set (empty value) on a cell whose tweet is by one of the chat's hosts. */
@@ -24,8 +24,12 @@ export const CELL_ATTRS = [HIDDEN_ATTR, QUESTION_ATTR, HOST_ATTR] as const;
 export type TimelineStatus = 'ok' | 'waiting' | 'unrecognised';
 
 export interface TimelineHandlers {
-  /** New cells, or cells whose content changed; each cell once per call. Keep it synchronous. */
-  onCells(cells: Element[]): void;
+  /**
+   * New cells, or cells whose content changed; each cell once per call. Keep it synchronous.
+   * `readings[i]` is `readCell(cells[i])`, read once here for the status check: reuse it rather than
+   * reading the cell again (reading is most of the cost of a cell).
+   */
+  onCells(cells: Element[], readings: CellReading[]): void;
   /** Called when the status changes (not repeated for the same status and detail). */
   onStatus(status: TimelineStatus, detail?: string): void;
 }
@@ -102,11 +106,10 @@ export function watchTimeline(doc: Document, handlers: TimelineHandlers, options
     handlers.onStatus(s, detail);
   };
 
-  /** 'tweet' when a cell holds a readable tweet, else the first unrecognised reason, else null. */
-  const judge = (cells: Element[]): 'tweet' | { reason: string } | null => {
+  /** 'tweet' when a reading is a readable tweet, else the first unrecognised reason, else null. */
+  const judge = (readings: Iterable<CellReading>): 'tweet' | { reason: string } | null => {
     let unrecognised: { reason: string } | null = null;
-    for (const cell of cells) {
-      const r = readCell(cell);
+    for (const r of readings) {
       if (r.kind === 'tweet' || r.kind === 'promoted') return 'tweet';
       if (r.kind === 'unrecognised') unrecognised ??= { reason: r.reason };
     }
@@ -116,16 +119,19 @@ export function watchTimeline(doc: Document, handlers: TimelineHandlers, options
   // A batch with a readable tweet means 'ok'. A batch with only unrecognised cells is checked against
   // the timeline's mounted cells (a virtualised list: a couple of dozen, not the document), so one odd
   // new kind of cell does not flip the status while x.com's tweets still read.
+  // Every cell of the batch is read once here and the readings handed to `onCells`, which needs them
+  // all anyway: reading a cell twice (here, then in the handler) was a good part of the cost per cell.
   const emit = (cells: Element[], initial: boolean): void => {
     const t = timeline;
-    const verdict = judge(cells);
+    const readings = cells.map(readCell);
+    const verdict = judge(readings);
     if (verdict === 'tweet') status('ok');
     else if (verdict !== null && t) {
-      const whole = initial ? verdict : judge(timelineCells(t));
+      const whole = initial ? verdict : judge(readLazily(timelineCells(t)));
       if (whole === 'tweet') status('ok');
       else status('unrecognised', (whole ?? verdict).reason);
     } else if (initial) status('ok');
-    if (cells.length > 0) handlers.onCells(cells);
+    if (cells.length > 0) handlers.onCells(cells, readings);
   };
 
   // Cells: one observer on the live timeline node.
@@ -148,8 +154,14 @@ export function watchTimeline(doc: Document, handlers: TimelineHandlers, options
   // Structure: the timeline's ancestors (childList, no subtree) notice the node — or any ancestor — being
   // removed or replaced; the timeline's own `style` notices a placeholder turning live. While no timeline
   // is found, the body subtree is watched instead (page loading / navigating).
-  const structureObserver = new MO(() => {
-    if (!stopped) sync();
+  // x.com's list rewrites its own `style` (min-height) every time it grows, i.e. for nearly every new
+  // tweet. That cannot change which node `findTimeline` finds (its selector does not look at style) nor,
+  // while the node keeps a style, whether it is live: skip the document-wide query for those records.
+  const structureObserver = new MO((records) => {
+    if (stopped) return;
+    const t = timeline;
+    if (t && t.hasAttribute('style') && records.every((r) => r.type === 'attributes' && r.target === t)) return;
+    sync();
   });
 
   const armGrace = (): void => {
@@ -219,6 +231,11 @@ export function watchTimeline(doc: Document, handlers: TimelineHandlers, options
     timer = null;
     timeline = null;
   };
+}
+
+/** Reads cells one by one as they are asked for (`judge` stops at the first readable tweet). */
+function* readLazily(cells: readonly Element[]): Generator<CellReading> {
+  for (const cell of cells) yield readCell(cell);
 }
 
 /** What chat mode says about a cell; `null`/`false`/absent clears the mark. */

@@ -51,26 +51,63 @@ export function statusOf(href: string | null): { handle: Handle; id: string } | 
   return { handle: normalizeHandle(m[1]), id: m[2] };
 }
 
-/** Whether `el` sits in the quoted tweet's card of `article` (a `div[role="link"]` between them). */
-function inQuote(el: Element, article: Element): boolean {
-  for (let n = el.parentElement; n && n !== article; n = n.parentElement) {
-    if (n.matches(X.quotedTweet)) return true;
-  }
+/**
+ * What decides whether an element of an article is the article's own rather than the quoted tweet's or
+ * a nested article's, looked up once per article: every `div[role="link"]` inside it (a quote card)
+ * and whether it can hold elements of another tweet article. Most articles have no card and no nested
+ * article; then every descendant is the article's own with no walk up its ancestors (walking ~15
+ * ancestors with `matches` for each element was most of the cost of reading a tweet).
+ */
+interface Scope {
+  article: Element;
+  cards: Element[];
+  /** Whether `closest(X.tweet)` must be checked: the article holds another tweet article, or is none itself. */
+  nested: boolean;
+}
+
+function scopeOf(article: Element): Scope {
+  return {
+    article,
+    cards: [...article.querySelectorAll(X.quotedTweet)],
+    nested: !article.matches(X.tweet) || article.querySelector(X.tweet) !== null,
+  };
+}
+
+/** Whether `el` sits in a quoted tweet's card of the article (a `div[role="link"]` between them). */
+function inQuote(el: Element, scope: Scope): boolean {
+  for (const card of scope.cards) if (card !== el && card.contains(el)) return true;
   return false;
 }
 
-/** The elements matching `selector` that belong to `article` itself: not to a nested article or the quote. */
-function own(article: Element, selector: string): Element[] {
-  return [...article.querySelectorAll(selector)].filter((el) => el.closest(X.tweet) === article && !inQuote(el, article));
+/** Whether `el` (inside the article) belongs to the article itself: not to a nested article or the quote. */
+function isOwn(el: Element, scope: Scope): boolean {
+  return (!scope.nested || el.closest(X.tweet) === scope.article) && !inQuote(el, scope);
+}
+
+/** The elements matching `selector` that belong to the article itself. */
+function own(scope: Scope, selector: string): Element[] {
+  return [...scope.article.querySelectorAll(selector)].filter((el) => isOwn(el, scope));
+}
+
+/** The first element matching `selector` that belongs to the article itself (`own(…)[0]`, without the rest). */
+function firstOwn(scope: Scope, selector: string): Element | undefined {
+  // Without a quote card or nested article, the first match is the article's own.
+  if (!scope.nested && scope.cards.length === 0) return scope.article.querySelector(selector) ?? undefined;
+  for (const el of scope.article.querySelectorAll(selector)) if (isOwn(el, scope)) return el;
+  return undefined;
+}
+
+function quotedCardIn(scope: Scope): Element | null {
+  for (const card of scope.cards) {
+    if (!isOwn(card, scope)) continue;
+    if (card.querySelector(X.userName) || card.querySelector(X.tweetText)) return card;
+  }
+  return null;
 }
 
 /** The quoted tweet's card: a `div[role="link"]` of this article holding a User-Name or a tweetText. */
 export function quotedCard(article: Element): Element | null {
-  for (const card of article.querySelectorAll(X.quotedTweet)) {
-    if (card.closest(X.tweet) !== article || inQuote(card, article)) continue;
-    if (card.querySelector(X.userName) || card.querySelector(X.tweetText)) return card;
-  }
-  return null;
+  return quotedCardIn(scopeOf(article));
 }
 
 function isEllipsis(node: ChildNode): boolean {
@@ -90,7 +127,8 @@ function isEllipsis(node: ChildNode): boolean {
 export function textOf(el: Element): string {
   let out = '';
   const inLink = el.localName === 'a';
-  for (const child of el.childNodes) {
+  // Sibling pointers rather than `childNodes`' iterator: this runs for every node of every tweet's text.
+  for (let child = el.firstChild; child !== null; child = child.nextSibling) {
     if (child.nodeType === TEXT_NODE) {
       out += child.nodeValue ?? '';
     } else if (child.nodeType === ELEMENT_NODE) {
@@ -107,25 +145,28 @@ export function textOf(el: Element): string {
 }
 
 /** The reposter's handle when the article is a repost: `socialContext` inside a link to a profile. */
-function retweeterOf(article: Element): Handle | null {
-  for (const ctx of own(article, X.socialContext)) {
+function retweeterOf(scope: Scope): Handle | null {
+  for (const ctx of own(scope, X.socialContext)) {
     const link = ctx.closest(X.link);
-    const handle = link && article.contains(link) ? profileHandleOf(link.getAttribute('href')) : null;
+    const handle = link && scope.article.contains(link) ? profileHandleOf(link.getAttribute('href')) : null;
     if (handle) return handle;
   }
   return null;
 }
 
-/**
- * The handles of the "Replying to @a @b" line: profile links showing "@…" that are not in the author
- * row, the avatar, the social context, the quote or the text, and come after the author row and
- * before the tweet's own text.
- */
-export function replyTargetsOf(article: Element): Handle[] {
-  const userName = own(article, X.userName)[0];
-  const text = own(article, X.tweetText)[0];
+/** The article's own User-Name and tweetText, which several of the readings below start from. */
+interface Parts {
+  userName: Element | undefined;
+  text: Element | undefined;
+}
+
+function partsOf(scope: Scope): Parts {
+  return { userName: firstOwn(scope, X.userName), text: firstOwn(scope, X.tweetText) };
+}
+
+function replyTargetsIn(scope: Scope, { userName, text }: Parts): Handle[] {
   const out: Handle[] = [];
-  for (const link of own(article, X.link)) {
+  for (const link of own(scope, X.link)) {
     if (userName?.contains(link) || text?.contains(link)) continue;
     if (link.closest(X.avatar) || link.querySelector(X.socialContext)) continue;
     if (userName && !(userName.compareDocumentPosition(link) & 4 /* FOLLOWING */)) continue;
@@ -137,22 +178,41 @@ export function replyTargetsOf(article: Element): Handle[] {
   return out;
 }
 
+/**
+ * The handles of the "Replying to @a @b" line: profile links showing "@…" that are not in the author
+ * row, the avatar, the social context, the quote or the text, and come after the author row and
+ * before the tweet's own text.
+ */
+export function replyTargetsOf(article: Element): Handle[] {
+  const scope = scopeOf(article);
+  return replyTargetsIn(scope, partsOf(scope));
+}
+
 function isPromoted(article: Element): boolean {
   return article.closest(X.promoted) !== null;
 }
 
+/** The kind of the article, with the reposter of a repost (found once: it is what makes a repost). */
+function kindIn(scope: Scope, parts: Parts): { kind: TweetKind; by?: Handle } {
+  if (isPromoted(scope.article)) return { kind: 'promoted' };
+  const by = retweeterOf(scope);
+  if (by) return { kind: 'retweet', by };
+  if (quotedCardIn(scope)) return { kind: 'quote' };
+  if (replyTargetsIn(scope, parts).length > 0) return { kind: 'reply' };
+  return { kind: 'tweet' };
+}
+
 /** The kind of a tweet article (Control Panel for Twitter's `getTweetType`, in our terms). */
 export function getTweetType(article: Element): TweetKind {
-  if (isPromoted(article)) return 'promoted';
-  if (retweeterOf(article)) return 'retweet';
-  if (quotedCard(article)) return 'quote';
-  if (replyTargetsOf(article).length > 0) return 'reply';
-  return 'tweet';
+  const scope = scopeOf(article);
+  return kindIn(scope, partsOf(scope)).kind;
 }
 
 /** Why `article` cannot be read, or the tweet. */
 function read(article: Element): Tweet | string {
-  const userName = own(article, X.userName)[0];
+  const scope = scopeOf(article);
+  const parts = partsOf(scope);
+  const { userName, text: textEl } = parts;
   if (!userName) return 'no User-Name in the tweet';
   const profileLinks = [...userName.querySelectorAll(X.link)].filter((a) => profileHandleOf(a.getAttribute('href')));
   const timeEl = userName.querySelector(X.time);
@@ -163,7 +223,7 @@ function read(article: Element): Tweet | string {
   let id = status?.id ?? null;
   if (!id) {
     // promoted tweets have no time link; any status link of the author's in the article will do
-    for (const link of own(article, X.statusLink)) {
+    for (const link of own(scope, X.statusLink)) {
       const s = statusOf(link.getAttribute('href'));
       if (s && s.handle === handle) {
         id = s.id;
@@ -172,10 +232,15 @@ function read(article: Element): Tweet | string {
     }
   }
   if (!id) return 'no status id';
-  const nameLink = profileLinks.find((a) => !textOf(a).trim().startsWith('@'));
-  const name = nameLink ? textOf(nameLink).trim() : handle;
-  const textEl = own(article, X.tweetText)[0];
-  const kind = getTweetType(article);
+  let name: string = handle;
+  for (const link of profileLinks) {
+    const shown = textOf(link).trim();
+    if (!shown.startsWith('@')) {
+      name = shown;
+      break;
+    }
+  }
+  const { kind, by } = kindIn(scope, parts);
   const tweet: Tweet = {
     id,
     author: { handle, name },
@@ -183,10 +248,7 @@ function read(article: Element): Tweet | string {
     text: textEl ? textOf(textEl) : '',
     kind,
   };
-  if (kind === 'retweet') {
-    const by = retweeterOf(article);
-    if (by) tweet.retweetedBy = by;
-  }
+  if (by) tweet.retweetedBy = by;
   const lang = textEl?.getAttribute('lang');
   if (lang) tweet.lang = lang;
   return tweet;

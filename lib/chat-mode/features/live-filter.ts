@@ -3,6 +3,13 @@
 // in the MutationObserver callback, before the browser paints, so a hidden tweet never flashes. When
 // the page is not recognised, nothing is hidden and the sidebar says so (fail open). Seen chat tweets
 // go to the background's store through the outbox; the live counts go to the sidebar.
+//
+// Cost: this runs for every cell x.com mounts, and its virtualised list re-creates a tweet's cell each
+// time it scrolls back into view, so the work per cell is kept to reading it once (the timeline watcher
+// hands its reading over), an O(1) decision (tags of a text are remembered, see hashtags.ts), an O(1)
+// question lookup, and the attribute writes. What is per batch rather than per cell — the sidebar's
+// counts and handing new tweets to the outbox (which writes its whole queue to sessionStorage on every
+// `add`) — is done at most once per `reportEveryMs`.
 import {
   createLiveChat,
   decideTweet,
@@ -18,12 +25,15 @@ import type { StoredTweetInput } from '@/lib/messages';
 import type { Outbox } from '@/lib/outbox';
 import { installPageStyle, removePageStyle } from '@/lib/x/page-style';
 import { clearMarks, markCell, watchTimeline, type TimelineStatus } from '@/lib/x/timeline';
-import { readCell } from '@/lib/x/tweet';
+import type { CellReading } from '@/lib/x/tweet';
 import { chatTags, type Feature, type FeatureContext } from '../tab';
 
 export interface LiveFilterDeps {
   outbox: Pick<Outbox, 'add'>;
-  /** How often the sidebar's counters are refreshed at most (ms). */
+  /**
+   * How often the sidebar's counters are refreshed at most (ms); seen chat tweets are handed to the
+   * outbox at the same pace (and when the feature stops or the page is left).
+   */
   reportEveryMs?: number;
 }
 
@@ -51,56 +61,66 @@ export function liveFilterFeature(doc: Document, deps: LiveFilterDeps): Feature 
       const counts = live.chat;
 
       let status: TimelineStatus = 'waiting';
+      // Chat tweets seen since the last report, not yet given to the outbox.
+      let fresh: StoredTweetInput[] = [];
+      const handOver = (): void => {
+        if (fresh.length === 0) return;
+        const tweets = fresh;
+        fresh = [];
+        deps.outbox.add(tag, tweets);
+      };
       let reportTimer: ReturnType<typeof setTimeout> | undefined;
       const report = (): void => {
         reportTimer = undefined;
+        handOver();
         context.report({ live: counts.snapshot() });
       };
       const scheduleReport = (): void => {
         reportTimer ??= setTimeout(report, reportEveryMs);
       };
 
-      const handleCells = (cells: Element[]): void => {
+      const handleCells = (cells: Element[], readings: CellReading[]): void => {
         if (status === 'unrecognised') return;
         const read: Array<{ cell: Element; tweet: Tweet; decision: FilterDecision }> = [];
-        const fresh: StoredTweetInput[] = [];
-        for (const cell of cells) {
-          const reading = readCell(cell);
+        const added: Tweet[] = [];
+        cells.forEach((cell, i) => {
+          const reading = readings[i];
+          if (reading === undefined) return;
           if (reading.kind === 'tweet' || (reading.kind === 'promoted' && reading.tweet)) {
             const tweet = reading.tweet!;
             const decision: FilterDecision = reading.kind === 'promoted' ? { show: false, reason: 'promoted' } : decideTweet(tweet, filter);
             read.push({ cell, tweet, decision });
-            if (counts.add(tweet, decision) && isChatTweet(decision)) fresh.push(tweet);
+            if (counts.add(tweet, decision) && isChatTweet(decision)) added.push(tweet);
           } else if (reading.kind === 'promoted') {
             markCell(cell, { hidden: 'promoted', question: null, host: false });
           } else {
             // Placeholders, "show more" rows and anything unreadable stay as x.com drew them.
             markCell(cell, { hidden: null, question: null, host: false });
           }
-        }
+        });
         if (read.length === 0) return;
-        const snapshot = counts.snapshot();
-        const questionOf = new Map<string, string>(snapshot.questions.map((q) => [q.tweetId, q.key]));
+        // Marked once the whole batch is counted: a tweet later in the batch can make an earlier one a
+        // question (the Q1 that identifies the host of an earlier-loaded Q3).
         for (const { cell, tweet, decision } of read) {
-          const question = questionOf.get(tweet.id) ?? null;
+          const question = counts.questionKeyOf(tweet.id);
           markCell(cell, {
             hidden: decision.show ? null : decision.reason,
             question: question && `Q${question.toUpperCase()}`,
             host: handleIn(tweet.author.handle, chat.hosts),
           });
         }
-        if (fresh.length > 0) {
-          deps.outbox.add(
-            tag,
-            fresh.map((tweet) => {
-              const answer = parseAnswer(tweet.text);
-              const question = questionOf.get(tweet.id);
-              return { ...tweet, ...(question ? { question } : {}), ...(answer && !question ? { answer: questionKey(answer) } : {}) };
-            }),
-          );
+        for (const tweet of added) {
+          const answer = parseAnswer(tweet.text);
+          const question = counts.questionKeyOf(tweet.id);
+          fresh.push({ ...tweet, ...(question ? { question } : {}), ...(answer && !question ? { answer: questionKey(answer) } : {}) });
         }
         scheduleReport();
       };
+
+      // Leaving or reloading the page: what the outbox holds survives in sessionStorage, so hand it
+      // what it does not hold yet.
+      const view = doc.defaultView;
+      view?.addEventListener('pagehide', handOver);
 
       installPageStyle(doc);
       const stopWatching = watchTimeline(doc, {
@@ -117,6 +137,8 @@ export function liveFilterFeature(doc: Document, deps: LiveFilterDeps): Feature 
       return () => {
         stopWatching();
         clearTimeout(reportTimer);
+        view?.removeEventListener('pagehide', handOver);
+        handOver();
         clearMarks(doc);
         removePageStyle(doc);
         context.report({ page: undefined, live: undefined });
