@@ -46,6 +46,16 @@ describe('decideTweet: tags', () => {
   });
 });
 
+describe('decideTweet: a long post cut off by “Show more”', () => {
+  it('is not hidden for a missing tag (it may be in the unread part), but still for every other reason', () => {
+    const cut = (extra: Partial<Tweet> = {}) => tweet({ text: 'A long answer that the page cuts off…', truncated: true, ...extra });
+    expect(decideTweet(cut(), chat())).toEqual(SHOWN);
+    expect(decideTweet(tweet({ text: 'A long answer that the page cuts off…' }), chat())).toEqual(hidden('untagged'));
+    expect(decideTweet(cut({ kind: 'promoted' }), chat())).toEqual(hidden('promoted'));
+    expect(decideTweet(cut({ author: { handle: 'troll', name: 'Troll' } }), chat({ hideMuted: true }))).toEqual(hidden('muted'));
+  });
+});
+
 describe('decideTweet: options and order of checks', () => {
   const tagged = 'A1 yes #socialmedia';
   const cases: Array<[string, Tweet, Partial<FilterOptions>, FilterDecision]> = [

@@ -46,7 +46,9 @@ export function decideTweet(tweet: Tweet, chat: ChatContext): FilterDecision {
     }
   }
   if (options.hideRetweets && tweet.kind === 'retweet') return hide('retweet');
-  if (!hasAnyTag(tweet.text, chat.tags)) return hide('untagged');
+  // A cut-off long post may carry the tag in the part the page does not show: never hide what we
+  // could not read.
+  if (!hasAnyTag(tweet.text, chat.tags) && !tweet.truncated) return hide('untagged');
   if (options.hostsOnly && !handleIn(tweet.author.handle, chat.hosts)) return hide('not-host');
   return SHOW;
 }

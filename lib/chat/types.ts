@@ -23,6 +23,8 @@ export interface Tweet {
   retweetedBy?: Handle;
   /** BCP 47 language from the text's `lang` attribute, if any. */
   lang?: string;
+  /** The page shows only the first part of the text ("Show more"): the rest, tag included, is unread. */
+  truncated?: boolean;
 }
 
 /** How often a chat recurs, in its own time zone. */

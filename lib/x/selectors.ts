@@ -14,6 +14,8 @@ export const X = {
   tweet: 'article[data-testid="tweet"]',
   userName: '[data-testid="User-Name"]',
   tweetText: '[data-testid="tweetText"]',
+  /** x.com cuts long posts off in timelines, with this "Show more" button after the text. */
+  showMore: '[data-testid="tweet-text-show-more-link"]',
   socialContext: '[data-testid="socialContext"]',
   promoted: '[data-testid="placementTracking"]',
   composerTextarea: 'div[data-testid^="tweetTextarea_"]',

@@ -246,3 +246,25 @@ describe('getTweetType / readTweet edge cases', () => {
     expect(textOf(div)).toBe('a 🚀\nb');
   });
 });
+
+describe('a long post cut off by “Show more”', () => {
+  /** x.com's button after the text, as on real long posts. */
+  function showMore(after: Element): void {
+    const button = document.createElement('button');
+    button.dataset.testid = 'tweet-text-show-more-link';
+    button.textContent = 'Show more';
+    after.after(button);
+  }
+
+  it('is read as truncated when the button follows its own text, not the quoted tweet’s', () => {
+    const long = fixture('long');
+    showMore(long.querySelector(X.tweetText)!);
+    expect(readTweet(long.querySelector(X.tweet)!)).toMatchObject({ truncated: true });
+    expect(readTweet(fixture('plain').querySelector(X.tweet)!)).not.toHaveProperty('truncated');
+
+    const quote = fixture('quote');
+    const quotedText = [...quote.querySelectorAll(X.tweetText)].find((el) => el.closest('div[role="link"]'))!;
+    showMore(quotedText);
+    expect(readTweet(quote.querySelector(X.tweet)!)).not.toHaveProperty('truncated');
+  });
+});

@@ -249,6 +249,7 @@ function read(article: Element): Tweet | string {
     kind,
   };
   if (by) tweet.retweetedBy = by;
+  if (firstOwn(scope, X.showMore)) tweet.truncated = true;
   const lang = textEl?.getAttribute('lang');
   if (lang) tweet.lang = lang;
   return tweet;

@@ -209,6 +209,27 @@ describe.each(browsersUnderTest())('$version', (found) => {
     await page.close();
   });
 
+  it('shows a long post cut off by “Show more”, whose tag may be in the part it cannot read', async () => {
+    const page = await browser.newPage();
+    await openChat(page);
+    await turnChatMode(page, true);
+    await page.evaluate(() =>
+      window.__standin.pushTweets([
+        { handle: 'LongWriter', name: 'Long Writer', text: 'A thread-length answer that x.com cuts off in the timeline, as it does for long posts…', more: ' and the rest, with the tag at the very end #blogchat' },
+        { handle: 'ShortWriter', name: 'Short Writer', text: 'A short post without the tag' },
+      ]),
+    );
+    const visible = (handle: string) =>
+      page.waitFor((h) => {
+        const cell = [...document.querySelectorAll('[data-testid="cellInnerDiv"]')].find((c) => c.querySelector(`a[href="/${h}"]`));
+        return cell ? { hidden: cell.getAttribute('data-chatmode-hidden'), height: cell.getBoundingClientRect().height } : null;
+      }, handle);
+    expect(await visible('LongWriter')).toMatchObject({ hidden: null });
+    expect((await visible('LongWriter'))?.height).toBeGreaterThan(0);
+    expect(await visible('ShortWriter')).toEqual({ hidden: 'untagged', height: 0 });
+    await page.close();
+  });
+
   it('on a page it does not recognise, hides nothing and says so', async () => {
     const page = await browser.newPage();
     await openChat(page);

@@ -1,5 +1,6 @@
 /** A tweet's markup, modelled on x.com's (see markup.ts for the facts and their sources). */
 import type { MouseEvent, ReactNode } from 'react'
+import { useState } from 'react'
 import type { TweetSpec } from './api'
 import { compact, hashString, relTime } from './data'
 import { BROKEN, T } from './markup'
@@ -79,15 +80,25 @@ export function displayText(t: TweetSpec): string {
 
 function TweetTextBlock({ t, big }: { t: TweetSpec; big?: boolean }) {
   const broken = store.broken
+  const [expanded, setExpanded] = useState(false)
+  // On its own page (big) a long post is shown whole; in timelines only its first part.
+  const whole = big || expanded || !t.more
   return (
-    <div
-      dir="auto"
-      lang={t.lang}
-      className={`css-146c3p1 tweet-text${big ? ' big' : ''}`}
-      data-testid={broken ? BROKEN.tweetText : T.tweetText}
-    >
-      {RichText({ text: displayText(t) })}
-    </div>
+    <>
+      <div
+        dir="auto"
+        lang={t.lang}
+        className={`css-146c3p1 tweet-text${big ? ' big' : ''}`}
+        data-testid={broken ? BROKEN.tweetText : T.tweetText}
+      >
+        {RichText({ text: whole ? displayText(t) + (t.more ?? '') : displayText(t) })}
+      </div>
+      {whole ? null : (
+        <button type="button" className="css-175oi2r show-more" data-testid="tweet-text-show-more-link" onClick={(e) => { e.stopPropagation(); setExpanded(true) }}>
+          Show more
+        </button>
+      )}
+    </>
   )
 }
 

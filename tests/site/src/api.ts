@@ -42,6 +42,12 @@ export interface TweetSpec {
   promoted?: boolean
   /** photo placeholder ([data-testid=tweetPhoto]) of this height */
   mediaHeight?: number
+  /**
+   * A long post's rest: x.com shows only the first part in timelines, with a
+   * `button[data-testid="tweet-text-show-more-link"]` "Show more" after the text (the full text is on
+   * the post's page). Clicking it here shows the rest in place.
+   */
+  more?: string
   replies: number
   reposts: number
   likes: number
