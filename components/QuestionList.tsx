@@ -1,6 +1,7 @@
 // The host questions: the current one pinned at the top, then all of them in order. Selecting a
 // question asks the sidebar to scroll the timeline to it; "Answer Q2" asks it to start an answer.
 // Question text is rendered as text (JSX children), never as HTML.
+import { Component } from 'preact';
 import { useId } from 'preact/hooks';
 import type { LiveQuestion } from '@/lib/chat/live';
 import type { Translate } from '@/lib/i18n';
@@ -51,7 +52,30 @@ export function QuestionList({ questions, current, onSelect, onAnswer, t }: Ques
   );
 }
 
-function QuestionBody({
+/**
+ * A question's row redraws only when what it shows changes: the list redraws with every live report
+ * (several a second in a busy chat), and a chat collects dozens of questions.
+ */
+class QuestionBody extends Component<QuestionBodyProps> {
+  override shouldComponentUpdate(next: QuestionBodyProps): boolean {
+    const a = this.props.question;
+    const b = next.question;
+    return a.key !== b.key || a.text !== b.text || a.answerCount !== b.answerCount || this.props.t !== next.t || this.props.onSelect !== next.onSelect || this.props.onAnswer !== next.onAnswer;
+  }
+
+  override render() {
+    return questionBody(this.props);
+  }
+}
+
+interface QuestionBodyProps {
+  question: LiveQuestion;
+  onSelect(key: string): void;
+  onAnswer(key: string): void;
+  t: Translate;
+}
+
+function questionBody({
   question,
   onSelect,
   onAnswer,
