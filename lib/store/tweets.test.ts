@@ -188,6 +188,17 @@ describe('quota', () => {
     expect(await putTweetBatch(db, 'smchat', 'b1', [tw(2, T0 + MIN), tw(3, T0 + 2 * MIN)], T0)).toMatchObject({ ok: true, stored: 2 });
   });
 
+  it('reports a quota error that surfaces as an AbortError with the cause on the transaction', async () => {
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore) {
+      // As a browser does when the disk fills during the transaction: the request fails with an
+      // AbortError and the transaction holds the real cause.
+      Object.defineProperty(this.transaction, 'error', { value: new DOMException('The quota has been exceeded.', 'QuotaExceededError'), configurable: true });
+      throw new DOMException('The transaction was aborted.', 'AbortError');
+    });
+    const r = await putTweetBatch(db, 'smchat', 'b1', [tw(1, T0)], T0);
+    expect(r).toEqual({ ok: false, error: { code: 'quota-exceeded', message: expect.stringMatching(/Storage is full.*#smchat/) } });
+  });
+
   it('rethrows other errors (the handler turns them into internal replies)', async () => {
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
       throw new DOMException('nope', 'DataError');

@@ -58,7 +58,8 @@ export async function putTweetBatch(
       // the transaction already finished or aborted
     }
     await tx.done.catch(() => undefined);
-    if (isQuotaError(e)) return errorReply('quota-exceeded', quotaMessage(tag));
+    // A full disk may surface as the request's AbortError, with the cause on the transaction.
+    if (isQuotaError(e) || isQuotaError(tx.error)) return errorReply('quota-exceeded', quotaMessage(tag));
     throw e;
   }
 }
