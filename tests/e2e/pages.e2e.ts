@@ -56,7 +56,17 @@ async function openExtensionPage(browser: ExtBrowser, path: string): Promise<Ext
   const url = `${browser.extensionOrigin}${path}`;
   if (browser.name === 'firefox') {
     void page.goto(url).catch(() => undefined);
-    await page.waitFor((u) => location.href === u && document.readyState === 'complete', url, 30_000);
+    // Polling while the navigation replaces the document can fail inside Firefox's remote agent
+    // ("right-hand side of 'in' should be an object"); poll again in the new document.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await page.waitFor((u) => location.href === u && document.readyState === 'complete', url, 30_000);
+        break;
+      } catch (error) {
+        if (attempt >= 5 || !String(error).includes('Protocol error')) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
   } else {
     await page.goto(url);
   }
