@@ -18,6 +18,7 @@ import { readTheme, watchTheme } from '@/lib/x/theme';
 import { ChatSidebar, type SidebarIntents } from '@/components/ChatSidebar';
 import '@/components/sidebar.css';
 import '@/components/chat-views.css';
+import '@/components/visually-hidden.css';
 
 export default defineContentScript({
   matches: ['https://x.com/*', 'https://twitter.com/*'],

@@ -5,6 +5,7 @@ import { t } from '@/lib/i18n';
 import { pageClient } from '@/lib/pages/client';
 import { downloadText } from '@/lib/pages/download';
 import '@/components/options/pages.css';
+import '@/components/visually-hidden.css';
 
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = t('optionsHeading');
