@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { ensureBrowsers } from '../tests/e2e/harness/browsers.ts';
 import { EXTENSION_DIRS } from '../tests/e2e/harness/paths.ts';
 import { launch, type ExtPage } from '../tests/e2e/harness/session.ts';
+import { configureStandin, scrollUntil } from '../tests/e2e/harness/standin.ts';
 // @ts-expect-error -- plain ESM module without type declarations
 import { standinResponse } from '../tests/site/serve.mjs';
 import type { StandinApi } from '../tests/site/src/api.ts';
@@ -45,8 +46,7 @@ async function main(): Promise<void> {
   const browser = await launch({ browser: chromium, extensionDir: EXTENSION_DIRS.chromium, respond: standinResponse, headless, viewport: { width: 1400, height: 900 } });
   try {
     const page = await browser.newPage();
-    await page.goto('https://x.com/robots-placeholder');
-    await page.evaluate(() => localStorage.setItem('standin:config', JSON.stringify({ seed: 7, count: 300 })));
+    await configureStandin(page, { seed: 7, count: 300 });
 
     console.log('1. A #blogchat search: the sidebar offers chat mode.');
     await page.goto('https://x.com/search?q=%23blogchat&src=typed_query');
@@ -56,11 +56,7 @@ async function main(): Promise<void> {
     console.log('2. Chat mode on: Latest tab, only #blogchat tweets, host questions highlighted and listed.');
     await clickSidebar(page, 'button[role="switch"]');
     await sidebarHas(page, 'button[role="switch"][aria-checked="true"]');
-    for (let i = 0; i < 8; i++) {
-      if (await page.evaluate(() => !!document.querySelector('[data-chatmode-question]'))) break;
-      await page.evaluate(() => window.scrollBy(0, window.innerHeight));
-      await sleep(200);
-    }
+    await scrollUntil(page, () => !!document.querySelector('[data-chatmode-question]'), { steps: 8, pauseMs: 200 });
     await page.evaluate(() => document.querySelector('[data-chatmode-question]')?.scrollIntoView({ block: 'center' }));
     await sleep(800);
     await shoot(page, '2-chat-mode-light');

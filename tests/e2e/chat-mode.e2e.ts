@@ -2,6 +2,7 @@
 // timeline with live arrivals, host questions, reload, turning it off, hostile text, and an
 // unrecognised page.
 import { describe, expect, it } from 'vitest';
+import { configureStandin, scrollUntil } from './harness/standin.ts';
 import { browsersUnderTest, clickInSidebar, withExtension, type ExtPage } from './harness/fixtures.ts';
 
 const FIXED_NOW = 1795000000000;
@@ -56,8 +57,7 @@ const switchState = (page: ExtPage) =>
   page.evaluate(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('button[role="switch"]')?.getAttribute('aria-checked') ?? null);
 
 async function openChat(page: ExtPage, url = 'https://x.com/search?q=%23blogchat&f=live', config: Record<string, unknown> = {}) {
-  await page.goto('https://x.com/robots-placeholder');
-  await page.evaluate((c) => localStorage.setItem('standin:config', JSON.stringify(c)), { seed: 7, count: 300, now: FIXED_NOW, ...config });
+  await configureStandin(page, { seed: 7, count: 300, now: FIXED_NOW, ...config });
   await page.goto(url);
   await page.waitFor(() => document.querySelector('[data-testid="cellInnerDiv"] article'));
   await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('button[role="switch"]:not([disabled])'));
@@ -123,13 +123,7 @@ describe.each(browsersUnderTest())('$version', (found) => {
     await page.evaluate(() =>
       window.__standin.pushTweets([{ handle: 'SamLopez52', name: 'Sam Lopez', text: 'Q7) Bonus question from me: who reads every comment? #blogchat' }]),
     );
-    // The host's questions are spread over the hour: scroll until x.com has shown some.
-    for (let step = 0; step < 15; step++) {
-      const found = await page.evaluate(() => document.querySelectorAll('[data-testid="cellInnerDiv"][data-chatmode-question]').length);
-      if (found > 0) break;
-      await page.evaluate(() => window.scrollBy(0, window.innerHeight));
-      await new Promise((r) => setTimeout(r, 150));
-    }
+    await scrollUntil(page, () => !!document.querySelector('[data-testid="cellInnerDiv"][data-chatmode-question]'));
     await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('.question-list li[data-key]'));
     const listed = await page.evaluate(() =>
       [...document.querySelector('chat-mode-sidebar')!.shadowRoot!.querySelectorAll('.question-list li[data-key]')].map((el) => el.textContent ?? ''),
@@ -281,11 +275,7 @@ describe.each(browsersUnderTest())('$version', (found) => {
     const page = await browser.newPage();
     await openChat(page);
     await turnChatMode(page, true);
-    for (let step = 0; step < 15; step++) {
-      if (await page.evaluate(() => !!document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('[data-testid="current-question"]'))) break;
-      await page.evaluate(() => window.scrollBy(0, window.innerHeight));
-      await new Promise((r) => setTimeout(r, 150));
-    }
+    await scrollUntil(page, () => !!document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('[data-testid="current-question"]'));
     const key = await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('.question-list li[aria-current="true"]')?.getAttribute('data-key'));
     await clickInSidebar(page, '[data-testid="current-question"] .question-answer');
     await page.waitFor(() => window.__standin.composers().some((c) => c.where === 'modal' && c.text.includes('#blogchat')));
@@ -371,11 +361,7 @@ describe.each(browsersUnderTest())('$version', (found) => {
     expect(record.flashes).toEqual([]);
 
     // A question on the page but out of view: clicking it in the sidebar brings it into view.
-    for (let step = 0; step < 15; step++) {
-      if (await page.evaluate(() => !!document.querySelector('[data-chatmode-question]'))) break;
-      await page.evaluate(() => window.scrollBy(0, window.innerHeight));
-      await new Promise((r) => setTimeout(r, 150));
-    }
+    await scrollUntil(page, () => !!document.querySelector('[data-chatmode-question]'));
     const key = await page.evaluate(() => {
       const cell = document.querySelector('[data-chatmode-question]')!;
       cell.scrollIntoView({ block: 'start' });

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatLocalStart, nextOccurrence } from '../../lib/chat/schedule.ts';
 import type { Schedule } from '../../lib/chat/types.ts';
+import { configureStandin } from './harness/standin.ts';
 import { browsersUnderTest, clickInSidebar, withExtension, type ExtBrowser, type ExtPage } from './harness/fixtures.ts';
 
 const USER_ZONE = 'America/New_York'; // the harness's browser zone
@@ -133,8 +134,7 @@ describe.each(browsersUnderTest())('$version', (found) => {
 
   it('records a session on the stand-in, then views it grouped by question and exports its Markdown', async () => {
     const x = await browser.newPage();
-    await x.goto('https://x.com/robots-placeholder');
-    await x.evaluate((c) => localStorage.setItem('standin:config', JSON.stringify(c)), { seed: 7, count: 300, now: FIXED_NOW });
+    await configureStandin(x, { seed: 7, count: 300, now: FIXED_NOW });
     await x.goto('https://x.com/search?q=%23blogchat&f=live');
     await x.waitFor(() => document.querySelector('[data-testid="cellInnerDiv"] article'));
     await x.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('button[role="switch"]:not([disabled])'));

@@ -3,6 +3,7 @@
 // (Chromium) or the page is reloaded mid-chat (both browsers; the outbox keeps unsent batches in
 // sessionStorage).
 import { describe, expect, it } from 'vitest';
+import { configureStandin } from './harness/standin.ts';
 import { browsersUnderTest, clickInSidebar, withExtension, type ExtPage } from './harness/fixtures.ts';
 
 /** Installs, in the page, a record of every chat tweet (tagged, not promoted) x.com's timeline shows. */
@@ -35,8 +36,7 @@ const transcript = (page: ExtPage) =>
   });
 
 async function startChat(page: ExtPage) {
-  await page.goto('https://x.com/robots-placeholder');
-  await page.evaluate(() => localStorage.setItem('standin:config', JSON.stringify({ seed: 11, count: 40, now: 1795000000000 })));
+  await configureStandin(page, { seed: 11, count: 40, now: 1795000000000 });
   await page.goto('https://x.com/search?q=%23blogchat&f=live');
   await page.waitFor(() => document.querySelector('[data-testid="cellInnerDiv"] article'));
   await page.evaluate(recordChatTweets);
@@ -83,8 +83,7 @@ describe.each(browsersUnderTest())('$version', (found) => {
   if (found.name === 'chromium') {
     it('loses nothing when the service worker is stopped again and again during a live stream', async () => {
       const page = await browser.newPage();
-      await page.goto('https://x.com/robots-placeholder');
-      await page.evaluate(() => localStorage.setItem('standin:config', JSON.stringify({ seed: 12, count: 40, now: 1795000000000 })));
+      await configureStandin(page, { seed: 12, count: 40, now: 1795000000000 });
       // Open the chat with chat mode on (the background has opened its database by then)…
       await page.goto('https://x.com/search?q=%23blogchat&f=live');
       await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('button[role="switch"]:not([disabled])'));
