@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Translate } from '@/lib/i18n';
+import { userClick } from '@/tests/unit/user-input';
 import { ChatModeSwitch } from './ChatModeSwitch';
 
 const t: Translate = (key, ...subs) =>
@@ -40,21 +41,28 @@ describe('ChatModeSwitch', () => {
     expect(container.querySelector(`[id="${id}"]`)?.textContent).toBe('chatModeSwitchDescription');
   });
 
-  it('emits the state asked for on click (Enter and Space click a button natively)', () => {
+  it('emits the state asked for on the user’s click (Enter and Space click a button natively)', () => {
     const off = mount({ on: false });
-    act(() => off.button.click());
+    act(() => userClick(off.button));
     expect(off.onChange).toHaveBeenCalledWith(true);
     render(null, container);
     container.remove();
     const on = mount({ on: true });
-    act(() => on.button.click());
+    act(() => userClick(on.button));
     expect(on.onChange).toHaveBeenCalledWith(false);
+  });
+
+  it('ignores clicks a script makes (untrusted events)', () => {
+    const { button, onChange } = mount({ on: false });
+    act(() => button.click());
+    act(() => void button.dispatchEvent(new MouseEvent('click', { bubbles: true })));
+    expect(onChange).not.toHaveBeenCalled();
   });
 
   it('does nothing while disabled', () => {
     const { button, onChange } = mount({ on: false, disabled: true });
     expect(button.disabled).toBe(true);
-    act(() => button.click());
+    act(() => userClick(button));
     expect(onChange).not.toHaveBeenCalled();
   });
 });

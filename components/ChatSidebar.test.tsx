@@ -6,6 +6,8 @@ import type { ChatSettings } from '@/lib/messages';
 import { newChatSettings } from '@/lib/store/chats';
 import type { TabState } from '@/lib/chat-mode/tab';
 import type { Translate } from '@/lib/i18n';
+import type { LiveSnapshot } from '@/lib/chat/live';
+import { userClick } from '@/tests/unit/user-input';
 import { ChatSidebar, type SidebarIntents } from './ChatSidebar';
 
 const t: Translate = (key, ...subs) => (subs.length ? `${key}(${subs.join('|')})` : key);
@@ -74,7 +76,7 @@ describe('ChatSidebar', () => {
     const intents = await mount(state());
     const sw = q('button[role="switch"]')!;
     expect(sw.getAttribute('aria-checked')).toBe('false');
-    await act(() => sw.click());
+    await act(() => userClick(sw));
     expect(intents.calls).toEqual([['setChatMode', true]]);
   });
 
@@ -83,13 +85,33 @@ describe('ChatSidebar', () => {
     const button = q('button[aria-controls]')!;
     expect(button.getAttribute('aria-expanded')).toBe('true');
     expect(button.getAttribute('aria-label')).toBe('collapse');
-    await act(() => button.click());
+    await act(() => userClick(button));
     expect(intents.calls).toEqual([['setCollapsed', true]]);
 
     await mount(state({ chat: chat({ sidebar: { collapsed: true } }) }));
     expect(q('button[aria-controls]')?.getAttribute('aria-expanded')).toBe('false');
     expect(q('button[aria-controls]')?.getAttribute('aria-label')).toBe('expand');
     expect(q('.body')?.hidden).toBe(true);
+  });
+
+  it('changes nothing when a page script clicks its controls (x.com can reach the open shadow root)', async () => {
+    const live: LiveSnapshot = {
+      shown: 1,
+      hidden: { untagged: 0, promoted: 0, retweet: 0, muted: 0, 'not-host': 0 },
+      questions: [],
+      current: null,
+      participants: [{ handle: 'fan', name: 'Fan', count: 1 }],
+      perMinute: [],
+    };
+    const intents = await mount(state({ chat: chat({ chatMode: true }), reports: { live } }));
+    const controls = ['button[role="switch"]', 'button[aria-controls]', '.participant-mute'].map((selector) => q(selector)!);
+    for (const control of controls) {
+      await act(() => control.click());
+      await act(() => void control.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true })));
+    }
+    expect(intents.calls).toEqual([]);
+    for (const control of controls) await act(() => userClick(control));
+    expect(intents.calls).toEqual([['setChatMode', false], ['setCollapsed', true], ['mute', 'fan']]);
   });
 
   it('is busy while loading or saving, and says why a save failed', async () => {

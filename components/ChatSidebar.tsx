@@ -1,5 +1,6 @@
 // The chat sidebar: renders the tab's chat-mode state and emits the user's intents. Tweet text and
-// names are rendered as text nodes only (JSX children), never as HTML.
+// names are rendered as text nodes only (JSX children), never as HTML. Controls that change settings
+// act on the user's own input only (see trusted.ts).
 import { formatLocalTime, formatTag, occurrencePhase, type OccurrenceTimes } from '@/lib/chat';
 import type { TabState } from '@/lib/chat-mode/tab';
 import type { ChatSettings } from '@/lib/messages';
@@ -12,6 +13,7 @@ import { Counters } from './Counters';
 import { LoadStatus } from './LoadStatus';
 import { Participants } from './Participants';
 import { QuestionList } from './QuestionList';
+import { trusted } from './trusted';
 
 export interface SidebarIntents {
   setCollapsed(collapsed: boolean): void;
@@ -77,7 +79,7 @@ export function ChatSidebar({ state, placement = null, intents, t, theme, now = 
           aria-label={collapsed ? t('expand') : t('collapse')}
           title={collapsed ? t('expand') : t('collapse')}
           disabled={!chat}
-          onClick={() => intents.setCollapsed(!collapsed)}
+          onClick={trusted(() => intents.setCollapsed(!collapsed))}
         >
           <span aria-hidden="true">{collapsed ? '‹' : '›'}</span>
         </button>

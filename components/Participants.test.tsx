@@ -3,6 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LiveParticipant } from '@/lib/chat/live';
 import type { Translate } from '@/lib/i18n';
+import { userClick } from '@/tests/unit/user-input';
 import { Participants } from './Participants';
 
 const t: Translate = (key, ...subs) => (subs.length ? `${key}(${subs.join('|')})` : key);
@@ -43,7 +44,9 @@ describe('Participants', () => {
     expect(button.getAttribute('type')).toBe('button');
     expect(button.getAttribute('aria-label')).toBe('muteParticipant(@troll)');
     expect(button.textContent).toBe('mute'); // the visible text is part of the name
-    act(() => button.click());
+    act(() => button.click()); // a script's click: ignored
+    expect(onMute).not.toHaveBeenCalled();
+    act(() => userClick(button));
     expect(onMute).toHaveBeenCalledWith('troll');
     expect(onMute).toHaveBeenCalledTimes(1);
   });

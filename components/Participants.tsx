@@ -3,10 +3,11 @@ import { useId } from 'preact/hooks';
 import type { LiveParticipant } from '@/lib/chat/live';
 import type { Translate } from '@/lib/i18n';
 import { formatCount } from './Counters';
+import { trusted } from './trusted';
 
 export interface ParticipantsProps {
   participants: readonly LiveParticipant[];
-  /** Mute the account for this chat. */
+  /** Mute the account for this chat; on the user's own clicks only. */
   onMute(handle: string): void;
   t: Translate;
 }
@@ -37,7 +38,7 @@ export function Participants({ participants, onMute, t }: ParticipantsProps) {
                 class="button participant-mute"
                 aria-label={t('muteParticipant', `@${p.handle}`)}
                 title={t('muteParticipant', `@${p.handle}`)}
-                onClick={() => onMute(p.handle)}
+                onClick={trusted(() => onMute(p.handle))}
               >
                 {t('mute')}
               </button>

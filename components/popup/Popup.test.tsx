@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatDefinition } from '@/lib/chat';
 import type { Translate } from '@/lib/i18n';
 import type { ChatSettings, Client, Reminder, Request } from '@/lib/messages';
+import { userClick } from '@/tests/unit/user-input';
 import { Popup } from './Popup';
 
 const t: Translate = (key, ...subs) => (subs.length ? `${key}(${subs.join('|')})` : key);
@@ -69,7 +70,7 @@ describe('Popup', () => {
     expect(root.querySelector('#tab-chat-heading')!.textContent).toBe('popupThisTab(#blogchat)');
     const sw = root.querySelector<HTMLButtonElement>('button[role="switch"]')!;
     expect(sw.getAttribute('aria-checked')).toBe('false');
-    await act(() => sw.click());
+    await act(() => userClick(sw));
     await flush();
     expect(client.sent).toContainEqual({ type: 'chat/update', tag: 'blogchat', patch: { chatMode: true } });
     expect(root.querySelector('button[role="switch"]')!.getAttribute('aria-checked')).toBe('true');

@@ -322,6 +322,50 @@ describe.each(browsersUnderTest())('$version', (found) => {
     await page.close();
   });
 
+  it('ignores clicks a page script makes on the sidebar’s switch, collapse and mute; the user’s own clicks and keys work', async () => {
+    const page = await browser.newPage();
+    await openChat(page);
+    // The shadow root is open, so x.com's scripts can reach every button in it. The sidebar answers an
+    // intent at once (before the background replies), so a click that acted shows in the same task.
+    const scriptClick = (selector: string) =>
+      page.evaluate((sel) => {
+        const root = document.querySelector('chat-mode-sidebar')!.shadowRoot!;
+        const read = () => ({
+          chatMode: root.querySelector('button[role="switch"]')?.getAttribute('aria-checked'),
+          collapsed: root.querySelector('aside')?.getAttribute('data-collapsed'),
+          busy: root.querySelector('aside')?.getAttribute('aria-busy'),
+          participants: [...root.querySelectorAll('.participant-list li')].map((li) => li.getAttribute('data-handle')),
+        });
+        const before = read();
+        const control = root.querySelector<HTMLElement>(sel)!;
+        control.click();
+        control.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+        return { before, after: read() };
+      }, selector);
+    for (const selector of ['button[role="switch"]', 'button[aria-controls]']) {
+      const { before, after } = await scriptClick(selector);
+      expect(after, selector).toEqual(before);
+      expect(before).toMatchObject({ chatMode: 'false', collapsed: 'false', busy: 'false' });
+    }
+    // A real mouse click on the same switch turns chat mode on.
+    await turnChatMode(page, true);
+    const handle = await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('.participant-list li[data-handle]')?.getAttribute('data-handle'));
+    const muting = await scriptClick(`.participant-list li[data-handle="${handle}"] .participant-mute`);
+    expect(muting.after).toEqual(muting.before);
+    expect(muting.before.participants).toContain(handle);
+    // What the background stored: chat mode on (the real click), the sidebar not collapsed.
+    await page.reload();
+    await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('aside[aria-busy="false"] button[role="switch"][aria-checked="true"]'));
+    const reloaded = await scriptClick('button[role="switch"]');
+    expect(reloaded.before).toMatchObject({ chatMode: 'true', collapsed: 'false' });
+    expect(reloaded.after).toEqual(reloaded.before);
+    // Keyboard access stays: Enter on the focused switch is the user's own click.
+    await page.evaluate(() => document.querySelector('chat-mode-sidebar')!.shadowRoot!.querySelector<HTMLElement>('button[role="switch"]')!.focus());
+    await page.press('Enter');
+    await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('aside[aria-busy="false"] button[role="switch"][aria-checked="false"]'));
+    await page.close();
+  });
+
   it('hides arriving tweets before the browser paints them (no flash), and scrolls to a question when clicked', async () => {
     const page = await browser.newPage();
     await openChat(page);
