@@ -137,4 +137,11 @@ describe('ChatSidebar', () => {
     expect(q('.title')?.textContent).toBe(hostile);
     expect(container.querySelector('img')).toBeNull();
   });
+
+  it('gives names and titles their own bidi isolate and direction', async () => {
+    await mount(state({ chat: chat({ title: '\u202Eevil title', extraTags: ['שלום', 'bc2'], hosts: ['mackcollier'] }) }));
+    expect(q('.title')?.getAttribute('dir')).toBe('auto');
+    expect([...container.querySelectorAll('p.muted bdi')].map((b) => b.textContent)).toEqual(['#שלום', '#bc2']);
+    expect(q('.hosts a bdi')?.textContent).toBe('@mackcollier');
+  });
 });

@@ -1,6 +1,7 @@
 // The chat sidebar: renders the tab's chat-mode state and emits the user's intents. Tweet text and
 // names are rendered as text nodes only (JSX children), never as HTML. Controls that change settings
 // act on the user's own input only (see trusted.ts).
+import { Fragment } from 'preact';
 import { formatLocalTime, formatTag, occurrencePhase, type OccurrenceTimes } from '@/lib/chat';
 import type { TabState } from '@/lib/chat-mode/tab';
 import type { ChatSettings } from '@/lib/messages';
@@ -11,6 +12,7 @@ import { ActivityChart } from './ActivityChart';
 import { ChatModeSwitch } from './ChatModeSwitch';
 import { Counters } from './Counters';
 import { LoadStatus } from './LoadStatus';
+import { Isolated } from './Isolated';
 import { Participants } from './Participants';
 import { QuestionList } from './QuestionList';
 import { trusted } from './trusted';
@@ -69,7 +71,7 @@ export function ChatSidebar({ state, placement = null, intents, t, theme, now = 
       <header class="header">
         <div class="heading">
           <h2 class="tag">{formatTag(tag)}</h2>
-          {title && title.toLowerCase() !== tag ? <p class="title">{title}</p> : null}
+          {title && title.toLowerCase() !== tag ? <p class="title" dir="auto">{title}</p> : null}
         </div>
         <button
           type="button"
@@ -159,7 +161,13 @@ function ChatDetails({ chat, next, t, now, zone }: { chat: ChatSettings; next: O
       </p>
       {chat.extraTags.length > 0 ? (
         <p class="muted">
-          {t('otherTags')}: {chat.extraTags.map(formatTag).join(' ')}
+          {t('otherTags')}:{' '}
+          {chat.extraTags.map((extra, i) => (
+            <Fragment key={extra}>
+              {i > 0 ? ' ' : null}
+              <Isolated text={formatTag(extra)} />
+            </Fragment>
+          ))}
         </p>
       ) : null}
       <h3 class="section">{t('hosts')}</h3>
@@ -167,7 +175,9 @@ function ChatDetails({ chat, next, t, now, zone }: { chat: ChatSettings; next: O
         <ul class="hosts">
           {chat.hosts.map((handle) => (
             <li key={handle}>
-              <a href={`/${handle}`}>@{handle}</a>
+              <a href={`/${handle}`}>
+                <Isolated text={`@${handle}`} />
+              </a>
             </li>
           ))}
         </ul>

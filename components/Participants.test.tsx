@@ -63,4 +63,16 @@ describe('Participants', () => {
     expect(container.querySelector('.participant-name')?.textContent).toBe(hostile);
     expect(container.querySelector('img')).toBeNull();
   });
+
+  it('puts each name and handle in its own bidi isolate, which a stray PDI cannot close', () => {
+    const names = ['\u202Eevil', '\u2069\u202Eevil', '\u202Bembedded\u202C\u202C', '\u2067open', 'שלום'];
+    mount(names.map((name, i) => ({ handle: `h${i}`, name, count: 1 })));
+    for (const [i, row] of rows().entries()) {
+      const name = row.querySelector('.participant-name')!;
+      expect(name.tagName).toBe('BDI');
+      expect(row.querySelector('.participant-handle')!.tagName).toBe('BDI');
+      const expected = [names[0], '\u202Eevil', names[2], '\u2067open\u2069', names[4]][i];
+      expect(name.textContent).toBe(expected);
+    }
+  });
 });

@@ -1,8 +1,10 @@
-// The top participants with their tweet counts and a "Mute" button each. Names are rendered as text.
+// The top participants with their tweet counts and a "Mute" button each. Names are rendered as text,
+// each in its own bidi isolate.
 import { useId } from 'preact/hooks';
 import type { LiveParticipant } from '@/lib/chat/live';
 import type { Translate } from '@/lib/i18n';
 import { formatCount } from './Counters';
+import { Isolated } from './Isolated';
 import { trusted } from './trusted';
 
 export interface ParticipantsProps {
@@ -26,8 +28,8 @@ export function Participants({ participants, onMute, t }: ParticipantsProps) {
           {participants.map((p) => (
             <li key={p.handle} class="participant" data-handle={p.handle}>
               <span class="participant-who">
-                <span class="participant-name">{p.name || `@${p.handle}`}</span>{' '}
-                <span class="participant-handle muted">@{p.handle}</span>
+                <Isolated class="participant-name" text={p.name || `@${p.handle}`} />{' '}
+                <Isolated class="participant-handle muted" text={`@${p.handle}`} />
               </span>
               <span class="participant-count num">
                 <span aria-hidden="true">{formatCount(p.count)}</span>

@@ -91,4 +91,12 @@ describe('QuestionList', () => {
     expect(all('.question-text').map((e) => e.textContent)).toEqual([hostile, hostile]);
     expect(container.querySelector('img, b')).toBeNull();
   });
+
+  it('isolates question text for bidi: an RLO in it cannot flip the question number or the rest', () => {
+    mount([question('1', '\u2069\u202Eevil question')], '1');
+    for (const text of all('.question-text')) {
+      expect(text.tagName).toBe('BDI');
+      expect(text.textContent).toBe('\u202Eevil question');
+    }
+  });
 });

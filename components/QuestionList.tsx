@@ -1,11 +1,12 @@
 // The host questions: the current one pinned at the top, then all of them in order. Selecting a
 // question asks the sidebar to scroll the timeline to it; "Answer Q2" asks it to start an answer.
-// Question text is rendered as text (JSX children), never as HTML.
+// Question text is rendered as text (JSX children), never as HTML, in its own bidi isolate.
 import { Component } from 'preact';
 import { useId } from 'preact/hooks';
 import type { LiveQuestion } from '@/lib/chat/live';
 import type { Translate } from '@/lib/i18n';
 import { formatCount } from './Counters';
+import { Isolated } from './Isolated';
 
 export interface QuestionListProps {
   questions: readonly LiveQuestion[];
@@ -91,7 +92,7 @@ function questionBody({
   return (
     <>
       <button type="button" class="question-select" title={t('showQuestion')} onClick={() => onSelect(question.key)}>
-        <span class="question-number num">{label}</span> <span class="question-text">{question.text}</span>
+        <span class="question-number num">{label}</span> <Isolated class="question-text" text={question.text} />
       </button>
       <div class="question-meta">
         <span class="muted num question-answers">{answers}</span>

@@ -83,11 +83,11 @@ export function ChatEditor({ initial, existing, definition, t, timeZones, onSave
     <form class="chat-editor" aria-labelledby={`${id}-heading`} onSubmit={(e) => void submit(e)} noValidate>
       <h3 id={`${id}-heading`}>{existing ? t('optionsEditChat', `#${form.tag}`) : t('optionsAddChat')}</h3>
       <div class="form-grid">
-        {text('tag', t('optionsTag'), { readOnly: existing, placeholder: '#mychat', autoComplete: 'off', spellcheck: false })}
-        {text('title', t('optionsTitle'))}
+        {text('tag', t('optionsTag'), { readOnly: existing, placeholder: '#mychat', autoComplete: 'off', spellcheck: false, dir: 'auto' })}
+        {text('title', t('optionsTitle'), { dir: 'auto' })}
         <label for={fid('description')}>{t('optionsDescription')}</label>
         <div>
-          <textarea id={fid('description')} name="description" rows={2} value={form.description} onInput={(e) => set('description', e.currentTarget.value)} />
+          <textarea id={fid('description')} name="description" rows={2} dir="auto" value={form.description} onInput={(e) => set('description', e.currentTarget.value)} />
           {err('description')}
         </div>
         {text('extraTags', t('optionsExtraTags'), { placeholder: '#edition1 #edition2' })}

@@ -120,7 +120,7 @@ function ChatsSection({ client, t, chats, refresh, now = () => new Date(), timeZ
                 <tr key={chat.tag} data-tag={chat.tag}>
                   <th scope="row">
                     {formatTag(chat.tag)}
-                    {chat.title !== `#${chat.tag}` ? <div class="muted">{chat.title}</div> : null}
+                    {chat.title !== `#${chat.tag}` ? <div class="muted" dir="auto">{chat.title}</div> : null}
                   </th>
                   <td class="chat-when">{when}</td>
                   <td>{chat.hosts.map((h) => `@${h}`).join(' ')}</td>

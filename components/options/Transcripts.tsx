@@ -1,11 +1,13 @@
 // Past sessions per chat; one session grouped by question with search over text and authors, its
-// participants and activity, and exports in Markdown, CSV and JSON. Tweet text is rendered as text only.
+// participants and activity, and exports in Markdown, CSV and JSON. Tweet text is rendered as text only;
+// names sit in bidi isolates and each tweet's text takes its own direction.
 import { useEffect, useId, useState } from 'preact/hooks';
 import { formatLocalStart, formatTag } from '@/lib/chat';
 import type { Translate } from '@/lib/i18n';
 import type { ChatSettings, Client, ExportFormat, Session } from '@/lib/messages';
 import { chartMinutes, countTweets, filterTranscript, groupTranscript, parseTranscript, type Transcript, type TranscriptTweet } from '@/lib/pages/transcript';
 import { ActivityChart } from '../ActivityChart';
+import { Isolated } from '../Isolated';
 import { Participants } from '../Participants';
 
 export interface TranscriptsProps {
@@ -160,11 +162,11 @@ function TweetItem({ tweet, class: extra }: { tweet: TranscriptTweet; class?: st
   const time = tweet.time ? new Date(tweet.time) : null;
   return (
     <div class={`tweet ${extra ?? ''}`} data-id={tweet.id}>
-      <span class="who">{tweet.author.name || `@${tweet.author.handle}`}</span> <span class="muted">@{tweet.author.handle}</span>{' '}
+      <Isolated class="who" text={tweet.author.name || `@${tweet.author.handle}`} /> <Isolated class="muted" text={`@${tweet.author.handle}`} />{' '}
       <a href={tweet.url} target="_blank" rel="noopener noreferrer" class="muted">
         {time ? time.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' }) : '—'}
       </a>
-      <p>{tweet.text}</p>
+      <p dir="auto">{tweet.text}</p>
     </div>
   );
 }

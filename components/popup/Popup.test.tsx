@@ -61,6 +61,18 @@ describe('Popup', () => {
     expect(opened).toEqual(['https://x.com/search?q=%23blogchat&f=live']);
   });
 
+  it('shows chat titles in their own bidi isolate and direction', async () => {
+    root = document.body.appendChild(document.createElement('div'));
+    const weekly = { recurrence: { kind: 'weekly', weekday: 1 }, start: '09:00', durationMinutes: 30, timeZone: 'Europe/London' } as const;
+    const client = fakeClient([chat('blogchat', { title: '\u202Efeatured' }), chat('mine', { title: '\u2069\u202Eevil', schedule: weekly })]);
+    const now = new Date('2024-03-10T12:00:00Z');
+    await act(() => render(<Popup client={client} t={t} openTab={() => undefined} reloadActiveTab={() => undefined} openOptions={() => undefined} now={() => now} timeZone="America/New_York" directory={directory} />, root));
+    await flush();
+    expect(root.querySelector('.featured .title')!.getAttribute('dir')).toBe('auto');
+    const later = root.querySelector('li[data-tag="mine"] bdi')!;
+    expect(later.textContent).toBe('\u202Eevil');
+  });
+
   it('offers the chat-mode switch for the active x.com tab’s chat and reloads the tab after a change', async () => {
     root = document.body.appendChild(document.createElement('div'));
     const client = fakeClient([chat('blogchat')]);

@@ -10,6 +10,7 @@ import type { ChatSettings, Client, Reminder } from '@/lib/messages';
 import { chatSearchUrl, formatCountdown, upcomingChats, type UpcomingChat } from '@/lib/pages/upcoming';
 import { DEFAULT_LEAD_MINUTES, LEAD_MINUTES, nextAlarm, REMINDER_PERMISSIONS, reminderPermissionsToRequest } from '@/lib/reminders/schedule';
 import { ChatModeSwitch } from '../ChatModeSwitch';
+import { Isolated } from '../Isolated';
 import './reminders.css';
 
 export interface PopupProps {
@@ -201,7 +202,7 @@ export function Popup({ client, t, activeTabUrl, openTab, reloadActiveTab, openO
             {later.map((c) => (
               <li key={c.tag} data-tag={c.tag} data-start={c.start.toISOString()}>
                 <span>
-                  <strong>{formatTag(c.tag)}</strong> <span class="muted">{c.title !== `#${c.tag}` ? c.title : ''}</span>
+                  <strong>{formatTag(c.tag)}</strong> {c.title !== `#${c.tag}` ? <Isolated class="muted" text={c.title} /> : null}
                 </span>
                 <span class="when">{c.live ? t('popupLive') : formatLocalStart(c.start, zone)}</span>
                 {reminderControl(c, true)}
@@ -225,7 +226,7 @@ function Featured({ chat, now, zone, t, busy, onOpen, reminder }: { chat: Upcomi
     <section class="featured" aria-labelledby="featured-heading" data-tag={chat.tag} data-start={chat.start.toISOString()} data-live={chat.live ? 'true' : 'false'}>
       <p class="muted">{chat.live ? <span class="badge">{t('popupLive')}</span> : t('popupNext')}</p>
       <h2 id="featured-heading">{formatTag(chat.tag)}</h2>
-      {chat.title !== `#${chat.tag}` ? <p class="title">{chat.title}</p> : null}
+      {chat.title !== `#${chat.tag}` ? <p class="title" dir="auto">{chat.title}</p> : null}
       <p class="when" data-testid="featured-when">
         {chat.live ? t('liveNow', formatLocalStart(chat.end, zone)) : t('nextChat', formatLocalStart(chat.start, zone))}
       </p>

@@ -28,7 +28,7 @@ describe('toMarkdown', () => {
   const md = toMarkdown({ session, tweets, chat });
 
   it('puts host questions first, in order, with their answers under them, then other tweets', () => {
-    const order = ['# \\#smchat — Social media chat', '## Q1', 'Q1 What is', '### Answers (2)', 'A1 A pencil', 'A1 \\*Markdown\\*', '## Q2', 'Q2 How do you plan', 'A2 Calendar', '## Q3 (question not captured)', 'A3 answer', '## Other tweets', 'Hi all!', 'Q9 my own question', '## Participants'];
+    const order = ['# \\#smchat — \u2068Social media chat\u2069', '## Q1', 'Q1 What is', '### Answers (2)', 'A1 A pencil', 'A1 \\*Markdown\\*', '## Q2', 'Q2 How do you plan', 'A2 Calendar', '## Q3 (question not captured)', 'A3 answer', '## Other tweets', 'Hi all!', 'Q9 my own question', '## Participants'];
     let from = 0;
     for (const part of order) {
       const at = md.indexOf(part, from);
@@ -38,12 +38,33 @@ describe('toMarkdown', () => {
   });
 
   it('links each tweet to x.com and escapes markdown in tweet text', () => {
-    expect(md).toContain('**HOST** [@host](https://x.com/host) · [18:01](https://x.com/host/status/11)');
+    expect(md).toContain('**\u2068HOST\u2069** [@host](https://x.com/host) · [18:01](https://x.com/host/status/11)');
     expect(md).toContain('\\[link\\](javascript:x)');
     expect(md).not.toContain('[link](javascript:x)');
     expect(md).toContain('> A2 Calendar\n> second line');
     expect(md).toContain('2024-05-01 18:00–18:10 UTC · 8 tweets · 4 participants');
-    expect(md).toContain('- ANN ([@ann](https://x.com/ann)): 3');
+    expect(md).toContain('- \u2068ANN\u2069 ([@ann](https://x.com/ann)): 3');
+  });
+
+  it('isolates names and the title for bidi, so an RLO in one cannot flip the rest of its line', () => {
+    const RLO = '\u202E';
+    const names = [`${RLO}evil`, `\u2069${RLO}evil`, '\u202Bembedded\u202C\u202C', '\u202Aleft', 'שלום', 'two\nlines # not a heading'];
+    const hostile = names.map((name, i) => st(String(100 + i), i, `h${i}`, `text ${i}`, { author: { handle: `h${i}`, name } }));
+    const out = toMarkdown({ session, tweets: hostile, chat: { ...chat, title: `${RLO}Title` } });
+    const lines = out.split('\n');
+    expect(lines[0]).toBe(`# \\#smchat — \u2068${RLO}Title\u2069`);
+    for (const [i, name] of names.entries()) {
+      const head = lines.find((l) => l.includes(`(https://x.com/h${i}/status/`))!;
+      const row = lines.find((l) => l.includes(`([@h${i}](https://x.com/h${i})): 1`))!;
+      for (const line of [head, row]) {
+        // One isolate around the name, balanced inside; nothing after it is in an embedding.
+        const isolated = /\u2068(.*)\u2069/.exec(line)![1]!;
+        expect(isolated.replace(/\\/g, '')).toBe(name.replace('\u2069', '').replace('\n', ' '));
+        const after = line.slice(line.indexOf(isolated) + isolated.length + 1);
+        expect(after).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+      }
+    }
+    expect(out).not.toContain('\n# not a heading');
   });
 });
 
@@ -63,6 +84,34 @@ describe('toCsv', () => {
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvCell('\t=1')).toBe("'\t=1");
     expect(csvCell('a=1')).toBe('a=1');
+  });
+
+  it('neutralises formulas behind whitespace, control characters and full-width forms', () => {
+    const formulas = [
+      '  =HYPERLINK("http://evil","x")',
+      '\t=1+1',
+      '\r=1+1',
+      '\n=1+1',
+      '\u00a0=1+1',
+      '\u3000=1+1',
+      '\u0000=cmd',
+      '\u001f+1',
+      '\u200b@SUM(A1)',
+      '\u202e=1',
+      '\ufeff-1',
+      '＝1+1',
+      '＋1',
+      '－1',
+      '＠SUM(A1)',
+      ' \t ＝1',
+      '﹦1',
+    ];
+    for (const f of formulas) {
+      const cell = csvCell(f);
+      const unquoted = cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell;
+      expect(unquoted, JSON.stringify(f)).toBe(`'${f}`);
+    }
+    for (const plain of [' hello', '\u0000hello', 'a=1', '１=1', 'x＝1', '']) expect(csvCell(plain), JSON.stringify(plain)).not.toMatch(/^"?'/);
   });
 
   it('writes a header and one CRLF-terminated record per tweet, in time order', () => {

@@ -1,4 +1,5 @@
 // Exports of a session, built from stored data only (they work after the tab is closed). Pure functions.
+import { isolate } from '../bidi';
 import type { Handle } from '../chat/types';
 import type { ChatSettings, ExportFormat, Session } from '../messages';
 import type { StoredTweet } from './schema';
@@ -63,6 +64,11 @@ function md(text: string): string {
   return text.replace(/[\\`*_[\]<>#|]/g, '\\$&');
 }
 
+/** Someone else's name or title on a line of ours: escaped, on one line, in its own bidi isolate. */
+function mdName(text: string): string {
+  return isolate(md(text));
+}
+
 function hhmm(ms: number): string {
   return new Date(ms).toISOString().slice(11, 16);
 }
@@ -74,7 +80,7 @@ function profile(handle: Handle): string {
 
 function tweetBlock(t: StoredTweet): string {
   const rt = t.retweetedBy ? ` · reposted by ${profile(t.retweetedBy)}` : '';
-  const head = `**${md(t.author.name || t.author.handle)}** ${profile(t.author.handle)} · [${hhmm(t.at)}](${tweetUrl(t)})${rt}`;
+  const head = `**${mdName(t.author.name || t.author.handle)}** ${profile(t.author.handle)} · [${hhmm(t.at)}](${tweetUrl(t)})${rt}`;
   const body = t.text.split(/\r?\n/).map((line) => `> ${md(line)}`.trimEnd());
   return [head, ...body].join('\n');
 }
@@ -114,7 +120,7 @@ export function toMarkdown({ session, tweets, chat }: ExportInput): string {
   const ordered = [...groups.values()].sort((a, b) => a.firstAt - b.firstAt || naturalCompare(a.title, b.title));
 
   const tag = chat?.tag ?? session.tag;
-  const title = chat?.title && chat.title !== `#${tag}` ? ` — ${md(chat.title)}` : '';
+  const title = chat?.title && chat.title !== `#${tag}` ? ` — ${mdName(chat.title)}` : '';
   const day = new Date(session.start).toISOString().slice(0, 10);
   const people = participants(sorted);
   const out: string[] = [
@@ -136,7 +142,7 @@ export function toMarkdown({ session, tweets, chat }: ExportInput): string {
   }
   if (people.length > 0) {
     out.push('', '## Participants', '');
-    for (const p of people) out.push(`- ${md(p.name || p.handle)} (${profile(p.handle)}): ${p.count}`);
+    for (const p of people) out.push(`- ${mdName(p.name || p.handle)} (${profile(p.handle)}): ${p.count}`);
   }
   return out.join('\n') + '\n';
 }
@@ -145,10 +151,23 @@ export function toMarkdown({ session, tweets, chat }: ExportInput): string {
 // CSV (RFC 4180) and JSON
 // ---------------------------------------------------------------------------------------------
 
+/** Whitespace and invisible characters a spreadsheet may skip before it looks for a formula. */
+const LEADING_BLANKS = /^[\s\p{Cc}\p{Cf}]*/u;
+
+/**
+ * Whether a spreadsheet could read the cell as a formula: it starts with tab or CR, or its first
+ * visible character is `=`, `+`, `-` or `@` in any form that normalises to one (full-width `＝`, small `﹦`…).
+ */
+function looksLikeFormula(s: string): boolean {
+  if (/^[\t\r]/.test(s)) return true;
+  const first = s.slice(LEADING_BLANKS.exec(s)![0].length).codePointAt(0);
+  return first !== undefined && /^[=+\-@]/.test(String.fromCodePoint(first).normalize('NFKC'));
+}
+
 /** One CSV field: formula-looking cells get a leading `'` (CSV injection), then RFC 4180 quoting. */
 export function csvCell(value: string | number | null | undefined): string {
   let s = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (looksLikeFormula(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -203,6 +203,35 @@ describe.each(browsersUnderTest())('$version', (found) => {
     await page.close();
   });
 
+  it('keeps an RLO in a display name inside the name: the rest of the participant’s row still reads left to right', async () => {
+    const page = await browser.newPage();
+    await openChat(page);
+    await turnChatMode(page, true);
+    const handle = await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('.participant-list li[data-handle]')?.getAttribute('data-handle'));
+    // A stray PDI first, to close whatever isolate the name is put in, then an RLO.
+    const hostileName = '\u2069\u202Eevil name';
+    await page.evaluate(([h, name]) => window.__standin.pushTweets([{ handle: h, name, text: 'A1 renamed myself #blogchat' }]), [String(handle), hostileName] as const);
+    const order = await page.waitFor((h) => {
+      const row = document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector(`.participant-list li[data-handle="${h}"]`);
+      if (!row?.querySelector('.participant-name')?.textContent?.includes('evil name')) return null;
+      const where = row.querySelector('.participant-handle')!;
+      const walker = document.createTreeWalker(where, NodeFilter.SHOW_TEXT);
+      const texts: Text[] = [];
+      while (walker.nextNode()) texts.push(walker.currentNode as Text);
+      const x = (node: Text, i: number) => {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        return range.getBoundingClientRect().left;
+      };
+      const lastText = texts[texts.length - 1]!;
+      return { text: where.textContent, first: x(texts[0]!, 0), last: x(lastText, lastText.data.length - 1) };
+    }, handle);
+    expect(order?.text).toBe(`@${handle}`);
+    expect(order!.first, 'the handle’s "@" comes first, on the left').toBeLessThan(order!.last);
+    await page.close();
+  });
+
   it('shows a long post cut off by “Show more”, whose tag may be in the part it cannot read', async () => {
     const page = await browser.newPage();
     await openChat(page);
