@@ -30,6 +30,7 @@ describe('parseRequest: valid messages', () => {
       { type: 'tweets/count', tag: 'smchat', sessionId: 'smchat:1714586523000' },
       { type: 'sessions/list', tag: 'smchat' },
       { type: 'export', sessionId: 'smchat:1714586523000', format: 'csv' },
+      { type: 'chats/import', chats: [{ tag: 'smchat', patch: { hosts: ['Bob'] } }, { tag: 'other', patch: {} }] },
     ];
     for (const v of valid) expect(parseRequest(v), JSON.stringify(v)).toMatchObject({ ok: true });
   });
@@ -54,6 +55,25 @@ describe('parseRequest: valid messages', () => {
       kind: 'reply',
       retweetedBy: 'carol',
     });
+  });
+
+  it('de-duplicates extra tags and leaves out the chat’s own tag, for an update and an import', () => {
+    const extraTags = ['SM49', 'sm49', 'SMChat', 'ｓｍｃｈａｔ', 'other', 'Other'];
+    expect(parseRequest({ type: 'chat/update', tag: 'SMChat', patch: { extraTags } })).toMatchObject({ ok: true, request: { tag: 'smchat', patch: { extraTags: ['sm49', 'other'] } } });
+    expect(parseRequest({ type: 'chats/import', chats: [{ tag: 'SMChat', patch: { extraTags } }] })).toMatchObject({ ok: true, request: { chats: [{ tag: 'smchat', patch: { extraTags: ['sm49', 'other'] } }] } });
+  });
+
+  it('stores time zones in their canonical spelling', () => {
+    const schedule = (timeZone: string) => ({ recurrence: { kind: 'weekly', weekday: 1 }, start: '20:00', durationMinutes: 60, timeZone });
+    for (const [typed, canonical] of [['america/chicago', 'America/Chicago'], ['AMERICA/NEW_YORK', 'America/New_York'], ['utc', 'UTC'], ['Europe/Berlin', 'Europe/Berlin']]) {
+      expect(parseRequest({ type: 'chat/update', tag: 'a', patch: { schedule: schedule(typed!) } }), typed).toMatchObject({ ok: true, request: { patch: { schedule: { timeZone: canonical } } } });
+      expect(parseRequest({ type: 'chats/import', chats: [{ tag: 'a', patch: { schedule: schedule(typed!) } }] }), typed).toMatchObject({ ok: true, request: { chats: [{ patch: { schedule: { timeZone: canonical } } }] } });
+    }
+  });
+
+  it('keeps an import to known settings: no device-local sidebar state, no unknown keys', () => {
+    const r = parseRequest({ type: 'chats/import', chats: [{ tag: 'a', patch: { sidebar: { collapsed: true }, evil: 1, title: 'A' }, extra: 1 }] });
+    expect(r).toEqual({ ok: true, request: { type: 'chats/import', chats: [{ tag: 'a', patch: { title: 'A' } }] } });
   });
 
   it('accepts unicode hashtags, null times, labels and a full batch of 500', () => {
@@ -113,6 +133,13 @@ describe('parseRequest: bad messages', () => {
     ['count bad session', { type: 'tweets/count', tag: 'smchat', sessionId: 'a/b' }],
     ['export bad format', { type: 'export', sessionId: 's:1', format: 'pdf' }],
     ['export no session', { type: 'export', format: 'csv' }],
+    ['import without chats', { type: 'chats/import' }],
+    ['import chats not an array', { type: 'chats/import', chats: { tag: 'a', patch: {} } }],
+    ['import a chat without a patch', { type: 'chats/import', chats: [{ tag: 'a' }] }],
+    ['import a chat twice', { type: 'chats/import', chats: [{ tag: 'a', patch: {} }, { tag: 'A', patch: {} }] }],
+    ['import a bad 3rd chat', { type: 'chats/import', chats: [{ tag: 'a', patch: {} }, { tag: 'b', patch: {} }, { tag: 'c', patch: { hosts: ['no way'] } }] }],
+    ['import too many chats', { type: 'chats/import', chats: Array.from({ length: 1001 }, (_, i) => ({ tag: `t${i}`, patch: {} })) }],
+    ['unknown time zone', { type: 'chat/update', tag: 'a', patch: { schedule: { recurrence: { kind: 'weekly', weekday: 1 }, start: '20:00', durationMinutes: 60, timeZone: 'Mars/Base' } } }],
   ])('rejects %s with invalid-request', (_name, message) => {
     const r = parseRequest(message);
     expect(r.ok).toBe(false);

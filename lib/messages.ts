@@ -33,6 +33,12 @@ export interface ChatSettings {
 /** The part of ChatSettings a client may change with `chat/update`. */
 export type ChatSettingsEditable = Omit<ChatSettings, 'tag' | 'createdAt' | 'updatedAt'>;
 
+/** One chat of a settings import: its editable settings, less the device-local sidebar state. */
+export interface ImportedChat {
+  tag: Tag;
+  patch: Partial<Omit<ChatSettingsEditable, 'sidebar'>>;
+}
+
 /** A tweet as the content script sends it: the Tweet plus the question/answer label it computed (e.g. '2a'). */
 export interface StoredTweetInput extends Tweet {
   question?: string;
@@ -82,6 +88,8 @@ export type Request =
   | { type: 'export'; sessionId: string; format: ExportFormat }
   /** Extension pages only: forget a chat's settings (its stored transcripts stay). */
   | { type: 'chat/delete'; tag: Tag }
+  /** Extension pages only: apply a settings file's chats, all of them or (on any failure) none. */
+  | { type: 'chats/import'; chats: ImportedChat[] }
   /** Extension pages only: delete sessions (and their tweets) that ended before `before` (epoch ms), of one chat or all. */
   | { type: 'sessions/clear'; before: number; tag?: Tag }
   /** How much the store holds. */
@@ -108,6 +116,7 @@ export interface ResponseMap {
   'sessions/list': { ok: true; sessions: Session[] };
   export: { ok: true; filename: string; mime: string; body: string };
   'chat/delete': { ok: true; deleted: boolean };
+  'chats/import': { ok: true; imported: number };
   'sessions/clear': { ok: true; deletedSessions: number; deletedTweets: number };
   'storage/stats': { ok: true; stats: StoreStats };
   'reminders/list': { ok: true; reminders: Reminder[] };
@@ -143,6 +152,7 @@ export const REQUEST_TYPES: readonly RequestType[] = [
   'sessions/list',
   'export',
   'chat/delete',
+  'chats/import',
   'sessions/clear',
   'storage/stats',
   'reminders/list',
@@ -151,7 +161,7 @@ export const REQUEST_TYPES: readonly RequestType[] = [
 ];
 
 /** Request types that change or delete stored data wholesale: accepted from the extension's own pages only. */
-export const PAGE_ONLY_TYPES: readonly RequestType[] = ['chat/delete', 'sessions/clear', 'reminders/set', 'reminders/clear'];
+export const PAGE_ONLY_TYPES: readonly RequestType[] = ['chat/delete', 'chats/import', 'sessions/clear', 'reminders/set', 'reminders/clear'];
 
 export function errorReply(code: ErrorCode, message: string): ErrorReply {
   return { ok: false, error: { code, message } };
@@ -174,6 +184,8 @@ export const LIMITS = {
   maxDurationMinutes: 24 * 60,
   /** A reminder comes at most a day before the chat. */
   maxLeadMinutes: 24 * 60,
+  /** Chats in one settings import. */
+  maxImportedChats: 1_000,
 } as const;
 
 /** A hashtag without '#': letters (with their combining marks, as in Hindi or Arabic), digits, '_'. */
@@ -289,15 +301,19 @@ const START_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 const NTHS = [1, 2, 3, 4, -1] as const;
 
-/** Whether the runtime knows an IANA time zone (e.g. "America/Chicago"). */
-export function isTimeZone(zone: string): boolean {
-  if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,99}$/.test(zone)) return false;
+/** The runtime's own spelling of an IANA time zone ("america/chicago" → "America/Chicago"), or null if it knows none such. */
+export function canonicalTimeZone(zone: string): string | null {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,99}$/.test(zone)) return null;
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
+    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return null;
   }
+}
+
+/** Whether the runtime knows an IANA time zone (e.g. "America/Chicago"), in any letter case. */
+export function isTimeZone(zone: string): boolean {
+  return canonicalTimeZone(zone) !== null;
 }
 
 function oneOf<T extends number>(value: unknown, path: string, allowed: readonly T[]): T {
@@ -321,8 +337,8 @@ export function scheduleValue(value: unknown, path: string): Schedule | null {
   if (typeof duration !== 'number' || !Number.isInteger(duration) || duration < 1 || duration > LIMITS.maxDurationMinutes) {
     fail(`${path}.durationMinutes`, `expected a whole number of minutes from 1 to ${LIMITS.maxDurationMinutes}`);
   }
-  const timeZone = string(s.timeZone, `${path}.timeZone`, 100);
-  if (!isTimeZone(timeZone)) fail(`${path}.timeZone`, 'expected an IANA time zone such as "America/Chicago"');
+  const timeZone = canonicalTimeZone(string(s.timeZone, `${path}.timeZone`, 100));
+  if (timeZone === null) fail(`${path}.timeZone`, 'expected an IANA time zone such as "America/Chicago"');
   return {
     recurrence: recurrence(s.recurrence, `${path}.recurrence`),
     start: string(s.start, `${path}.start`, 5, START_RE, 'expected a 24-hour time "HH:MM"'),
@@ -331,11 +347,12 @@ export function scheduleValue(value: unknown, path: string): Schedule | null {
   };
 }
 
-function chatPatch(value: unknown, path: string): Partial<ChatSettingsEditable> {
+/** A patch of chat `mainTag`'s settings; its extra tags come without duplicates and without the main tag. */
+function chatPatch(value: unknown, path: string, mainTag: Tag): Partial<ChatSettingsEditable> {
   const p = record(value, path);
   const out: Partial<ChatSettingsEditable> = {};
   const extraTags = optional(p, 'extraTags', path, (v, q) => list(v, q, LIMITS.maxExtraTags, tag));
-  if (extraTags) out.extraTags = uniqueList(extraTags);
+  if (extraTags) out.extraTags = uniqueList(extraTags).filter((extra) => extra !== mainTag);
   const title = optional(p, 'title', path, (v, q) => string(v, q, LIMITS.maxTitleLength));
   if (title !== undefined) out.title = title;
   const hosts = optional(p, 'hosts', path, (v, q) => list(v, q, LIMITS.maxHosts, handle));
@@ -355,6 +372,20 @@ function chatPatch(value: unknown, path: string): Partial<ChatSettingsEditable> 
   const description = optional(p, 'description', path, (v, q) => string(v, q, LIMITS.maxDescriptionLength));
   if (description !== undefined) out.description = description;
   return out;
+}
+
+/** A settings import: every chat valid, none twice. */
+function importedChats(value: unknown, path: string): ImportedChat[] {
+  const seen = new Set<Tag>();
+  return list(value, path, LIMITS.maxImportedChats, (v, p) => {
+    const entry = record(v, p);
+    const main = tag(entry.tag, `${p}.tag`);
+    if (seen.has(main)) fail(`${p}.tag`, `#${main} appears twice`);
+    seen.add(main);
+    const patch = chatPatch(entry.patch, `${p}.patch`, main);
+    delete patch.sidebar; // device-local: each browser keeps its own
+    return { tag: main, patch };
+  });
 }
 
 function sessionId(value: unknown, path: string): string {
@@ -380,8 +411,12 @@ function validate(m: Record<string, unknown>, type: RequestType): Request {
       }
       return { type, tag: tag(m.tag, 'tag'), leadMinutes: lead };
     }
-    case 'chat/update':
-      return { type, tag: tag(m.tag, 'tag'), patch: chatPatch(m.patch, 'patch') };
+    case 'chat/update': {
+      const main = tag(m.tag, 'tag');
+      return { type, tag: main, patch: chatPatch(m.patch, 'patch', main) };
+    }
+    case 'chats/import':
+      return { type, chats: importedChats(m.chats, 'chats') };
     case 'tweets/put': {
       const tweets = list(m.tweets, 'tweets', LIMITS.maxBatch, tweetInput);
       if (tweets.length === 0) fail('tweets', 'a batch must hold at least one tweet');

@@ -5,7 +5,7 @@ import { findChat, formatLocalStart, formatTag, nextOccurrence, type ChatDefinit
 import type { Translate } from '@/lib/i18n';
 import type { ChatSettings, ChatSettingsEditable, Client, StoreStats } from '@/lib/messages';
 import { emptyForm, formFromChat, type ChatForm } from '@/lib/pages/chat-form';
-import { exportSettings, parseSettingsFile, settingsFilename } from '@/lib/pages/settings-file';
+import { exportSettings, readSettingsFile, settingsFilename } from '@/lib/pages/settings-file';
 import { effectiveSchedule } from '@/lib/pages/upcoming';
 import { ChatEditor, weekdayName } from './ChatEditor';
 import { Transcripts } from './Transcripts';
@@ -177,16 +177,12 @@ function TransferSection({ client, t, chats, refresh, download, now = () => new 
     if (!file) return;
     setError(null);
     setStatus(null);
-    const parsed = parseSettingsFile(await file.text());
+    // The whole file is checked here and again by the background, which applies all of it or nothing.
+    const parsed = await readSettingsFile(file);
     if (!parsed.ok) return setError(t('optionsImportInvalid', parsed.error));
-    for (const chat of parsed.chats) {
-      const reply = await client.send({ type: 'chat/update', tag: chat.tag, patch: chat.patch });
-      if (!reply.ok) {
-        await refresh();
-        return setError(t('optionsImportFailed', formatTag(chat.tag), reply.error.message));
-      }
-    }
-    setStatus(t('optionsImported', String(parsed.chats.length)));
+    const reply = await client.send({ type: 'chats/import', chats: parsed.chats });
+    if (!reply.ok) return setError(t('optionsImportFailed', reply.error.message));
+    setStatus(t('optionsImported', String(reply.imported)));
     await refresh();
   };
 

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ChatSettings } from '../messages';
-import { exportSettings, parseSettingsFile } from './settings-file';
+import { exportSettings, MAX_SETTINGS_BYTES, parseSettingsFile, readSettingsFile } from './settings-file';
 
 const base: ChatSettings = {
   tag: 'blogchat', extraTags: ['bc2'], title: 'Blogchat', hosts: ['mackcollier'], muted: ['spam'],
@@ -31,7 +31,31 @@ describe('settings file', () => {
     expect(parseSettingsFile('{"format":"chat-mode-settings","version":9,"chats":[]}')).toMatchObject({ ok: false, error: expect.stringContaining('version 9') });
     expect(parseSettingsFile(wrap([{ tag: 'ok' }, { tag: 'x', hosts: ['bad handle'] }]))).toEqual({ ok: false, error: 'chats[1].patch.hosts[0]: expected a handle without "@": letters, digits or "_"' });
     expect(parseSettingsFile(wrap([{ tag: 'a', schedule: { recurrence: { kind: 'weekly', weekday: 1 }, start: '25:00', durationMinutes: 60, timeZone: 'UTC' } }]))).toMatchObject({ ok: false, error: expect.stringContaining('chats[0].patch.schedule.start') });
-    expect(parseSettingsFile(wrap([{ tag: 'A' }, { tag: 'a' }]))).toEqual({ ok: false, error: 'chats[1].tag: #a appears twice.' });
+    expect(parseSettingsFile(wrap([{ tag: 'A' }, { tag: 'a' }]))).toEqual({ ok: false, error: 'chats[1].tag: #a appears twice' });
+    expect(parseSettingsFile(wrap([{ tag: 'a' }, { tag: 'b' }, { tag: 'c', muted: 'everyone' }]))).toEqual({ ok: false, error: 'chats[2].patch.muted: expected an array' });
+    expect(parseSettingsFile(wrap([{ tag: 'a' }, 'b']))).toEqual({ ok: false, error: 'chats[1]: expected an object.' });
     expect(parseSettingsFile(wrap([{ tag: '#bad' }]))).toMatchObject({ ok: false, error: expect.stringContaining('chats[0].tag') });
+  });
+
+  it('refuses a file over the limit by its size, without reading it', async () => {
+    const big = new File(['x'.repeat(6_000_000)], 'settings.json', { type: 'application/json' });
+    expect(big.size).toBeGreaterThan(MAX_SETTINGS_BYTES);
+    const read = vi.spyOn(big, 'text');
+    expect(await readSettingsFile(big)).toEqual({ ok: false, error: 'The file is larger than 5 MB.' });
+    expect(read).not.toHaveBeenCalled();
+    const small = new File([exportSettings([base], new Date(0))], 'settings.json');
+    expect(await readSettingsFile(small)).toMatchObject({ ok: true, chats: [{ tag: 'blogchat' }] });
+  });
+
+  it('imports tags without repeats and time zones in their canonical spelling', () => {
+    const file = JSON.stringify({
+      format: 'chat-mode-settings',
+      version: 1,
+      chats: [{ tag: 'BlogChat', extraTags: ['bc2', 'BC2', 'blogchat', 'ｂｌｏｇｃｈａｔ'], schedule: { ...base.schedule, timeZone: 'america/chicago' } }],
+    });
+    expect(parseSettingsFile(file)).toEqual({
+      ok: true,
+      chats: [{ tag: 'blogchat', patch: { extraTags: ['bc2'], schedule: { ...base.schedule, timeZone: 'America/Chicago' } } }],
+    });
   });
 });

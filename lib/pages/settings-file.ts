@@ -1,13 +1,14 @@
-// Import and export of all chat settings as one JSON file. An imported file is checked with the same
-// validation the background applies to `chat/update`, so a file that passes here is one it accepts.
-import { parseRequest, type ChatSettings, type ChatSettingsEditable } from '../messages';
+// Import and export of all chat settings as one JSON file. An imported file is read only when its
+// size is within bounds, and checked whole with the validation the background applies to
+// `chats/import`, so a file that passes here is one it accepts — all of it, in one transaction.
+import { LIMITS, parseRequest, type ChatSettings, type ChatSettingsEditable, type ImportedChat } from '../messages';
 import type { Tag } from '../chat/types';
 
 export const SETTINGS_FORMAT = 'chat-mode-settings';
 export const SETTINGS_VERSION = 1;
-/** Larger files are refused before parsing. */
+/** Larger files are refused before they are read. */
 export const MAX_SETTINGS_BYTES = 5_000_000;
-export const MAX_IMPORTED_CHATS = 1_000;
+export const MAX_IMPORTED_CHATS = LIMITS.maxImportedChats;
 
 /** The editable fields written per chat; device-local state (sidebar collapsed) and timestamps are left out. */
 const EXPORTED_KEYS = ['extraTags', 'title', 'hosts', 'muted', 'filter', 'autoTag', 'chatMode', 'schedule', 'description'] as const;
@@ -39,11 +40,25 @@ export function settingsFilename(now: Date): string {
   return `chat-mode-settings-${now.toISOString().slice(0, 10)}.json`;
 }
 
-export type ImportResult = { ok: true; chats: Array<{ tag: Tag; patch: Partial<ChatSettingsEditable> }> } | { ok: false; error: string };
+export type ImportResult = { ok: true; chats: ImportedChat[] } | { ok: false; error: string };
 
-/** Reads a settings file; on any problem, one clear message naming where it is (e.g. `chats[2].hosts[0]: …`). */
+const TOO_LARGE = `The file is larger than ${MAX_SETTINGS_BYTES / 1_000_000} MB.`;
+
+/** Reads a settings file the user picked: its size is checked before a byte of it is read. */
+export async function readSettingsFile(file: Pick<Blob, 'size' | 'text'>): Promise<ImportResult> {
+  if (file.size > MAX_SETTINGS_BYTES) return { ok: false, error: TOO_LARGE };
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (e) {
+    return { ok: false, error: `The file could not be read (${e instanceof Error ? e.message : String(e)}).` };
+  }
+  return parseSettingsFile(text);
+}
+
+/** Reads a settings file's text; on any problem, one clear message naming where it is (e.g. `chats[2].hosts[0]: …`). */
 export function parseSettingsFile(text: string): ImportResult {
-  if (text.length > MAX_SETTINGS_BYTES) return { ok: false, error: `The file is larger than ${MAX_SETTINGS_BYTES / 1_000_000} MB.` };
+  if (text.length > MAX_SETTINGS_BYTES) return { ok: false, error: TOO_LARGE };
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -56,18 +71,16 @@ export function parseSettingsFile(text: string): ImportResult {
   if (file.version !== SETTINGS_VERSION) return { ok: false, error: `Settings file version ${String(file.version)} is not supported (expected ${SETTINGS_VERSION}).` };
   if (!Array.isArray(file.chats)) return { ok: false, error: 'chats: expected an array.' };
   if (file.chats.length > MAX_IMPORTED_CHATS) return { ok: false, error: `chats: more than ${MAX_IMPORTED_CHATS} chats.` };
-  const chats: Array<{ tag: Tag; patch: Partial<ChatSettingsEditable> }> = [];
-  const seen = new Set<Tag>();
+  // The file keeps each chat's settings beside its tag; the request keeps them in a patch.
+  const chats: unknown[] = [];
   for (const [i, entry] of file.chats.entries()) {
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return { ok: false, error: `chats[${i}]: expected an object.` };
     const { tag, ...patch } = entry as Record<string, unknown>;
     delete patch.sidebar;
-    const parsed = parseRequest({ type: 'chat/update', tag, patch });
-    if (!parsed.ok) return { ok: false, error: `chats[${i}].${parsed.error.message}` };
-    if (parsed.request.type !== 'chat/update') return { ok: false, error: `chats[${i}]: could not be read.` };
-    if (seen.has(parsed.request.tag)) return { ok: false, error: `chats[${i}].tag: #${parsed.request.tag} appears twice.` };
-    seen.add(parsed.request.tag);
-    chats.push({ tag: parsed.request.tag, patch: parsed.request.patch });
+    chats.push({ tag, patch });
   }
-  return { ok: true, chats };
+  const parsed = parseRequest({ type: 'chats/import', chats });
+  if (!parsed.ok) return { ok: false, error: parsed.error.message };
+  if (parsed.request.type !== 'chats/import') return { ok: false, error: 'chats: could not be read.' };
+  return { ok: true, chats: parsed.request.chats };
 }

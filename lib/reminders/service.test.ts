@@ -102,6 +102,13 @@ describe('reminder service', () => {
     expect(await handle({ type: 'reminders/clear', tag: 'blogchat' }, PAGE)).toEqual({ ok: true, cleared: false });
   });
 
+  it('re-arms after a settings import that brings a schedule', async () => {
+    await handle({ type: 'reminders/set', tag: 'blogchat', leadMinutes: 30 }, PAGE);
+    const mondays: Schedule = { recurrence: { kind: 'weekly', weekday: 1 }, start: '15:00', durationMinutes: 45, timeZone: 'Europe/London' };
+    expect(await handle({ type: 'chats/import', chats: [{ tag: 'other', patch: {} }, { tag: 'blogchat', patch: { schedule: mondays } }] }, PAGE)).toEqual({ ok: true, imported: 2 });
+    expect(await alarms()).toEqual([[alarmName('blogchat'), '2024-03-04T14:30:00.000Z']]);
+  });
+
   it('without the permissions nothing is armed or shown and nothing throws; granting them arms every reminder', async () => {
     granted = false;
     const errors = vi.spyOn(console, 'error');

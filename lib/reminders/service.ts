@@ -151,6 +151,9 @@ export function createReminderService(o: ReminderServiceOptions): ReminderServic
       case 'chat/update':
         if ('schedule' in request.patch) await arm(request.tag);
         return;
+      case 'chats/import':
+        for (const chat of request.chats) if ('schedule' in chat.patch) await arm(chat.tag);
+        return;
       case 'chat/delete':
       case 'reminders/set':
       case 'reminders/clear':

@@ -1,6 +1,6 @@
 // Per-chat settings, created from the directory on first use.
 import { DEFAULT_FILTER_OPTIONS, type ChatDefinition, type Tag } from '../chat/types';
-import type { ChatSettings, ChatSettingsEditable } from '../messages';
+import type { ChatSettings, ChatSettingsEditable, ImportedChat } from '../messages';
 import type { StoreDB } from './schema';
 
 /** Finds a chat in the directory (by main or extra tag); undefined if unknown. */
@@ -66,11 +66,47 @@ export async function updateChat(
   const tx = db.transaction('chats', 'readwrite');
   const current = await tx.store.get(tag);
   if (!current) throw new Error(`chat #${tag} vanished during update`);
-  const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<ChatSettingsEditable>;
-  const next: ChatSettings = { ...current, ...defined, tag, createdAt: current.createdAt, updatedAt: Math.max(now, current.updatedAt) };
+  const next = patched(current, patch, now);
   await tx.store.put(next);
   await tx.done;
   return next;
+}
+
+/** `current` with `patch` applied: the tag and creation time stay; the update time never goes back. */
+function patched(current: ChatSettings, patch: Partial<ChatSettingsEditable>, now: number): ChatSettings {
+  const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<ChatSettingsEditable>;
+  return { ...current, ...defined, tag: current.tag, createdAt: current.createdAt, updatedAt: Math.max(now, current.updatedAt) };
+}
+
+/**
+ * Applies a settings import in one transaction: every chat is written, or — when any write fails —
+ * none, and the store is as it was. Chats not stored yet start from the directory's defaults.
+ */
+export async function importChats(db: StoreDB, chats: readonly ImportedChat[], lookupChat: LookupChat, now: number): Promise<ChatSettings[]> {
+  // The lookups may not be IndexedDB work, so they run before the transaction (which must not wait on anything else).
+  const definitions = await Promise.all(chats.map((chat) => lookupChat(chat.tag)));
+  const tx = db.transaction('chats', 'readwrite');
+  const done = tx.done;
+  try {
+    const written: ChatSettings[] = [];
+    for (const [i, { tag, patch }] of chats.entries()) {
+      const current = (await tx.store.get(tag)) ?? newChatSettings(tag, definitions[i], now);
+      const next = patched(current, patch, now);
+      await tx.store.put(next);
+      written.push(next);
+    }
+    await done;
+    return written;
+  } catch (e) {
+    // A failed request aborts the transaction by itself; anything else must not leave the writes before it.
+    try {
+      tx.abort();
+    } catch {
+      // already aborted or finished
+    }
+    await done.catch(() => undefined);
+    throw e;
+  }
 }
 
 export async function listChats(db: StoreDB): Promise<ChatSettings[]> {

@@ -110,6 +110,56 @@ describe('handler: chats', () => {
   });
 });
 
+describe('handler: settings import', () => {
+  const stored = async () => (await db.getAll('chats')).sort((a, b) => a.tag.localeCompare(b.tag));
+  const weekly = (timeZone: string) => ({ recurrence: { kind: 'weekly', weekday: 4 }, start: '20:00', durationMinutes: 60, timeZone });
+  const threeChats = [
+    { tag: 'smchat', patch: { title: 'Renamed' } },
+    { tag: 'newchat', patch: { extraTags: ['NewChat', 'ed2', 'ED2'], hosts: ['Ann'] } },
+    { tag: 'third', patch: { schedule: weekly('america/chicago') } },
+  ];
+  beforeEach(async () => {
+    await handle({ type: 'chat/update', tag: 'smchat', patch: { muted: ['spammer'] } }, PAGE);
+    clock = T0 + 1000;
+  });
+
+  it('applies every chat in one request from the extension’s pages, and never from a content script', async () => {
+    const before = await stored();
+    expect(await handle({ type: 'chats/import', chats: threeChats }, CS)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(await stored()).toEqual(before);
+
+    expect(await handle({ type: 'chats/import', chats: threeChats }, PAGE)).toEqual({ ok: true, imported: 3 });
+    const after = await stored();
+    expect(after.map((c) => c.tag)).toEqual(['newchat', 'smchat', 'third']);
+    expect(after[1]).toMatchObject({ title: 'Renamed', muted: ['spammer'], extraTags: ['sm49'], createdAt: T0, updatedAt: T0 + 1000 });
+    expect(after[0]).toMatchObject({ extraTags: ['ed2'], hosts: ['ann'], title: '#newchat', createdAt: T0 + 1000 });
+    expect(after[2]?.schedule?.timeZone).toBe('America/Chicago');
+  });
+
+  it('changes nothing when the 3rd chat is invalid', async () => {
+    const before = await stored();
+    const bad = [...threeChats.slice(0, 2), { tag: 'third', patch: { hosts: ['not a handle'] } }];
+    expect(await handle({ type: 'chats/import', chats: bad }, PAGE)).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringContaining('chats[2].patch.hosts[0]') } });
+    expect(await stored()).toEqual(before);
+  });
+
+  it('leaves the store as it was when a write fails midway', async () => {
+    const before = await stored();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const put = IDBObjectStore.prototype.put;
+    let writes = 0;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (++writes === 3) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
+    expect(await handle({ type: 'chats/import', chats: threeChats }, PAGE)).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('quota') } });
+    expect(writes).toBe(3);
+    vi.mocked(IDBObjectStore.prototype.put).mockRestore();
+    expect(await stored()).toEqual(before);
+    expect(logged).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('handler: tweets, sessions, export', () => {
   it('stores batches idempotently, lists sessions and exports from IndexedDB', async () => {
     const batch = { type: 'tweets/put', batchId: 'b-1', tag: 'smchat', tweets: [tw(1, 0), tw(2, 1, { author: { handle: 'host', name: 'Host' }, question: '1' }), tw(3, 2, { answer: '1' })] };

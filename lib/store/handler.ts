@@ -13,7 +13,7 @@ import {
   type ResponseMap,
   type SenderLike,
 } from '../messages';
-import { getChat, listChats, readChat, updateChat, type LookupChat } from './chats';
+import { getChat, importChats, listChats, readChat, updateChat, type LookupChat } from './chats';
 import { exportSession } from './export';
 import { clearSessions, deleteChat, storeStats } from './maintenance';
 import { clearReminder, listReminders, setReminder } from './reminders';
@@ -37,14 +37,14 @@ export interface HandlerOptions {
   /** Most tweets kept per chat (default 20,000). */
   capPerChat?: number;
   /**
-   * Called (and awaited) after a successful `chat/update`, `chat/delete`, `reminders/set` or
-   * `reminders/clear`, before the reply: to re-arm the chat's reminder. Its failure is logged, never replied.
+   * Called (and awaited) after a successful `chat/update`, `chats/import`, `chat/delete`, `reminders/set`
+   * or `reminders/clear`, before the reply: to re-arm the chat's reminder. Its failure is logged, never replied.
    */
   afterWrite?: (request: Request) => void | Promise<void>;
 }
 
 /** Requests that change a chat's settings or reminder: `afterWrite` is called after them (not after the frequent `tweets/put`). */
-const WRITE_TYPES: readonly Request['type'][] = ['chat/update', 'chat/delete', 'reminders/set', 'reminders/clear'];
+const WRITE_TYPES: readonly Request['type'][] = ['chat/update', 'chats/import', 'chat/delete', 'reminders/set', 'reminders/clear'];
 
 export type Handler = (message: unknown, sender: SenderLike) => Promise<Response>;
 
@@ -72,6 +72,8 @@ export function createHandler(options: HandlerOptions): Handler {
         const chat = await updateChat(db, request.tag, request.patch, options.lookupChat, now());
         return { ok: true, chat, next: await nextOf(chat) };
       }
+      case 'chats/import':
+        return { ok: true, imported: (await importChats(db, request.chats, options.lookupChat, now())).length };
       case 'chat/list':
         return { ok: true, chats: await listChats(db) };
       case 'tweets/put': {

@@ -1,6 +1,7 @@
 // The extension's own pages in both browsers, opened by URL (chrome-extension://… / moz-extension://…):
 // add a chat with its own schedule and time zone on the options page, see it in the popup at the
-// right local time, and view and export the transcript of a session recorded on the x.com stand-in.
+// right local time, import a settings file (all or nothing), and view and export the transcript of a
+// session recorded on the x.com stand-in.
 import { describe, expect, it } from 'vitest';
 import { formatLocalStart, nextOccurrence } from '../../lib/chat/schedule.ts';
 import type { Schedule } from '../../lib/chat/types.ts';
@@ -130,6 +131,59 @@ describe.each(browsersUnderTest())('$version', (found) => {
     expect(await popup.evaluate(() => document.querySelector('[data-testid="countdown"]')?.textContent)).toMatch(/^(Starts|Ends) in \d+[dhms]/);
     expect(await popup.evaluate(() => document.querySelector('.featured button.primary')?.textContent)).toMatch(/^Open #\w+ in chat mode$/);
     await popup.close();
+  });
+
+  it('imports a settings file all or nothing: checked whole, canonical, refused by size before it is read', async () => {
+    const options = await openExtensionPage(browser, 'options.html');
+    await options.waitFor(() => document.querySelector('#import-settings') && document.querySelector('#export-settings:not([disabled])'));
+    // Picks a file in the import control, counting how often a file's text is read.
+    const pick = (name: string, body: string) =>
+      options.evaluate(
+        ({ name, body }) => {
+          const w = window as unknown as { __reads?: number };
+          if (w.__reads === undefined) {
+            w.__reads = 0;
+            const text = Blob.prototype.text;
+            Blob.prototype.text = function (this: Blob) {
+              w.__reads!++;
+              return text.call(this);
+            };
+          }
+          const input = document.querySelector<HTMLInputElement>('#import-settings')!;
+          const files = new DataTransfer();
+          files.items.add(new File([body], name, { type: 'application/json' }));
+          input.files = files.files;
+          input.dispatchEvent(new Event('change', { bubbles: true }));
+        },
+        { name, body },
+      );
+    /** Waits until the import's status line or its error says `includes`; what they say, and how many reads there were. */
+    const outcome = (includes: string) =>
+      options.waitFor((want) => {
+        const status = document.querySelector('#transfer [role="status"]')?.textContent ?? '';
+        const error = document.querySelector('#import-error')?.textContent ?? '';
+        return status.includes(want) || error.includes(want) ? { status, error, reads: (window as unknown as { __reads: number }).__reads } : null;
+      }, includes);
+    const file = (chats: unknown[]) => JSON.stringify({ format: 'chat-mode-settings', version: 1, chats });
+    const zoned = { recurrence: { kind: 'weekly', weekday: 2 }, start: '19:00', durationMinutes: 60, timeZone: 'america/chicago' };
+
+    await pick('good.json', file([{ tag: 'ImportOne', extraTags: ['importone', 'ed1', 'ED1'], schedule: zoned }, { tag: 'importtwo', title: 'Two' }]));
+    expect(await outcome('Imported')).toEqual({ status: 'Imported 2 chats.', error: '', reads: 1 });
+    await options.waitFor(() => document.querySelector('tr[data-tag="importone"]') && document.querySelector('tr[data-tag="importtwo"]'));
+    expect(await options.evaluate(() => document.querySelector('tr[data-tag="importone"] .chat-when')?.textContent)).toContain('19:00 (America/Chicago)');
+    const rows = () => options.evaluate(() => [...document.querySelectorAll('tr[data-tag]')].map((tr) => tr.textContent));
+    const before = await rows();
+
+    // The 3rd chat is invalid: nothing of the file is applied.
+    await pick('bad.json', file([{ tag: 'importone', title: 'Changed' }, { tag: 'importthree' }, { tag: 'importfour', hosts: ['not a handle'] }]));
+    expect(await outcome('chats[2].patch.hosts[0]')).toMatchObject({ status: '', reads: 2 });
+    expect(await rows()).toEqual(before);
+
+    // Over 5 MB: refused without reading it.
+    await pick('huge.json', file([{ tag: 'importbig', description: 'x'.repeat(1_000) }]).padEnd(6_000_000, ' '));
+    expect(await outcome('larger than 5 MB')).toMatchObject({ status: '', reads: 2 });
+    expect(await rows()).toEqual(before);
+    await options.close();
   });
 
   it('records a session on the stand-in, then views it grouped by question and exports its Markdown', async () => {
