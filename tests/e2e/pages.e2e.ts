@@ -265,7 +265,7 @@ describe.each(browsersUnderTest())('$version', (found) => {
     });
     expect(file.name).toMatch(/^blogchat-\d{4}-\d{2}-\d{2}-\d{4}Z\.md$/);
     expect(file.type).toMatch(/^text\/markdown/);
-    expect(file.text.startsWith('# \\#blogchat — Blogchat\n')).toBe(true);
+    expect(file.text.startsWith('# \\#blogchat — \u2068Blogchat\u2069\n'), 'the title in its own bidi isolate').toBe(true);
     expect(file.text).toContain(` · ${count} tweets · `);
     expect(file.text).toContain('## Participants');
     for (const handle of new Set(authors)) expect(file.text).toContain(`(https://x.com/${handle})`);
