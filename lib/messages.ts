@@ -311,11 +311,6 @@ export function canonicalTimeZone(zone: string): string | null {
   }
 }
 
-/** Whether the runtime knows an IANA time zone (e.g. "America/Chicago"), in any letter case. */
-export function isTimeZone(zone: string): boolean {
-  return canonicalTimeZone(zone) !== null;
-}
-
 function oneOf<T extends number>(value: unknown, path: string, allowed: readonly T[]): T {
   if (typeof value !== 'number' || !allowed.includes(value as T)) fail(path, `expected one of ${allowed.join(', ')}`);
   return value as T;
