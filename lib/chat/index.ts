@@ -10,3 +10,4 @@ export * from './directory';
 export * from './schedule';
 export * from './live';
 export * from './when';
+export * from './times';
