@@ -11,3 +11,4 @@ export * from './schedule';
 export * from './live';
 export * from './when';
 export * from './times';
+export * from './recognition';
