@@ -265,7 +265,8 @@ describe('watchTimeline', () => {
       for (const el of cell.querySelectorAll(X.tweetText)) el.setAttribute('data-testid', 'postText');
       return cell;
     };
-    timeline.replaceChildren(textless('plain'), textless('reply'));
+    // An ad among them reads (by its wrapper) but vouches for nothing.
+    timeline.replaceChildren(textless('plain'), fixture('promoted'), textless('reply'));
     const rec = recorder();
     stop = watchTimeline(document, rec.handlers);
     expect(rec.statuses).toEqual([['unrecognised', 'no tweetText in the tweet']]);

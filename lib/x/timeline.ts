@@ -109,12 +109,13 @@ export function watchTimeline(doc: Document, handlers: TimelineHandlers, options
 
   /**
    * 'tweet' when a reading is a readable tweet, else the first reason why a tweet-like cell cannot be
-   * read (unrecognised, or a tweet without its text), else null.
+   * read (unrecognised, or a tweet without its text), else null. Ads say nothing either way: they are
+   * recognised by their wrapper alone, so one on the page must not vouch for tweets that do not read.
    */
   const judge = (readings: Iterable<CellReading>): 'tweet' | { reason: string } | null => {
     let unrecognised: { reason: string } | null = null;
     for (const r of readings) {
-      if (r.kind === 'tweet' || r.kind === 'promoted') return 'tweet';
+      if (r.kind === 'tweet') return 'tweet';
       if (r.kind === 'unrecognised' || r.kind === 'unreadable') unrecognised ??= { reason: r.reason };
     }
     return unrecognised;
