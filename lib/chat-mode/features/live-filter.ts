@@ -10,9 +10,9 @@
 // Cost: this runs for every cell x.com mounts, and its virtualised list re-creates a tweet's cell each
 // time it scrolls back into view, so the work per cell is kept to reading it once (the timeline watcher
 // hands its reading over), an O(1) decision (tags of a text are remembered, see hashtags.ts), an O(1)
-// recognition check, an O(1) question lookup, and the attribute writes. What is per batch rather than per cell — the sidebar's
-// counts and handing new tweets to the outbox (which writes its whole queue to sessionStorage on every
-// `add`) — is done at most once per `reportEveryMs`.
+// recognition check, an O(1) question lookup, and the attribute writes. What is per batch rather than
+// per cell — the sidebar's counts and handing new tweets to the outbox (which writes its whole queue to
+// sessionStorage on every `add`) — is done at most once per `reportEveryMs`.
 import {
   createLiveChat,
   createRecognition,
@@ -140,7 +140,7 @@ export function liveFilterFeature(doc: Document, deps: LiveFilterDeps): Feature 
       const handleCells = (cells: Element[], readings: CellReading[]): void => {
         if (timeline.status === 'unrecognised') return;
         for (const reading of readings) {
-          if (reading?.kind !== 'tweet') continue;
+          if (reading.kind !== 'tweet') continue;
           const { tweet } = reading;
           const tagged = hasAnyTag(tweet.text, tags);
           // A cut-off post that shows no tag may carry it in the part the page does not show.
