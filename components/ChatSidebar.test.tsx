@@ -131,6 +131,17 @@ describe('ChatSidebar', () => {
     expect(intents.calls).toEqual([['retry']]);
   });
 
+  it('says when the page is not recognised, and why when it is the chat’s tags that are missing', async () => {
+    const on = chat({ chatMode: true });
+    await mount(state({ chat: on, reports: { page: { status: 'ok' } } }));
+    expect(q('[data-testid="page-notice"]')).toBeNull();
+    await mount(state({ chat: on, reports: { page: { status: 'unrecognised', detail: 'no tweetText in the tweet' } } }));
+    expect(q('[data-testid="page-notice"]')?.textContent).toBe('pageNotRecognised');
+    expect(q('[data-testid="page-notice"]')?.dataset.detail).toBe('no tweetText in the tweet');
+    await mount(state({ chat: on, reports: { page: { status: 'unrecognised', detail: '1 of the last 40', tagsMissing: { read: 40, tagged: 1 } } } }));
+    expect(q('[data-testid="page-notice"]')?.textContent).toBe('pageTagsMissing(1|40|#blogchat)');
+  });
+
   it('renders hostile chat titles as text, never as HTML', async () => {
     const hostile = '<img src=x onerror="window.__pwned=1">';
     await mount(state({ chat: chat({ title: hostile }) }));

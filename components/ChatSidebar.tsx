@@ -110,8 +110,10 @@ function ChatModeReports({ state, intents, t }: { state: TabState; intents: Side
   return (
     <>
       {page?.status === 'unrecognised' ? (
-        <p class="notice" role="status" data-testid="page-notice">
-          {t('pageNotRecognised')}
+        <p class="notice" role="status" data-testid="page-notice" data-detail={page.detail ?? ''}>
+          {page.tagsMissing
+            ? t('pageTagsMissing', String(page.tagsMissing.tagged), String(page.tagsMissing.read), `#${state.tags?.[0] ?? ''}`)
+            : t('pageNotRecognised')}
         </p>
       ) : null}
       {autoTag ? (

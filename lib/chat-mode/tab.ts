@@ -28,8 +28,11 @@ export interface TabState {
 }
 
 export interface Reports {
-  /** The live filter's view of the page: 'unrecognised' means nothing is filtered. */
-  page?: { status: 'waiting' | 'ok' | 'unrecognised'; detail?: string };
+  /**
+   * The live filter's view of the page: 'unrecognised' means nothing is filtered; `detail` says why, and
+   * `tagsMissing` is set when it is because almost none of the latest tweets read carries a chat tag.
+   */
+  page?: { status: 'waiting' | 'ok' | 'unrecognised'; detail?: string; tagsMissing?: { read: number; tagged: number } };
   /** Auto-tagging could not add the tag without passing the limit. */
   autoTag?: { kind: 'too-long'; weightedLength: number; limit: number } | null;
   /** The live chat's counters, questions, participants and activity. */

@@ -10,3 +10,5 @@ export * from './directory';
 export * from './schedule';
 export * from './live';
 export * from './when';
+export * from './times';
+export * from './recognition';

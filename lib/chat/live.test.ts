@@ -209,6 +209,15 @@ describe('createLiveChat', () => {
     expect(chat.snapshot().perMinute.map((m) => m.count)).toEqual([0, 3, 0, 0, 1]);
   });
 
+  it('counts a tweet dated in the future in the minute it was seen, without wiping a minute of the window', () => {
+    const { chat } = live({ nowMinute: 40, minutes: 5 });
+    chat.add(tweet({ text: '#blogchat', time: at(39) }), SHOW);
+    // Counted at their own minute, these would take over a slot of the ring (a later minute wins it).
+    chat.add(tweet({ text: '#blogchat', time: '9999-03-09T01:39:00.000Z' }), SHOW);
+    chat.add(tweet({ text: '#blogchat', time: at(50) }), SHOW);
+    expect(chat.snapshot().perMinute.map((m) => m.count)).toEqual([0, 0, 0, 1, 2]);
+  });
+
   it('keeps per-tweet cost flat over 10,000 tweets and never double counts', () => {
     const ctx: ChatContext = { tags: ['blogchat'], hosts: ['host'], muted: ['troll'], options: DEFAULT_FILTER_OPTIONS };
     const makeTweets = (idBase: number): Tweet[] => {

@@ -17,6 +17,7 @@ import type { FilterDecision, HideReason } from './filter';
 import { normalizeHandle } from './handles';
 import { hasAnyTag } from './hashtags';
 import { createQuestionTracker, type TrackedQuestion } from './questions';
+import { tweetTimeMs } from './times';
 import type { Handle, Tag, Tweet } from './types';
 
 export interface LiveChatOptions {
@@ -26,7 +27,10 @@ export interface LiveChatOptions {
   hosts: Handle[];
   /** Infer the host from the first `Q1` when no host is known (see `addTweet` in questions.ts). */
   inferHosts?: boolean;
-  /** Epoch ms; `Date.now` by default. The time of tweets without one, and the end of the activity window. */
+  /**
+   * Epoch ms; `Date.now` by default. The time of tweets without a believable one (see times.ts),
+   * and the end of the activity window.
+   */
   now?: () => number;
   /** How many participants the snapshot lists (5). */
   topParticipants?: number;
@@ -90,13 +94,6 @@ function ranksBefore(a: Participant, b: Participant): boolean {
   return a.count !== b.count ? a.count > b.count : a.order < b.order;
 }
 
-function timeMs(time: string | null, now: () => number): number {
-  if (time !== null) {
-    const ms = Date.parse(time);
-    if (!Number.isNaN(ms)) return ms;
-  }
-  return now();
-}
 
 export function createLiveChat(options: LiveChatOptions): LiveChat {
   const now = options.now ?? Date.now;
@@ -176,7 +173,7 @@ export function createLiveChat(options: LiveChatOptions): LiveChat {
       // questions and answers are the chat's, and so is its activity.
       if (!hasAnyTag(tweet.text, tags)) return true;
       tracker.add(tweet);
-      countMinute(timeMs(tweet.time, now));
+      countMinute(tweetTimeMs(tweet.time, now()));
       if (decision.show) countParticipant(tweet);
       return true;
     },

@@ -18,9 +18,11 @@ function tw(id: number, at: number): StoredTweetInput {
 let db: StoreDB;
 let handle: Handler;
 let n = 0;
+let clock = T0;
 beforeEach(async () => {
   db = await openStore(`maintenance-${++n}`);
-  handle = createHandler({ db, version: '1', ownId: OWN, lookupChat: () => undefined, now: () => T0 });
+  clock = T0;
+  handle = createHandler({ db, version: '1', ownId: OWN, lookupChat: () => undefined, now: () => clock });
 });
 afterEach(() => db.close());
 
@@ -38,6 +40,7 @@ describe('page-only requests', () => {
   it('clears sessions that ended before a time, with their tweets, and counts what is stored', async () => {
     // Two rolling sessions a day apart, one in another chat.
     await handle({ type: 'tweets/put', batchId: 'b1', tag: 'smchat', tweets: [tw(1, T0), tw(2, T0 + 60_000)] }, CS);
+    clock = T0 + 24 * HOUR;
     await handle({ type: 'tweets/put', batchId: 'b2', tag: 'smchat', tweets: [tw(3, T0 + 24 * HOUR)] }, CS);
     await handle({ type: 'tweets/put', batchId: 'b3', tag: 'other', tweets: [tw(4, T0)] }, CS);
     expect(await handle({ type: 'storage/stats' }, PAGE)).toEqual({ ok: true, stats: { chats: 0, sessions: 3, tweets: 4 } });

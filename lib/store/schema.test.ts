@@ -10,7 +10,7 @@ const T0 = Date.parse('2024-05-01T18:00:00.000Z');
 const MIN = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function v1Tweet(tag: string, id: string, at: number | null, firstSeen = T0): V1Tweet {
+function v1Tweet(tag: string, id: string, at: number | null, firstSeen = at ?? T0): V1Tweet {
   return { tag, id, author: { handle: `user${id}`, name: `User ${id}` }, time: at === null ? null : iso(at), text: `text ${id}`, kind: 'tweet', firstSeen };
 }
 

@@ -1,6 +1,7 @@
 // IndexedDB schema of the background store, versioned. Each version's upgrade step is kept forever so
 // any older database upgrades step by step to the current one, keeping its data.
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { tweetTimeMs } from '../chat/times';
 import type { Handle, Tag } from '../chat/types';
 import type { ChatSettings, Reminder, Session, StoredTweetInput } from '../messages';
 
@@ -15,7 +16,7 @@ export interface StoredTweet extends StoredTweetInput {
   tag: Tag;
   sessionId: string;
   firstSeen: number;
-  /** Effective time in epoch ms: the tweet's own time, or `firstSeen` when the page shows none. */
+  /** Effective time in epoch ms: the tweet's own time, or `firstSeen` when the page shows none we can believe. */
   at: number;
 }
 
@@ -74,11 +75,12 @@ function upgradeToV1(db: AnyDB): void {
   tweets.createIndex('by-tag', 'tag');
 }
 
-/** Effective time of a tweet in epoch ms. */
+/**
+ * Effective time of a tweet in epoch ms: its own time, or when it was first seen when it has none or
+ * one that cannot be true (unparsable, before the first tweet, or ahead of when it was seen).
+ */
 export function effectiveTime(time: string | null, firstSeen: number): number {
-  if (time === null) return firstSeen;
-  const ms = Date.parse(time);
-  return Number.isNaN(ms) ? firstSeen : ms;
+  return tweetTimeMs(time, firstSeen);
 }
 
 export function rollingSessionId(tag: Tag, start: number): string {

@@ -95,8 +95,8 @@ describe('putTweetBatch', () => {
       const start = Math.floor(t / DAY) * DAY + 18 * HOUR;
       return t >= start && t < start + HOUR ? { id: `${tag}:s${start}`, start, end: start + HOUR } : null;
     };
-    await putTweetBatch(db, 'smchat', 'b1', [tw(1, T0 + 5 * MIN), tw(2, T0 + 59 * MIN), tw(3, T0 + DAY + MIN)], T0, { sessionFor });
-    await putTweetBatch(db, 'smchat', 'b2', [tw(4, T0 + 30 * MIN)], T0, { sessionFor });
+    await putTweetBatch(db, 'smchat', 'b1', [tw(1, T0 + 5 * MIN), tw(2, T0 + 59 * MIN), tw(3, T0 + DAY + MIN)], T0 + DAY + MIN, { sessionFor });
+    await putTweetBatch(db, 'smchat', 'b2', [tw(4, T0 + 30 * MIN)], T0 + DAY + MIN, { sessionFor });
     const sessions = await listSessions(db, 'smchat');
     expect(sessions.map((s) => [s.id, s.start, s.end, s.kind, s.tweetCount])).toEqual([
       [`smchat:s${T0 + DAY}`, T0 + DAY, T0 + DAY + HOUR, 'scheduled', 1],
@@ -204,5 +204,56 @@ describe('quota', () => {
       throw new DOMException('nope', 'DataError');
     });
     await expect(putTweetBatch(db, 'smchat', 'b1', [tw(1, T0)], T0)).rejects.toMatchObject({ name: 'DataError' });
+  });
+});
+
+describe('times that cannot be true', () => {
+  it('stores a tweet dated ahead of now, or unparsable, at the time it was seen', async () => {
+    const now = T0 + 10 * MIN;
+    await putTweetBatch(db, 'smchat', 'b1', [tw(1, now + HOUR), tw(2, T0, { time: '9999-12-31T23:59:59.000Z' }), tw(3, T0, { time: 'not a date' }), tw(4, now + 4 * MIN)], now);
+    const stored = await Promise.all(['1', '2', '3', '4'].map((id) => db.get('tweets', ['smchat', id])));
+    expect(stored.map((t) => t?.at)).toEqual([now, now, now, now + 4 * MIN]);
+    // The record says so too: exports and transcripts show the seen time, not the page's claim.
+    expect(stored.map((t) => t?.time)).toEqual([new Date(now).toISOString(), new Date(now).toISOString(), new Date(now).toISOString(), new Date(now + 4 * MIN).toISOString()]);
+    const sessions = await listSessions(db, 'smchat');
+    expect(sessions.map((s) => [s.start, s.end, s.tweetCount])).toEqual([[now, now + 4 * MIN, 4]]);
+  });
+
+  it('a tweet dated 9999 does not get tonight’s session evicted', async () => {
+    const cap = 3;
+    await putTweetBatch(db, 'smchat', 'a', [tw(1, T0), tw(2, T0 + MIN)], T0 + MIN, { cap });
+    await putTweetBatch(db, 'smchat', 'b', [tw(3, T0, { time: '9999-12-31T23:59:00.000Z' })], T0 + 2 * MIN, { cap });
+    await putTweetBatch(db, 'smchat', 'c', [tw(4, T0, { time: '9999-12-31T23:59:30.000Z' })], T0 + 3 * MIN, { cap });
+    expect(await countTweets(db, 'smchat')).toBe(4);
+    expect(await db.get('tweets', ['smchat', '1'])).toBeDefined();
+    const sessions = await listSessions(db, 'smchat');
+    expect(sessions.map((s) => [s.start, s.end, s.tweetCount])).toEqual([[T0, T0 + 3 * MIN, 4]]);
+  });
+
+  it('never evicts the session holding now, even when a stored session ends later (dated before times were bounded)', async () => {
+    const cap = 3;
+    await putTweetBatch(db, 'smchat', 'a', [tw(1, T0 - DAY)], T0 - DAY, { cap });
+    await putTweetBatch(db, 'smchat', 'b', [tw(2, T0), tw(3, T0 + MIN)], T0 + MIN, { cap });
+    // What an older version stored for a tweet dated 9999: a session of its own, in the future.
+    const future = Date.parse('9999-12-31T23:59:00.000Z');
+    await db.put('sessions', { id: `smchat:${future}`, tag: 'smchat', start: future, end: future, kind: 'rolling', tweetCount: 1 });
+    await db.put('tweets', { ...tw(4, future), tag: 'smchat', sessionId: `smchat:${future}`, firstSeen: T0, at: future });
+    // A late tweet of yesterday's session: the batch writes there, and the chat is over its cap.
+    const r = await putTweetBatch(db, 'smchat', 'c', [tw(5, T0 - DAY + MIN)], T0 + 2 * MIN, { cap });
+    expect(r).toMatchObject({ ok: true, stored: 1, evicted: 1 });
+    // Tonight's session (holding now) is kept; the future one is what gets evicted.
+    expect(await db.get('tweets', ['smchat', '2'])).toBeDefined();
+    expect(await db.get('tweets', ['smchat', '3'])).toBeDefined();
+    expect(await db.get('tweets', ['smchat', '4'])).toBeUndefined();
+  });
+
+  it('never evicts a session that ended less than a rolling gap ago (the chat a tab is recording ran over)', async () => {
+    const cap = 3;
+    // The scheduled hour from T0; tweets after it fall into a rolling session.
+    const sessionFor = (tag: string, t: number) => (t >= T0 && t < T0 + HOUR ? { id: `${tag}:s${T0}`, start: T0, end: T0 + HOUR } : null);
+    await putTweetBatch(db, 'smchat', 'a', [tw(1, T0 + 10 * MIN), tw(2, T0 + 50 * MIN)], T0 + 50 * MIN, { cap, sessionFor });
+    const r = await putTweetBatch(db, 'smchat', 'b', [tw(3, T0 + 65 * MIN), tw(4, T0 + 70 * MIN)], T0 + 70 * MIN, { cap, sessionFor });
+    expect(r).toMatchObject({ ok: true, stored: 2, evicted: 0 });
+    expect((await listSessions(db, 'smchat')).map((s) => [s.kind, s.tweetCount])).toEqual([['rolling', 2], ['scheduled', 2]]);
   });
 });

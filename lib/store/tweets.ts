@@ -1,7 +1,8 @@
 // Seen tweets: batched, deduplicated, idempotent writes; a cap per chat; a clear quota error.
+import { believableTime, MAX_CLOCK_SKEW_MS } from '../chat/times';
 import type { Tag } from '../chat/types';
 import { errorReply, type ErrorReply, type Session, type StoredTweetInput } from '../messages';
-import { effectiveTime, type StoredTweet, type StoreDB } from './schema';
+import { ROLLING_GAP_MS, type StoredTweet, type StoreDB } from './schema';
 import { SessionAssigner, allOfTag, type SessionFor, type WriteTx } from './sessions';
 
 export const DEFAULT_CAP_PER_CHAT = 20_000;
@@ -10,7 +11,10 @@ export const BATCH_MEMORY_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface PutOptions {
   sessionFor?: SessionFor;
-  /** Most tweets kept per chat; the oldest sessions are evicted first, never the current one. */
+  /**
+   * Most tweets kept per chat; the oldest sessions are evicted first, never the current one, one that
+   * holds now or one this batch writes to.
+   */
   cap?: number;
   gapMs?: number;
 }
@@ -130,7 +134,10 @@ async function writeBatch(
       }
       continue;
     }
-    fresh.push({ tweet, at: effectiveTime(tweet.time, now) });
+    // A time that cannot be true (ahead of now, unparsable) is replaced by when the tweet was seen, in
+    // the record too, so that the transcript shows that rather than the page's claim.
+    const own = believableTime(tweet.time, now);
+    fresh.push({ tweet: own === null && tweet.time !== null ? { ...tweet, time: new Date(now).toISOString() } : tweet, at: own ?? now });
   }
 
   fresh.sort((a, b) => a.at - b.at);
@@ -145,7 +152,8 @@ async function writeBatch(
       writes.add(store.put(record));
     });
     writes.add(assigner.save());
-    evicted = await evictOldest(tx, tag, options.cap ?? DEFAULT_CAP_PER_CHAT, assigner.sessionsOfChat(), assigner.touched);
+    const ofChat = assigner.sessionsOfChat();
+    evicted = await evictOldest(tx, tag, options.cap ?? DEFAULT_CAP_PER_CHAT, ofChat, keptSessions(ofChat, assigner.touched, now, options.gapMs ?? ROLLING_GAP_MS));
   }
 
   writes.add(batches.put({ id: batchId, tag, at: now, stored: fresh.length, duplicates }));
@@ -193,11 +201,30 @@ async function forgetBatchesBefore(tx: WriteTx, before: number): Promise<void> {
 }
 
 /**
- * Deletes whole sessions of the chat, oldest first, until it holds at most `cap` tweets. The current
- * session (latest end) and the sessions just written to are never evicted, even if that leaves the
- * chat above its cap. Returns the number of tweets deleted.
+ * The sessions eviction must keep: those this batch writes to (a tab is recording them), those that
+ * hold now or ended less than a rolling gap ago (the next tweet of a chat going on right now lands
+ * there), and the current one: the latest-ending that does not start in the future. A session starting
+ * in the future can only come from a time stored before times were bounded, and must not displace the
+ * real current session (one tweet dated 9999 once got tonight's session evicted).
  */
-async function evictOldest(tx: WriteTx, tag: Tag, cap: number, sessions: readonly Session[], protectedIds: Set<string>): Promise<number> {
+function keptSessions(sessions: readonly Session[], touched: ReadonlySet<string>, now: number, gapMs: number): Set<string> {
+  const kept = new Set(touched);
+  let current: Session | undefined;
+  for (const s of sessions) {
+    if (s.start > now + MAX_CLOCK_SKEW_MS) continue;
+    if (s.end >= now - gapMs) kept.add(s.id);
+    if (!current || s.end > current.end) current = s;
+  }
+  if (current) kept.add(current.id);
+  return kept;
+}
+
+/**
+ * Deletes whole sessions of the chat, oldest first, until it holds at most `cap` tweets. The sessions
+ * in `kept` are never evicted, even if that leaves the chat above its cap. Returns the number of
+ * tweets deleted.
+ */
+async function evictOldest(tx: WriteTx, tag: Tag, cap: number, sessions: readonly Session[], kept: ReadonlySet<string>): Promise<number> {
   const tweets = tx.objectStore('tweets');
   // Counting the chat's tweets walks its whole index: in Chromium that cost grows with the chat (tens
   // of ms per batch at 10,000 tweets) and was most of a batch's time. The sessions' `tweetCount`s (already
@@ -207,11 +234,10 @@ async function evictOldest(tx: WriteTx, tag: Tag, cap: number, sessions: readonl
   if (sessions.reduce((sum, s) => sum + s.tweetCount, 0) <= cap) return 0;
   let count = await tweets.index('by-tag-at').count(allOfTag(tag));
   if (count <= cap) return 0;
-  const current = sessions.reduce<(typeof sessions)[number] | undefined>((a, s) => (!a || s.end > a.end ? s : a), undefined);
   let evicted = 0;
   for (const session of sessions) {
     if (count <= cap) break;
-    if (session.id === current?.id || protectedIds.has(session.id)) continue;
+    if (kept.has(session.id)) continue;
     let cursor = await tweets.index('by-session-at').openCursor(IDBKeyRange.bound([session.id, -Infinity], [session.id, Infinity]));
     while (cursor) {
       if (cursor.value.tag === tag) {

@@ -258,6 +258,27 @@ describe('watchTimeline', () => {
     expect(rec.statuses.at(-1)).toEqual(['ok', undefined]);
   });
 
+  it('is unrecognised when the tweets read without their text (a renamed tweetText), ok once one reads whole', async () => {
+    const { timeline } = loadPage();
+    const textless = (name: string) => {
+      const cell = fixture(name);
+      for (const el of cell.querySelectorAll(X.tweetText)) el.setAttribute('data-testid', 'postText');
+      return cell;
+    };
+    // An ad among them reads (by its wrapper) but vouches for nothing.
+    timeline.replaceChildren(textless('plain'), fixture('promoted'), textless('reply'));
+    const rec = recorder();
+    stop = watchTimeline(document, rec.handlers);
+    expect(rec.statuses).toEqual([['unrecognised', 'no tweetText in the tweet']]);
+    timeline.append(fixture('untagged'));
+    await tick();
+    expect(rec.statuses.at(-1)).toEqual(['ok', undefined]);
+    // One tweet without text (a post of media only) among readable ones changes nothing.
+    timeline.append(textless('emoji'));
+    await tick();
+    expect(rec.statuses.at(-1)).toEqual(['ok', undefined]);
+  });
+
   it('notices the markup breaking under a running page, but not one odd cell among readable tweets', async () => {
     const { timeline } = loadPage();
     const rec = recorder();

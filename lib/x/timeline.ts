@@ -84,8 +84,9 @@ function cellOf(node: Node, timeline: Element): Element | null {
  *
  * Status: 'waiting' until a live timeline is found; 'ok' once it is (also while its cells are only empty
  * ones); 'unrecognised' when, after `graceMs`, the primaryColumn has content but no timeline, or when the
- * timeline's cells hold tweet-like things none of which can be read (checked on every report, so
- * x.com's markup changing under a running page is noticed too).
+ * timeline's cells hold tweet-like things none of which can be read, or only tweets without their text
+ * (checked on every report, so x.com's markup changing under a running page is noticed too). Whether
+ * the tweets that do read make sense for the chat is the caller's to judge (see live-filter.ts).
  */
 export function watchTimeline(doc: Document, handlers: TimelineHandlers, options: WatchOptions = {}): () => void {
   const graceMs = options.graceMs ?? DEFAULT_GRACE_MS;
@@ -106,12 +107,16 @@ export function watchTimeline(doc: Document, handlers: TimelineHandlers, options
     handlers.onStatus(s, detail);
   };
 
-  /** 'tweet' when a reading is a readable tweet, else the first unrecognised reason, else null. */
+  /**
+   * 'tweet' when a reading is a readable tweet, else the first reason why a tweet-like cell cannot be
+   * read (unrecognised, or a tweet without its text), else null. Ads say nothing either way: they are
+   * recognised by their wrapper alone, so one on the page must not vouch for tweets that do not read.
+   */
   const judge = (readings: Iterable<CellReading>): 'tweet' | { reason: string } | null => {
     let unrecognised: { reason: string } | null = null;
     for (const r of readings) {
-      if (r.kind === 'tweet' || r.kind === 'promoted') return 'tweet';
-      if (r.kind === 'unrecognised') unrecognised ??= { reason: r.reason };
+      if (r.kind === 'tweet') return 'tweet';
+      if (r.kind === 'unrecognised' || r.kind === 'unreadable') unrecognised ??= { reason: r.reason };
     }
     return unrecognised;
   };

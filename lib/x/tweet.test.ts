@@ -18,8 +18,8 @@ function spec(name: string): FixtureSpec {
   return s;
 }
 
-function tweetOf(name: string) {
-  const r = readCell(fixture(name));
+function tweetOf(name: string | Element) {
+  const r = readCell(typeof name === 'string' ? fixture(name) : name);
   if (r.kind !== 'tweet' && r.kind !== 'promoted') throw new Error(`${name}: ${JSON.stringify(r)}`);
   if (!r.tweet) throw new Error(`${name}: no tweet`);
   return r.tweet;
@@ -128,13 +128,44 @@ describe('readCell on cells captured from the stand-in', () => {
     expect(extractTags(t.text)).toEqual([]);
   });
 
-  it('reads a quote without text of its own as empty text, not as the quoted text', () => {
+  it('reads a quote without text of its own as unreadable, never as the quoted text (nor as untagged)', () => {
     const cell = fixture('quote');
     const article = cell.querySelector(X.tweet)!;
     const own = [...article.querySelectorAll(X.tweetText)].find((el) => !el.closest(X.quotedTweet));
     own?.parentElement?.remove();
-    expect(readTweet(article)).toMatchObject({ kind: 'quote', text: '', author: { handle: spec('quote').handle.toLowerCase() } });
-    expect(readTweet(article)?.lang).toBeUndefined();
+    expect(readCell(cell)).toEqual({ kind: 'unreadable', id: spec('quote').id, reason: 'no tweetText in the tweet' });
+    expect(readTweet(article)).toBeNull();
+  });
+
+  it('reads a tweet whose tweetText was renamed as unreadable: author and id read, its text does not', () => {
+    for (const name of ['plain', 'retweet', 'reply']) {
+      const cell = fixture(name);
+      for (const el of cell.querySelectorAll(X.tweetText)) el.setAttribute('data-testid', 'postText');
+      expect(readCell(cell)).toEqual({ kind: 'unreadable', id: spec(name).id, reason: 'no tweetText in the tweet' });
+    }
+    // An ad is still an ad.
+    const ad = fixture('promoted');
+    for (const el of ad.querySelectorAll(X.tweetText)) el.setAttribute('data-testid', 'postText');
+    expect(readCell(ad)).toMatchObject({ kind: 'promoted', tweet: { id: spec('promoted').id, text: '' } });
+  });
+
+  it('reads a hashtag link that shows its tag without "#" as the hashtag (its /hashtag/ address says so)', () => {
+    const cell = fixture('mention');
+    for (const a of cell.querySelectorAll('a[href^="/hashtag/"]')) a.textContent = a.textContent!.replace(/^#/, '');
+    expect(tweetOf(cell)).toMatchObject({ text: 'Great point @MackCollier and @ana_l! Mine: https://example.net/a #BlogChat #sm49' });
+    // Only when the shown text is that tag: another text linked there is left as it is.
+    const other = fixture('plain');
+    const link = other.querySelector('a[href^="/hashtag/"]')!;
+    link.textContent = 'see the chat';
+    expect(extractTags(tweetOf(other).text)).toEqual([]);
+    // An address that is not a hashtag page, or cannot be decoded, adds nothing.
+    link.textContent = 'blogchat';
+    for (const href of ['/search?q=%23blogchat', '/hashtag/%E0%A4%A', 'https://example.com/hashtag/blogchat']) {
+      link.setAttribute('href', href);
+      expect(extractTags(tweetOf(other).text)).toEqual([]);
+    }
+    link.setAttribute('href', 'https://x.com/hashtag/BlogChat?src=hashtag_click');
+    expect(extractTags(tweetOf(other).text)).toEqual(['blogchat']);
   });
 
   it('recognises a promoted tweet (no time link: id from another status link of its author)', () => {

@@ -5,13 +5,17 @@
 // - author and id: the `User-Name` links — `/handle` (name, @handle) and `/handle/status/ID` (time link);
 // - time: `time[datetime]` in the User-Name (promoted tweets show none);
 // - own text: the `tweetText` that is not inside the quoted tweet's `div[role="link"]` card, rebuilt from
-//   text nodes, emoji `img[alt]` and link texts (hashtags `#tag`, mentions `@x`, t.co URLs in full);
+//   text nodes, emoji `img[alt]` and link texts (hashtags `#tag`, mentions `@x`, t.co URLs in full). A
+//   hashtag link is `#tag` even when the link shows `tag` alone: its `/hashtag/tag` address says what it
+//   is. An article without its own text (a renamed `tweetText`, or a post of media only) is unreadable:
+//   it may carry the chat's tag, so it is never taken for an untagged tweet;
 // - kind: promoted (article inside `placementTracking` — a video player inside the article also carries
 //   that test id, so only an enclosing one counts), retweet (`socialContext` in a link to the reposter),
 //   quote (a `div[role="link"]` card holding its own User-Name/tweetText), reply (a list of `@handle`
 //   profile links between the author row and the text: the "Replying to" line, detected by structure,
 //   not by its translated words), else tweet.
 import { normalizeHandle } from '@/lib/chat/handles';
+import { normalizeTag } from '@/lib/chat/hashtags';
 import type { Handle, Tweet, TweetKind } from '@/lib/chat/types';
 import { X } from './selectors';
 
@@ -20,6 +24,8 @@ export type CellReading =
   | { kind: 'tweet'; tweet: Tweet }
   /** An ad: always recognised so it can be hidden; `tweet` is null when its author/id cannot be read. */
   | { kind: 'promoted'; tweet: Tweet | null }
+  /** A tweet whose author and id read but whose own text does not: whether it is the chat's is unknown. */
+  | { kind: 'unreadable'; id: string; reason: string }
   /** Spacers, loading placeholders, "Show more", headings, people cells: no tweet and nothing tweet-like. */
   | { kind: 'empty' }
   /** Something tweet-like that cannot be read: x.com's markup changed. */
@@ -33,6 +39,9 @@ const RESERVED = new Set([
   'home', 'explore', 'search', 'notifications', 'messages', 'i', 'settings', 'compose', 'hashtag', 'tos',
   'privacy', 'login', 'logout', 'signup', 'jobs', 'lists', 'communities', 'premium', 'verified',
 ]);
+
+/** A hashtag link: `/hashtag/tag` (x.com adds `?src=hashtag_click`); the tag is the segment, URL-encoded. */
+const HASHTAG_PATH = /^(?:https?:\/\/(?:www\.|mobile\.)?(?:x|twitter)\.com)?\/hashtag\/([^/?#]+)/;
 
 const PROFILE_PATH = /^(?:https?:\/\/(?:www\.|mobile\.)?(?:x|twitter)\.com)?\/([A-Za-z0-9_]{1,15})\/?(?:[?#].*)?$/;
 const STATUS_PATH = /^(?:https?:\/\/(?:www\.|mobile\.)?(?:x|twitter)\.com)?\/([A-Za-z0-9_]{1,15})\/status\/(\d+)(?:[/?#].*)?$/;
@@ -120,9 +129,30 @@ function isEllipsis(node: ChildNode): boolean {
 }
 
 /**
+ * The text of a link: its shown text, with the '#' of a hashtag link that shows its tag without one
+ * (the link's address, `/hashtag/tag`, says it is that hashtag; the author typed `#tag`).
+ */
+function linkTextOf(a: Element): string {
+  const shown = textOf(a);
+  const first = shown.charCodeAt(0);
+  // Most links are mentions and URLs: the address is looked at only for a shown text without '#'/'＃'.
+  if (first === 0x23 || first === 0xff03 || shown === '') return shown;
+  const m = HASHTAG_PATH.exec(a.getAttribute('href') ?? '');
+  if (!m?.[1]) return shown;
+  let tag: string;
+  try {
+    tag = decodeURIComponent(m[1]);
+  } catch {
+    return shown;
+  }
+  return normalizeTag(tag) === normalizeTag(shown) ? `#${shown}` : shown;
+}
+
+/**
  * The text of an element as its author wrote it: text nodes, emoji images by their `alt`, `<br>` as a
  * line break, links by their text (a t.co link's visually hidden "https://" prefix and tail are part of
- * it, so the URL comes out whole; the display-only trailing "…" is dropped). SVG icons are skipped.
+ * it, so the URL comes out whole; the display-only trailing "…" is dropped; a hashtag link is `#tag`,
+ * see `linkTextOf`). SVG icons are skipped.
  */
 export function textOf(el: Element): string {
   let out = '';
@@ -138,6 +168,7 @@ export function textOf(el: Element): string {
       else if (tag === 'br') out += '\n';
       else if (tag === 'svg' || tag === 'script' || tag === 'style' || tag === 'template') continue;
       else if (inLink && isEllipsis(child)) continue;
+      else if (tag === 'a') out += linkTextOf(e);
       else out += textOf(e);
     }
   }
@@ -208,8 +239,11 @@ export function getTweetType(article: Element): TweetKind {
   return kindIn(scope, partsOf(scope)).kind;
 }
 
-/** Why `article` cannot be read, or the tweet. */
-function read(article: Element): Tweet | string {
+/**
+ * Why `article` cannot be read, or the tweet and whether it has a text of its own (without one, its
+ * `text` is empty: good enough for an ad, never for deciding whether a tweet is the chat's).
+ */
+function read(article: Element): { tweet: Tweet; hasText: boolean } | string {
   const scope = scopeOf(article);
   const parts = partsOf(scope);
   const { userName, text: textEl } = parts;
@@ -252,13 +286,13 @@ function read(article: Element): Tweet | string {
   if (firstOwn(scope, X.showMore)) tweet.truncated = true;
   const lang = textEl?.getAttribute('lang');
   if (lang) tweet.lang = lang;
-  return tweet;
+  return { tweet, hasText: textEl !== undefined };
 }
 
-/** Reads an `article[data-testid="tweet"]`; null when its author or status id cannot be read. */
+/** Reads an `article[data-testid="tweet"]`; null when its author, status id or own text cannot be read. */
 export function readTweet(article: Element): Tweet | null {
   const r = read(article);
-  return typeof r === 'string' ? null : r;
+  return typeof r === 'string' || !r.hasText ? null : r.tweet;
 }
 
 /** Reads a timeline cell (`div[data-testid="cellInnerDiv"]`, or any child of the timeline node). */
@@ -276,7 +310,8 @@ export function readCell(cell: Element): CellReading {
     return { kind: 'empty' };
   }
   const r = read(article);
-  if (isPromoted(article)) return { kind: 'promoted', tweet: typeof r === 'string' ? null : r };
+  if (isPromoted(article)) return { kind: 'promoted', tweet: typeof r === 'string' ? null : r.tweet };
   if (typeof r === 'string') return { kind: 'unrecognised', reason: r };
-  return { kind: 'tweet', tweet: r };
+  if (!r.hasText) return { kind: 'unreadable', id: r.tweet.id, reason: 'no tweetText in the tweet' };
+  return { kind: 'tweet', tweet: r.tweet };
 }

@@ -1,75 +1,10 @@
 // Chat mode on the x.com stand-in, in both browsers: the switch, the live filter over a virtualized
-// timeline with live arrivals, host questions, reload, turning it off, hostile text, and an
-// unrecognised page.
+// timeline with live arrivals, host questions, reload, turning it off and hostile text. (A page that
+// does not read as expected: drift.e2e.ts.)
 import { describe, expect, it } from 'vitest';
-import { configureStandin, scrollUntil } from './harness/standin.ts';
-import { browsersUnderTest, clickInSidebar, withExtension, type ExtPage } from './harness/fixtures.ts';
-
-const FIXED_NOW = 1795000000000;
-
-/** What the test sees of every mounted cell, computed independently of the extension's own code. */
-function auditTimeline() {
-  const timeline = document.querySelector('div[data-testid="primaryColumn"] section > h1 + div[aria-label] > div');
-  const cells = [...(timeline?.children ?? [])] as HTMLElement[];
-  const rows = cells.map((cell) => {
-    const article = cell.querySelector('article[data-testid="tweet"]');
-    // The tweet's own text: the tweetText that is not inside the quoted tweet's card.
-    const own = [...(article?.querySelectorAll('[data-testid="tweetText"]') ?? [])].find((el) => !el.closest('div[role="link"]'));
-    const text = own?.textContent ?? '';
-    const promoted = !!cell.querySelector('[data-testid="placementTracking"]');
-    const tagged = /#blogchat(?![\p{L}\p{N}_])/iu.test(text);
-    const top = Number(/translateY\(([-\d.]+)px\)/.exec(cell.style.transform)?.[1] ?? NaN);
-    return { hasTweet: !!article, tagged, promoted, visible: cell.getBoundingClientRect().height > 0, top, height: cell.getBoundingClientRect().height };
-  });
-  rows.sort((a, b) => a.top - b.top);
-  // Gaps: every cell starts where the previous one ends (hidden cells measure 0).
-  let gaps = 0;
-  for (let i = 1; i < rows.length; i++) {
-    const previous = rows[i - 1]!;
-    if (Math.abs(rows[i]!.top - (previous.top + previous.height)) > 1.5) gaps++;
-  }
-  const tweets = rows.filter((r) => r.hasTweet);
-  return {
-    cells: rows.length,
-    tweets: tweets.length,
-    wronglyShown: tweets.filter((r) => r.visible && (!r.tagged || r.promoted)).length,
-    wronglyHidden: tweets.filter((r) => !r.visible && r.tagged && !r.promoted).length,
-    visible: tweets.filter((r) => r.visible).length,
-    hidden: tweets.filter((r) => !r.visible).length,
-    gaps,
-  };
-}
-
-/**
- * The audit once x.com has laid its list out again: it re-measures cells whose height changed with a
- * ResizeObserver and moves the cells below a frame or two later, as x.com does.
- */
-async function settledAudit(page: ExtPage) {
-  let audit = await page.evaluate(auditTimeline);
-  for (let i = 0; i < 20 && audit.gaps > 0; i++) {
-    await new Promise((r) => setTimeout(r, 50));
-    audit = await page.evaluate(auditTimeline);
-  }
-  return audit;
-}
-
-const switchState = (page: ExtPage) =>
-  page.evaluate(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('button[role="switch"]')?.getAttribute('aria-checked') ?? null);
-
-async function openChat(page: ExtPage, url = 'https://x.com/search?q=%23blogchat&f=live', config: Record<string, unknown> = {}) {
-  await configureStandin(page, { seed: 7, count: 300, now: FIXED_NOW, ...config });
-  await page.goto(url);
-  await page.waitFor(() => document.querySelector('[data-testid="cellInnerDiv"] article'));
-  await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('button[role="switch"]:not([disabled])'));
-  // Chat mode is remembered per chat: every test starts from it off.
-  await turnChatMode(page, false);
-  await settledAudit(page);
-}
-
-async function turnChatMode(page: ExtPage, on: boolean) {
-  if ((await switchState(page)) !== String(on)) await clickInSidebar(page, 'button[role="switch"]');
-  await page.waitFor((want) => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector(`button[role="switch"][aria-checked="${want}"]`) && document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('aside[aria-busy="false"]'), String(on));
-}
+import { scrollUntil } from './harness/standin.ts';
+import { browsersUnderTest, clickInSidebar, withExtension } from './harness/fixtures.ts';
+import { auditTimeline, openChat, settledAudit, turnChatMode } from './harness/chat-page.ts';
 
 describe.each(browsersUnderTest())('$version', (found) => {
   const browser = withExtension(found);
@@ -250,22 +185,6 @@ describe.each(browsersUnderTest())('$version', (found) => {
     expect(await visible('LongWriter')).toMatchObject({ hidden: null });
     expect((await visible('LongWriter'))?.height).toBeGreaterThan(0);
     expect(await visible('ShortWriter')).toEqual({ hidden: 'untagged', height: 0 });
-    await page.close();
-  });
-
-  it('on a page it does not recognise, hides nothing and says so', async () => {
-    const page = await browser.newPage();
-    await openChat(page);
-    await turnChatMode(page, true);
-    await page.waitFor(() => document.querySelector('[data-testid="cellInnerDiv"][data-chatmode-hidden]'));
-    await page.evaluate(() => window.__standin.breakMarkup());
-    await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('[data-testid="page-notice"]'), undefined, 20_000);
-    const state = await page.evaluate(() => ({
-      marks: document.querySelectorAll('[data-chatmode-hidden]').length,
-      notice: document.querySelector('chat-mode-sidebar')!.shadowRoot!.querySelector('[data-testid="page-notice"]')!.textContent,
-    }));
-    expect(state.marks).toBe(0);
-    expect(state.notice).toMatch(/not recogni[sz]ed/i);
     await page.close();
   });
 

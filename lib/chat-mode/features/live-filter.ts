@@ -1,32 +1,38 @@
 // The live filter: on the chat's hashtag page, every cell x.com adds to its timeline is read, decided
 // (lib/chat's filter) and marked; the page stylesheet hides what is not the chat's. Cells are handled
 // in the MutationObserver callback, before the browser paints, so a hidden tweet never flashes. When
-// the page is not recognised, nothing is hidden and the sidebar says so (fail open). Seen chat tweets
-// go to the background's store through the outbox; the live counts go to the sidebar.
+// the page is not recognised, nothing is hidden and the sidebar says so (fail open): when x.com's markup
+// cannot be read (lib/x/timeline), and when tweets read but almost none carries the chat's tags — a
+// reading gone wrong would otherwise hide the whole chat (lib/chat/recognition). Both keep being
+// checked, so filtering resumes when the page reads as the chat again. Seen chat tweets go to the
+// background's store through the outbox; the live counts go to the sidebar.
 //
 // Cost: this runs for every cell x.com mounts, and its virtualised list re-creates a tweet's cell each
 // time it scrolls back into view, so the work per cell is kept to reading it once (the timeline watcher
 // hands its reading over), an O(1) decision (tags of a text are remembered, see hashtags.ts), an O(1)
-// question lookup, and the attribute writes. What is per batch rather than per cell — the sidebar's
-// counts and handing new tweets to the outbox (which writes its whole queue to sessionStorage on every
-// `add`) — is done at most once per `reportEveryMs`.
+// recognition check, an O(1) question lookup, and the attribute writes. What is per batch rather than
+// per cell — the sidebar's counts and handing new tweets to the outbox (which writes its whole queue to
+// sessionStorage on every `add`) — is done at most once per `reportEveryMs`.
 import {
   createLiveChat,
+  createRecognition,
   decideTweet,
   handleIn,
+  hasAnyTag,
   parseAnswer,
   questionKey,
   type ChatContext,
   type FilterDecision,
   type LiveChat,
+  type Recognition,
   type Tweet,
 } from '@/lib/chat';
 import type { StoredTweetInput } from '@/lib/messages';
 import type { Outbox } from '@/lib/outbox';
 import { installPageStyle, removePageStyle } from '@/lib/x/page-style';
-import { clearMarks, markCell, watchTimeline, type TimelineStatus } from '@/lib/x/timeline';
-import type { CellReading } from '@/lib/x/tweet';
-import { chatTags, type Feature, type FeatureContext } from '../tab';
+import { clearMarks, findTimeline, markCell, timelineCells, watchTimeline, type TimelineStatus } from '@/lib/x/timeline';
+import { readCell, type CellReading } from '@/lib/x/tweet';
+import { chatTags, type Feature, type FeatureContext, type Reports } from '../tab';
 
 export interface LiveFilterDeps {
   outbox: Pick<Outbox, 'add'>;
@@ -44,9 +50,10 @@ function isChatTweet(decision: FilterDecision): boolean {
 
 export function liveFilterFeature(doc: Document, deps: LiveFilterDeps): Feature {
   const reportEveryMs = deps.reportEveryMs ?? 400;
-  // The live counts outlive restarts of the feature (a mute or an option change re-marks the page),
-  // and start afresh for another chat.
-  let live: { tag: string; chat: LiveChat } | null = null;
+  // The live counts and whether the page reads as the chat outlive restarts of the feature (a mute or
+  // an option change re-marks the page: a page known not to read as the chat must not hide its first
+  // tweets again), and start afresh for another chat.
+  let live: { tag: string; chat: LiveChat; recognition: Recognition } | null = null;
 
   return {
     name: 'live-filter',
@@ -56,11 +63,23 @@ export function liveFilterFeature(doc: Document, deps: LiveFilterDeps): Feature 
       const tag = context.tags[0]!;
       const tags = [...new Set([...context.tags, ...chatTags(context)])];
       const filter: ChatContext = { tags, hosts: chat.hosts, muted: chat.muted, options: chat.filter };
-      if (live?.tag !== tag) live = { tag, chat: createLiveChat({ tags, hosts: chat.hosts, inferHosts: chat.hosts.length === 0 }) };
-      else live.chat.setHosts(chat.hosts);
+      if (live?.tag !== tag) {
+        live = { tag, chat: createLiveChat({ tags, hosts: chat.hosts, inferHosts: chat.hosts.length === 0 }), recognition: createRecognition() };
+      } else live.chat.setHosts(chat.hosts);
       const counts = live.chat;
+      const { recognition } = live;
 
-      let status: TimelineStatus = 'waiting';
+      // The page as lib/x reads it, and whether the tweets that read carry the chat's tags.
+      let timeline: { status: TimelineStatus; detail?: string } = { status: 'waiting' };
+      let recognised = recognition.recognised;
+      const reportPage = (): void => {
+        let page: NonNullable<Reports['page']>;
+        if (timeline.status !== 'unrecognised' && !recognised) {
+          const { read, tagged } = recognition.counts();
+          page = { status: 'unrecognised', detail: `${tagged} of the last ${read} tweets read carry a chat tag`, tagsMissing: { read, tagged } };
+        } else page = { status: timeline.status, ...(timeline.detail ? { detail: timeline.detail } : {}) };
+        context.report({ page });
+      };
       // Chat tweets seen since the last report, not yet given to the outbox.
       let fresh: StoredTweetInput[] = [];
       const handOver = (): void => {
@@ -79,8 +98,8 @@ export function liveFilterFeature(doc: Document, deps: LiveFilterDeps): Feature 
         reportTimer ??= setTimeout(report, reportEveryMs);
       };
 
-      const handleCells = (cells: Element[], readings: CellReading[]): void => {
-        if (status === 'unrecognised') return;
+      /** Decides, counts and marks cells (the page reads as the chat). */
+      const filterCells = (cells: Element[], readings: CellReading[]): void => {
         const read: Array<{ cell: Element; tweet: Tweet; decision: FilterDecision }> = [];
         const added: Tweet[] = [];
         cells.forEach((cell, i) => {
@@ -94,7 +113,8 @@ export function liveFilterFeature(doc: Document, deps: LiveFilterDeps): Feature 
           } else if (reading.kind === 'promoted') {
             markCell(cell, { hidden: 'promoted', question: null, host: false });
           } else {
-            // Placeholders, "show more" rows and anything unreadable stay as x.com drew them.
+            // Placeholders, "show more" rows, and anything unreadable — a tweet without its text may
+            // well be the chat's — stay as x.com drew them.
             markCell(cell, { hidden: null, question: null, host: false });
           }
         });
@@ -117,6 +137,32 @@ export function liveFilterFeature(doc: Document, deps: LiveFilterDeps): Feature 
         scheduleReport();
       };
 
+      const handleCells = (cells: Element[], readings: CellReading[]): void => {
+        if (timeline.status === 'unrecognised') return;
+        for (const reading of readings) {
+          if (reading.kind !== 'tweet') continue;
+          const { tweet } = reading;
+          const tagged = hasAnyTag(tweet.text, tags);
+          // A cut-off post that shows no tag may carry it in the part the page does not show.
+          if (tagged || !tweet.truncated) recognition.see(tweet.id, tagged);
+        }
+        if (recognition.recognised === recognised) {
+          if (recognised) filterCells(cells, readings);
+          return;
+        }
+        recognised = recognition.recognised;
+        reportPage();
+        if (!recognised) {
+          clearMarks(doc);
+          return;
+        }
+        // The page reads as the chat again: filter what x.com shows now, not only this batch (one
+        // pass over the mounted cells, on this change only).
+        const node = findTimeline(doc);
+        const shown = node ? timelineCells(node) : cells;
+        filterCells(shown, node ? shown.map(readCell) : readings);
+      };
+
       // Leaving or reloading the page: what the outbox holds survives in sessionStorage, so hand it
       // what it does not hold yet.
       const view = doc.defaultView;
@@ -126,10 +172,10 @@ export function liveFilterFeature(doc: Document, deps: LiveFilterDeps): Feature 
       const stopWatching = watchTimeline(doc, {
         onCells: handleCells,
         onStatus(next, detail) {
-          status = next;
+          timeline = { status: next, ...(detail ? { detail } : {}) };
           // Fail open: what we cannot read, we do not hide.
           if (next === 'unrecognised') clearMarks(doc);
-          context.report({ page: { status: next, ...(detail ? { detail } : {}) } });
+          reportPage();
         },
       });
       report();

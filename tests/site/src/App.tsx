@@ -1,7 +1,7 @@
 /** Desktop x.com layout: left nav (header[role=banner]), main[role=main] with primaryColumn + sidebarColumn, #layers. */
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type FormEvent, type MouseEvent, type ReactNode } from 'react'
 import { Composer } from './Composer'
-import { T } from './markup'
+import { BROKEN, T } from './markup'
 import { Timeline } from './Timeline'
 import { Avatar, displayText, Icon, QuoteCard, RichText, Tweet, UserCell } from './Tweet'
 import type { TweetSpec } from './api'
@@ -95,7 +95,7 @@ function FeedTimeline({ route }: { route: Route }) {
     if (feed) store.currentFeedKey = feed.key
   }, [feed])
   if (!feed) return null
-  return feed.loaded ? <Timeline feed={feed} broken={store.broken} render={renderItem} /> : <Placeholder />
+  return feed.loaded ? <Timeline feed={feed} cellTestId={store.drifted('cellInnerDiv') ? BROKEN.cell : T.cell} render={renderItem} /> : <Placeholder />
 }
 
 const TABS: Array<[string, string]> = [['Top', 'top'], ['Latest', 'live'], ['People', 'user'], ['Media', 'media']]

@@ -5,7 +5,6 @@
  * the following cells move up), window scrolling, viewport kept stable when content changes above it.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
-import { BROKEN, T } from './markup'
 import type { Feed, Item } from './store'
 
 const ESTIMATE = 140
@@ -60,7 +59,8 @@ function firstBelow(l: Layout, y: number): number {
 
 export interface TimelineProps {
   feed: Feed
-  broken: boolean
+  /** the cells' `data-testid` (`cellInnerDiv`, or its drifted name) */
+  cellTestId: string
   render(item: Item): ReactNode
 }
 
@@ -68,7 +68,7 @@ const cellKeys = new WeakMap<Element, string>()
 
 interface Range { start: number; end: number; startKey: string | null }
 
-export function Timeline({ feed, broken, render }: TimelineProps) {
+export function Timeline({ feed, cellTestId, render }: TimelineProps) {
   const ref = useRef<HTMLDivElement>(null)
   const [hv, setHv] = useState(0)
   const items = feed.items
@@ -187,7 +187,7 @@ export function Timeline({ feed, broken, render }: TimelineProps) {
   for (let i = Math.min(start, items.length); i < end; i++) {
     const it = items[i] as Item
     cells.push(
-      <Cell key={it.key} itemKey={it.key} y={layout.tops[i] as number} ro={ro} broken={broken}>
+      <Cell key={it.key} itemKey={it.key} y={layout.tops[i] as number} ro={ro} testId={cellTestId}>
         {render(it)}
       </Cell>,
     )
@@ -199,7 +199,7 @@ export function Timeline({ feed, broken, render }: TimelineProps) {
   )
 }
 
-function Cell({ itemKey, y, ro, broken, children }: { itemKey: string; y: number; ro: ResizeObserver; broken: boolean; children: ReactNode }) {
+function Cell({ itemKey, y, ro, testId, children }: { itemKey: string; y: number; ro: ResizeObserver; testId: string; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null)
   useLayoutEffect(() => {
     const el = ref.current
@@ -211,7 +211,7 @@ function Cell({ itemKey, y, ro, broken, children }: { itemKey: string; y: number
   return (
     <div
       ref={ref}
-      data-testid={broken ? BROKEN.cell : T.cell}
+      data-testid={testId}
       style={{ transform: `translateY(${y}px)`, position: 'absolute', width: '100%' }}
     >
       {children}

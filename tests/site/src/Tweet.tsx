@@ -39,9 +39,13 @@ export function RichText({ text }: { text: string }): ReactNode[] {
         </a>,
       )
     } else if (tag) {
+      // Drifted, the link shows the tag without its '#', and may link to a search rather than /hashtag/.
+      const bare = tag.slice(1)
+      const hashless = store.drifted('hashtagText') || store.drifted('hashtagSearch')
+      const href = store.drifted('hashtagSearch') ? `/search?q=%23${encodeURIComponent(bare)}&src=hashtag_click` : `/hashtag/${bare}?src=hashtag_click`
       out.push(
         <span key={k++} className="r-18u37iz">
-          <a dir="ltr" href={`/hashtag/${tag.slice(1)}?src=hashtag_click`} role="link" className="css-1jxf684 link">{tag}</a>
+          <a dir="ltr" href={href} role="link" className="css-1jxf684 link">{hashless ? bare : tag}</a>
         </span>,
       )
     } else if (mention) {
@@ -79,7 +83,7 @@ export function displayText(t: TweetSpec): string {
 }
 
 function TweetTextBlock({ t, big }: { t: TweetSpec; big?: boolean }) {
-  const broken = store.broken
+  const broken = store.drifted('tweetText')
   const [expanded, setExpanded] = useState(false)
   // On its own page (big) a long post is shown whole; in timelines only its first part.
   const whole = big || expanded || !t.more
@@ -128,7 +132,7 @@ const Verified = () => (
 
 /** `[data-testid="User-Name"]`: name link, @handle link, " · ", time link (omitted when `timeLink` is false) */
 function UserName({ t, timeLink, timeText }: { t: TweetSpec; timeLink: boolean; timeText: boolean }) {
-  const broken = store.broken
+  const broken = store.drifted('testIds')
   const time = <time dateTime={t.time}>{relTime(t.time, Date.now())}</time>
   return (
     <div className="css-175oi2r r-18u37iz user-name" data-testid={broken ? BROKEN.userName : T.userName}>
@@ -245,8 +249,8 @@ function Actions({ t }: { t: TweetSpec }) {
 }
 
 export function Tweet({ t, focal }: { t: TweetSpec; focal?: boolean }) {
-  const broken = store.broken
-  const article = (
+  const broken = store.drifted('testIds')
+  const bare = (
     <article
       aria-labelledby={`id__${t.id}`}
       role="article"
@@ -314,6 +318,7 @@ export function Tweet({ t, focal }: { t: TweetSpec; focal?: boolean }) {
       </div>
     </article>
   )
+  const article = store.drifted('articleWrapper') ? <div className="css-175oi2r article-wrapper">{bare}</div> : bare
   return (
     <div className="css-175oi2r cell-body">
       <div className="css-175oi2r">

@@ -2,6 +2,20 @@
 
 export type Theme = 'light' | 'dark'
 
+/**
+ * Ways x.com's markup drifts, each on or off at any moment (`drift(kind, on)`), so a test can break the
+ * page under a running extension and then bring it back:
+ * - `tweetText`: the tweet text's test id is renamed (`postText`);
+ * - `cellInnerDiv`: the timeline cells' test id is renamed (`cellInnerDivV2`);
+ * - `hashtagText`: hashtag links show the tag without its '#' (`blogchat`), the link still `/hashtag/blogchat`;
+ * - `hashtagSearch`: hashtag links show the tag without '#' and link to `/search?q=%23blogchat`;
+ * - `articleWrapper`: a new element wraps each tweet article;
+ * - `testIds`: every test id extensions rely on is renamed at once (cell, tweet, User-Name, tweetText).
+ */
+export type Drift = 'tweetText' | 'cellInnerDiv' | 'hashtagText' | 'hashtagSearch' | 'articleWrapper' | 'testIds'
+
+export const DRIFTS: readonly Drift[] = ['tweetText', 'cellInnerDiv', 'hashtagText', 'hashtagSearch', 'articleWrapper', 'testIds']
+
 export interface StandinConfig {
   /** PRNG seed for the generated tweets (default 1) */
   seed: number
@@ -18,6 +32,8 @@ export interface StandinConfig {
   now?: number
   /** ms the timeline shows its unstyled placeholder before the tweets "load" (default 120) */
   loadDelay?: number
+  /** markup drifts on from the start (default none; see `Drift`) */
+  drift?: Drift[]
 }
 
 export interface TweetSpec {
@@ -89,6 +105,11 @@ export interface StandinApi {
   setTheme(theme: Theme): void
   navigate(path: string): void
   stats(): StandinStats
+  /** turns a markup drift on (default) or off; the page re-renders at once */
+  drift(kind: Drift, on?: boolean): void
+  /** the drifts on now */
+  drifts(): Drift[]
+  /** `drift('testIds')` */
   breakMarkup(): void
   /** the current config (read-only copy) */
   config(): StandinConfig

@@ -23,7 +23,9 @@ const api: StandinApi = {
       scrollHeight: document.documentElement.scrollHeight,
     }
   },
-  breakMarkup: () => store.breakMarkup(),
+  drift: (kind, on) => store.drift(kind, on),
+  drifts: () => [...store.drifts],
+  breakMarkup: () => store.drift('testIds'),
   config: () => ({ ...store.config }),
 }
 ;(window as unknown as StandinWindow).__standin = api

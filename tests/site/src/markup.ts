@@ -97,7 +97,7 @@ export const textareaId = (i: number): string => `tweetTextarea_${i}`
 export const textareaLabelId = (i: number): string => `tweetTextarea_${i}_label`
 export const textareaContainerId = (i: number): string => `tweetTextarea_${i}RichTextInputContainer`
 
-/** Broken-markup mode (breakMarkup()): the test ids extensions rely on are renamed. */
+/** The renamed test ids of the markup drifts (see `Drift` in api.ts). */
 export const BROKEN = {
   cell: 'cellInnerDivV2',
   tweet: 'post',

@@ -1,6 +1,6 @@
 /** App state outside React: config, location, feeds (cached per route like x.com), posts, composers. */
-import type { ComposerInfo, PostedInfo, StandinConfig, Theme, TweetSpec } from './api'
-import { CONFIG_STORAGE_KEY } from './api'
+import type { ComposerInfo, Drift, PostedInfo, StandinConfig, Theme, TweetSpec } from './api'
+import { CONFIG_STORAGE_KEY, DRIFTS } from './api'
 import { ChatGenerator, fillSpec, hashString, type Person } from './data'
 export type { Person }
 
@@ -104,7 +104,7 @@ class Store {
   tweets = new Map<string, TweetSpec>()
   posts: PostedInfo[] = []
   composers = new Map<number, ComposerHandle>()
-  broken = false
+  drifts = new Set<Drift>(this.config.drift ?? [])
   currentFeedKey: string | null = null
   toast: { id: number; text: string } | null = null
   menu: { tweet: TweetSpec; x: number; y: number } | null = null
@@ -355,15 +355,22 @@ class Store {
     this.config = { ...this.config, ...(partial ?? {}) }
     this.now = this.config.now ?? Date.now()
     this.feeds.clear()
-    this.broken = false
+    this.drifts = new Set(this.config.drift ?? [])
     this.menu = null
     applyTheme(this.config)
     window.scrollTo(0, 0)
     this.startLive(this.config.liveRate)
     this.emit()
   }
-  breakMarkup(): void {
-    this.broken = true
+  /** Whether markup drift `kind` is on (`testIds` renames the test ids of every other id drift too). */
+  drifted(kind: Drift): boolean {
+    return this.drifts.has(kind) || ((kind === 'tweetText' || kind === 'cellInnerDiv') && this.drifts.has('testIds'))
+  }
+  drift(kind: Drift, on = true): void {
+    if (!DRIFTS.includes(kind)) throw new Error(`unknown drift ${String(kind)}`)
+    if (on === this.drifts.has(kind)) return
+    if (on) this.drifts.add(kind)
+    else this.drifts.delete(kind)
     this.emit()
   }
 }

@@ -1,0 +1,101 @@
+// The live filter on a page built from cells captured from the stand-in: it fails open when tweets
+// cannot be read whole, or read but almost none carries the chat's tags, and recovers.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { findChat } from '@/lib/chat';
+import { newChatSettings } from '@/lib/store/chats';
+import { fixture } from '@/tests/fixtures/x-cells';
+import { X } from '@/lib/x/selectors';
+import { findTimeline, HIDDEN_ATTR } from '@/lib/x/timeline';
+import type { FeatureContext, Reports } from '../tab';
+import { liveFilterFeature } from './live-filter';
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+let nextId = 1_900_000_000_000_000_000n;
+
+/** A tweet cell as the stand-in renders it, with its own id and this text. */
+function cell(text: string): Element {
+  const c = fixture('untagged');
+  const id = String(nextId++);
+  for (const a of c.querySelectorAll(X.statusLink)) a.setAttribute('href', (a.getAttribute('href') ?? '').replace(/\/status\/\d+/, `/status/${id}`));
+  const textEl = c.querySelector(X.tweetText)!;
+  const span = document.createElement('span');
+  span.textContent = text;
+  textEl.replaceChildren(span);
+  return c;
+}
+
+/** The page with these cells in its timeline; the feature started for #blogchat. */
+function start(cells: Element[]) {
+  stop?.();
+  const main = fixture('page');
+  document.body.replaceChildren(main);
+  const timeline = findTimeline(document)!;
+  timeline.replaceChildren(...cells);
+  const reports: Partial<Reports>[] = [];
+  const context: FeatureContext = {
+    tags: ['blogchat'],
+    chat: newChatSettings('blogchat', findChat('blogchat'), 1),
+    onChatPage: true,
+    href: 'https://x.com/search?q=%23blogchat&f=live',
+    report: (r) => void reports.push(r),
+  };
+  const outbox = { add: vi.fn() };
+  stop = liveFilterFeature(document, { outbox, reportEveryMs: 0 }).start(context);
+  const page = () => reports.filter((r) => 'page' in r).at(-1)?.page;
+  const hidden = () => [...timeline.children].filter((c) => c.hasAttribute(HIDDEN_ATTR));
+  return { timeline, page, hidden, outbox };
+}
+
+let stop: (() => void) | null = null;
+afterEach(() => {
+  stop?.();
+  stop = null;
+  document.body.replaceChildren();
+});
+
+describe('live filter', () => {
+  it('hides the untagged tweets of a chat page (with some noise) and says the page is fine', () => {
+    const chatter = Array.from({ length: 16 }, (_, i) => cell(i % 4 === 0 ? `no tag here ${i}` : `A${i} answer #blogchat`));
+    const { page, hidden } = start(chatter);
+    expect(page()).toEqual({ status: 'ok' });
+    expect(hidden()).toEqual(chatter.filter((_, i) => i % 4 === 0));
+  });
+
+  it('never hides a tweet whose text it cannot read (a renamed tweetText), and says why', () => {
+    const cells = [cell('A1 #blogchat'), cell('no tag'), cell('A2 #blogchat')];
+    for (const el of cells[1]!.querySelectorAll(X.tweetText)) el.setAttribute('data-testid', 'postText');
+    const { hidden } = start(cells);
+    expect(hidden()).toEqual([]);
+
+    const all = [cell('A1 #blogchat'), cell('no tag'), cell('A2 #blogchat')];
+    for (const c of all) for (const el of c.querySelectorAll(X.tweetText)) el.setAttribute('data-testid', 'postText');
+    const second = start(all);
+    expect(second.hidden()).toEqual([]);
+    expect(second.page()).toEqual({ status: 'unrecognised', detail: 'no tweetText in the tweet' });
+  });
+
+  it('hides nothing once a dozen tweets read and none carries the chat’s tags, then filters again when they do', async () => {
+    // What a drifted hashtag markup reads as: the tag's text without "#".
+    const cells = Array.from({ length: 14 }, (_, i) => cell(i === 3 ? 'off topic' : `A${i} answer blogchat`));
+    const { page, hidden, outbox, timeline } = start(cells);
+    expect(hidden()).toEqual([]);
+    expect(page()).toEqual({ status: 'unrecognised', detail: '0 of the last 14 tweets read carry a chat tag', tagsMissing: { read: 14, tagged: 0 } });
+
+    // Arrivals that read the same way change nothing.
+    timeline.prepend(cell('A15 blogchat'));
+    await tick();
+    expect(hidden()).toEqual([]);
+
+    // The markup comes back: the same tweets now read tagged, and every tweet shown is filtered again.
+    for (const c of cells) {
+      const span = c.querySelector(`${X.tweetText} span`)!;
+      span.textContent = span.textContent!.replace('blogchat', '#blogchat');
+    }
+    await tick();
+    expect(page()).toEqual({ status: 'ok' });
+    expect(hidden()).toEqual([timeline.firstElementChild, cells[3]]);
+    await tick();
+    expect(outbox.add).toHaveBeenCalled();
+  });
+});
