@@ -91,20 +91,44 @@ describe('tab storage', () => {
     const bg = fakeBackground();
     const storage = createTabStorage({ send: bg.send, random: () => 1, retry: { baseMs: 500, maxMs: 4_000 } });
     bg.state.full = true;
-    storage.setItem('q1', 'x');
+    storage.setItem('outbox:q1', 'x');
     await vi.advanceTimersByTimeAsync(0);
     expect(storage.kept()).toBe(false);
-    storage.setItem('q2', 'y');
+    storage.setItem('outbox:q2', 'y');
     await vi.advanceTimersByTimeAsync(0);
     const tries = bg.writes.length;
     expect(tries).toBe(1); // while failing, only the retry timer writes
     await vi.advanceTimersByTimeAsync(500);
     expect(bg.writes.length).toBe(tries + 1);
-    expect(bg.writes.at(-1)?.set).toEqual({ q1: 'x', q2: 'y' });
-    bg.state.full = false;
+    expect(bg.writes.at(-1)?.set).toEqual({ 'outbox:q1': 'x', 'outbox:q2': 'y' });
+    storage.removeItem('outbox:q1'); // removing succeeds in a full storage, but shows no room
+    storage.removeItem('outbox:q2');
     await vi.advanceTimersByTimeAsync(4_000);
+    expect(bg.writes.at(-1)).toEqual({ type: 'tab/write', set: {}, remove: ['outbox:q1', 'outbox:q2'] });
+    expect(storage.kept()).toBe(false);
+    bg.state.full = false;
+    storage.setItem('outbox:q3', 'z');
+    await vi.advanceTimersByTimeAsync(0);
     expect(storage.kept()).toBe(true);
-    expect(Object.fromEntries(bg.items)).toEqual({ q1: 'x', q2: 'y' });
+    expect(Object.fromEntries(bg.items)).toEqual({ 'outbox:q3': 'z' });
+  });
+
+  it('is not fooled by a small value that still fits: a group of items is kept once its own latest value is', async () => {
+    const bg = fakeBackground();
+    const storage = createTabStorage({ send: bg.send, random: () => 1 });
+    bg.state.full = true;
+    storage.setItem('outbox:q:a.0', 'tweets');
+    storage.setItem('active-chat', 'blogchat');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(storage.kept()).toBe(false);
+    bg.state.full = false; // room for the tab's chat only
+    storage.removeItem('outbox:q:a.0');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(Object.fromEntries(bg.items)).toEqual({ 'active-chat': 'blogchat' });
+    expect(storage.kept()).toBe(false);
+    storage.setItem('outbox:q:a.1', 'more tweets');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(storage.kept()).toBe(true);
   });
 
   it('on unload, sends everything unwritten at once — also what is in flight — and every later write as made', async () => {

@@ -14,7 +14,10 @@ export interface KeyValueStorage {
 }
 
 export interface TabStorage extends KeyValueStorage {
-  /** False while the background refuses to keep this tab's writes (its storage is full). */
+  /**
+   * False while the background refuses to keep this tab's writes (its storage is full): while the
+   * latest value written to some group of items (the part of their keys before ':') was refused.
+   */
   kept(): boolean;
   /** The page is being hidden (reload, navigation): sends everything not yet written at once, and every later write as it is made. */
   unload(): void;
@@ -66,7 +69,9 @@ export function createTabStorage(options: TabStorageOptions, items = new Map<str
   let scheduled = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let attempt = 0;
-  let kept = true;
+  /** Groups whose latest value written was refused. Per group: a small value that fits (the tab's chat) says nothing of a large one (tweets). */
+  const refused = new Set<string>();
+  const groupsSet = (ops: Map<string, Op>) => [...ops].flatMap(([key, value]) => (value === null ? [] : [key.split(':')[0]!]));
   let unloading = false;
 
   const post = (ops: Map<string, Op>) => {
@@ -93,13 +98,14 @@ export function createTabStorage(options: TabStorageOptions, items = new Map<str
     void post(slice).then((reply) => {
       sending = null;
       if (reply.ok) {
-        kept = true;
+        // Removals succeed in a full storage too: only a value kept shows there is room again.
+        for (const group of groupsSet(slice)) refused.delete(group);
         attempt = 0;
         pump();
         return;
       }
       // 'unavailable' is a worker restarting: quiet. Anything else means what changed is not kept.
-      if (reply.error.code !== 'unavailable') kept = false;
+      if (reply.error.code !== 'unavailable') for (const group of groupsSet(slice)) refused.add(group);
       if (PERMANENT.has(reply.error.code)) {
         console.warn(`chat-mode: the background refused this tab's writes: ${reply.error.message}`);
         pump();
@@ -141,7 +147,7 @@ export function createTabStorage(options: TabStorageOptions, items = new Map<str
       items.delete(key);
       write(key, null);
     },
-    kept: () => kept,
+    kept: () => refused.size === 0,
     unload() {
       unloading = true;
       const all = new Map([...(sending ?? []), ...unsent]);

@@ -35,8 +35,11 @@ export interface Reports {
   autoTag?: { kind: 'too-long'; weightedLength: number; limit: number } | null;
   /** The live chat's counters, questions, participants and activity. */
   live?: LiveSnapshot;
-  /** Tweets stored for the transcript (null: not known yet), still on their way, and a storage error. */
-  transcript?: { saved: number | null; pending: number; error: string | null };
+  /**
+   * Tweets stored for the transcript (null: not known yet), still on their way, and a storage error;
+   * tweets dropped because too many waited, and whether those on their way would survive a reload.
+   */
+  transcript?: { saved: number | null; pending: number; error: string | null; dropped: number; kept: boolean };
 }
 
 /** A part of chat mode that runs while it is on (the live filter, auto-tagging…). */
