@@ -142,6 +142,17 @@ describe('ChatSidebar', () => {
     expect(q('[data-testid="page-notice"]')?.textContent).toBe('pageTagsMissing(1|40|#blogchat)');
   });
 
+  it('says loudly when tweets on their way are not kept, and how many were dropped', async () => {
+    const transcript = { saved: 10, pending: 3, error: null, dropped: 0, kept: true };
+    await mount(state({ chat: chat({ chatMode: true }), reports: { transcript } }));
+    expect(q('[data-testid="transcript-not-kept"]')).toBeNull();
+    expect(q('[data-testid="transcript-dropped"]')).toBeNull();
+    await mount(state({ chat: chat({ chatMode: true }), reports: { transcript: { ...transcript, kept: false, dropped: 250 } } }));
+    expect(q('[data-testid="transcript-not-kept"]')?.textContent).toBe('transcriptNotKept');
+    expect(q('[data-testid="transcript-not-kept"]')?.getAttribute('role')).toBe('alert');
+    expect(q('[data-testid="transcript-dropped"]')?.textContent).toBe('transcriptDropped(250)');
+  });
+
   it('renders hostile chat titles as text, never as HTML', async () => {
     const hostile = '<img src=x onerror="window.__pwned=1">';
     await mount(state({ chat: chat({ title: hostile }) }));

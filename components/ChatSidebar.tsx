@@ -131,6 +131,16 @@ function ChatModeReports({ state, intents, t }: { state: TabState; intents: Side
           {transcript.saved === null ? t('transcriptUnknown') : t('transcriptSaved', String(transcript.saved), String(transcript.pending))}
         </p>
       ) : null}
+      {transcript && !transcript.kept ? (
+        <p class="notice" role="alert" data-testid="transcript-not-kept">
+          {t('transcriptNotKept')}
+        </p>
+      ) : null}
+      {transcript?.dropped ? (
+        <p class="notice" role="alert" data-testid="transcript-dropped" data-dropped={transcript.dropped}>
+          {t('transcriptDropped', String(transcript.dropped))}
+        </p>
+      ) : null}
       {transcript?.error ? (
         <p class="error" role="alert" data-testid="transcript-error">
           {t('transcriptError', transcript.error)}

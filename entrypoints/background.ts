@@ -8,6 +8,7 @@ import { REMINDER_PERMISSIONS } from '@/lib/reminders/schedule';
 import { storeOpener } from '@/lib/store/db';
 import { createHandler } from '@/lib/store/handler';
 import { scheduledSessionFor } from '@/lib/store/scheduled-sessions';
+import { createTabSession } from '@/lib/store/tab-session';
 
 export default defineBackground(() => {
   // Opened on first use and reopened if the browser closes the connection.
@@ -36,6 +37,12 @@ export default defineBackground(() => {
     sessionFor: scheduledSessionFor(directorySchedule),
     // A changed schedule or reminder re-arms the chat's alarm.
     afterWrite: reminders.afterWrite,
+    // Each x.com tab's chat and unsent tweets, out of the page's reach. storage.session is not open to
+    // content scripts (Firefox cannot open it to them), so the tabs go through this worker.
+    tabSession: createTabSession({
+      area: browser.storage.session,
+      openTabs: async () => (await browser.tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [tab.id])),
+    }),
   });
   // Registered synchronously at start-up, so a worker woken by a message, an alarm or a click hears it.
   browser.runtime.onMessage.addListener((message, sender) => handler(message, sender));

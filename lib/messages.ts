@@ -99,7 +99,14 @@ export type Request =
   /** Extension pages only: remind `leadMinutes` before each occurrence of the chat (replaces its reminder). */
   | { type: 'reminders/set'; tag: Tag; leadMinutes: number }
   /** Extension pages only: no more reminders for the chat. */
-  | { type: 'reminders/clear'; tag: Tag };
+  | { type: 'reminders/clear'; tag: Tag }
+  /**
+   * Content scripts only: what the sender's tab keeps across page reloads (its chat, its unsent
+   * tweets), in extension-only storage keyed by the sender's tab id — never the page's own storage.
+   */
+  | { type: 'tab/load' }
+  /** Content scripts only: sets and removes items of the sender's tab (see `tab/load`). */
+  | { type: 'tab/write'; set: Record<string, string>; remove: string[] };
 
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
@@ -122,6 +129,8 @@ export interface ResponseMap {
   'reminders/list': { ok: true; reminders: Reminder[] };
   'reminders/set': { ok: true; reminder: Reminder };
   'reminders/clear': { ok: true; cleared: boolean };
+  'tab/load': { ok: true; items: Record<string, string> };
+  'tab/write': { ok: true };
 }
 
 export type ErrorCode =
@@ -158,10 +167,15 @@ export const REQUEST_TYPES: readonly RequestType[] = [
   'reminders/list',
   'reminders/set',
   'reminders/clear',
+  'tab/load',
+  'tab/write',
 ];
 
 /** Request types that change or delete stored data wholesale: accepted from the extension's own pages only. */
 export const PAGE_ONLY_TYPES: readonly RequestType[] = ['chat/delete', 'chats/import', 'sessions/clear', 'reminders/set', 'reminders/clear'];
+
+/** Request types about the sender's own tab: accepted from a content script in an x.com tab's top frame only. */
+export const TAB_ONLY_TYPES: readonly RequestType[] = ['tab/load', 'tab/write'];
 
 export function errorReply(code: ErrorCode, message: string): ErrorReply {
   return { ok: false, error: { code, message } };
@@ -186,15 +200,20 @@ export const LIMITS = {
   maxLeadMinutes: 24 * 60,
   /** Chats in one settings import. */
   maxImportedChats: 1_000,
+  /** Items set or removed by one `tab/write`. */
+  maxTabWriteItems: 500,
+  /** One item kept for a tab: a batch of unsent tweets (100 tweets of 30,000 characters at most). */
+  maxTabValueLength: 4_000_000,
 } as const;
 
 /** A hashtag without '#': letters (with their combining marks, as in Hindi or Arabic), digits, '_'. */
 export const TAG_RE = /^[\p{L}\p{M}\p{N}_]{1,100}$/u;
 const TWEET_ID_RE = /^\d{1,25}$/;
 const HANDLE_RE = /^[A-Za-z0-9_]{1,50}$/;
-const BATCH_ID_RE = /^[A-Za-z0-9_:.-]{1,128}$/;
+export const BATCH_ID_RE = /^[A-Za-z0-9_:.-]{1,128}$/;
 const SESSION_ID_RE = /^[\p{L}\p{M}\p{N}_:.-]{1,200}$/u;
 const LABEL_RE = /^[A-Za-z0-9_.-]{1,16}$/;
+const TAB_KEY_RE = /^[A-Za-z][A-Za-z0-9_:.-]{0,159}$/;
 const LANG_RE = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
 const ISO_TIME_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const TWEET_KINDS: readonly TweetKind[] = ['tweet', 'reply', 'retweet', 'quote', 'promoted'];
@@ -426,6 +445,16 @@ function validate(m: Record<string, unknown>, type: RequestType): Request {
       if (!EXPORT_FORMATS.includes(format)) fail('format', `expected one of ${EXPORT_FORMATS.join(', ')}`);
       return { type, sessionId: sessionId(m.sessionId, 'sessionId'), format };
     }
+    case 'tab/load':
+      return { type };
+    case 'tab/write': {
+      const set = record(m.set, 'set');
+      const keys = Object.keys(set);
+      if (keys.length > LIMITS.maxTabWriteItems) fail('set', `more than ${LIMITS.maxTabWriteItems} items`);
+      const tabKey = (v: unknown, p: string) => string(v, p, 160, TAB_KEY_RE, 'expected a letter, then up to 159 of A-Z a-z 0-9 _ : . -');
+      const values = Object.fromEntries(keys.map((key) => [tabKey(key, 'set'), string(set[key], `set.${key}`, LIMITS.maxTabValueLength)]));
+      return { type, set: values, remove: list(m.remove, 'remove', LIMITS.maxTabWriteItems, tabKey) };
+    }
     case 'sessions/clear': {
       const before = m.before;
       if (typeof before !== 'number' || !Number.isFinite(before)) fail('before', 'expected a time in epoch milliseconds');
@@ -462,7 +491,9 @@ export function parseRequest(value: unknown): { ok: true; request: Request } | E
 export interface SenderLike {
   id?: string;
   url?: string;
-  tab?: { url?: string };
+  tab?: { id?: number; url?: string };
+  /** 0: the tab's top frame. */
+  frameId?: number;
 }
 
 const CONTENT_HOSTS = new Set(['x.com', 'twitter.com']);
@@ -498,6 +529,18 @@ export function isTrustedSender(sender: SenderLike, ownId: string, ownOrigin?: s
   if (!sender.tab) return false;
   if (!isXUrl(url)) return false;
   return sender.tab.url === undefined || isXUrl(sender.tab.url);
+}
+
+/**
+ * The tab whose content script sent the message (top frame of an x.com tab, never an extension page):
+ * its id keys what the tab keeps, so a tab reads and writes only its own items. Null: not such a sender.
+ */
+export function senderTabId(sender: SenderLike, ownId: string, ownOrigin?: string): number | null {
+  if (!isTrustedSender(sender, ownId, ownOrigin) || isExtensionPageSender(sender, ownId, ownOrigin)) return null;
+  const id = sender.tab?.id;
+  if (typeof id !== 'number' || !Number.isInteger(id) || id < 0) return null;
+  if (sender.frameId !== undefined && sender.frameId !== 0) return null;
+  return isXUrl(sender.url ?? sender.tab?.url ?? '') ? id : null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,15 +1,23 @@
 // Content-script side of `tweets/put`: an outbox of seen tweets, sent in batches and retried until the
 // background acknowledges them. MV3 stops the worker at will; the background is idempotent (a batch
-// keeps its batchId across retries), so nothing is lost and nothing is stored twice.
-// No DOM import: storage is injected (`sessionStorage` in the content script).
+// keeps its batchId across retries, and a chat's tweet is stored once by [tag, id]), so nothing is
+// lost and nothing is stored twice. Unacknowledged tweets are kept in the tab's storage (extension-only,
+// see lib/tab-storage) so that a reload resends them: one item per `add` and one per batch, written
+// once and removed once, so keeping them costs what changed, never the whole queue. The queue is
+// bounded: past `maxPending` the oldest tweets are dropped, and counted.
+// No DOM import: storage is injected.
 import type { Tag } from './chat/types';
-import { checkTweet, type ErrorReply, type RequestOf, type ResponseOf, type StoredTweetInput } from './messages';
-
-export interface OutboxStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
+import {
+  BATCH_ID_RE,
+  checkTweet,
+  LIMITS,
+  TAG_RE,
+  type ErrorReply,
+  type RequestOf,
+  type ResponseOf,
+  type StoredTweetInput,
+} from './messages';
+import type { KeyValueStorage } from './tab-storage';
 
 export interface OutboxBatch {
   batchId: string;
@@ -32,9 +40,12 @@ export interface OutboxOptions {
    */
   maxDelayMs?: number;
   retry?: { baseMs?: number; maxMs?: number };
-  /** Where unacknowledged tweets survive a page reload (`sessionStorage`). */
-  storage?: OutboxStorage;
-  storageKey?: string;
+  /** Where unacknowledged tweets survive a page reload: the tab's extension-only storage. May throw (full). */
+  storage?: KeyValueStorage;
+  /** The outbox's items in `storage` start with this. */
+  storagePrefix?: string;
+  /** Most tweets waiting to be acknowledged (default 5,000); past it the oldest are dropped. */
+  maxPending?: number;
   /** How many tweet keys are remembered for dedupe (queued or acknowledged); memory stays flat. */
   rememberIds?: number;
   newId?: () => string;
@@ -57,16 +68,32 @@ export interface Outbox {
   flush(): Promise<void>;
   /** Stops timers. Unacknowledged tweets stay in storage for the next page. */
   dispose(): void;
-  stats(): { pending: number; batches: number; remembered: number; attempt: number };
+  /** `dropped`: tweets given up because more than `maxPending` were waiting. */
+  stats(): { pending: number; batches: number; remembered: number; attempt: number; dropped: number };
 }
 
 const PERMANENT: ReadonlySet<string> = new Set(['invalid-request', 'unknown-type', 'forbidden-sender']);
-const DEFAULT_STORAGE_KEY = 'chat-mode:outbox';
+const DEFAULT_PREFIX = 'outbox:';
+/** Restored tweets must be dated between x.com's first day and a little after now. */
+const EARLIEST_TIME = Date.UTC(2006, 2, 21);
+const MAX_AHEAD_MS = 10 * 60_000;
+
+/** Tweets kept under one storage key: queued by one `add` (no batchId yet), or a formed batch. */
+interface Chunk {
+  key: string;
+  /** Order of creation, kept across reloads. */
+  n: number;
+  tag: Tag;
+  tweets: StoredTweetInput[];
+  batchId?: string;
+}
 
 interface Persisted {
-  v: 1;
-  batches: OutboxBatch[];
-  queue: { tag: Tag; tweet: StoredTweetInput }[];
+  v: 2;
+  n: number;
+  tag: Tag;
+  tweets: StoredTweetInput[];
+  batchId?: string;
 }
 
 function defaultId(): string {
@@ -75,18 +102,27 @@ function defaultId(): string {
 }
 
 export function createOutbox(options: OutboxOptions): Outbox {
-  const maxBatch = Math.max(1, Math.min(options.maxBatch ?? 100, 500));
+  const maxBatch = Math.max(1, Math.min(options.maxBatch ?? 100, LIMITS.maxBatch));
   const flushDelayMs = options.flushDelayMs ?? 500;
   const maxDelayMs = Math.max(flushDelayMs, options.maxDelayMs ?? 1_000);
   const baseMs = options.retry?.baseMs ?? 500;
   const maxMs = options.retry?.maxMs ?? 10_000;
   const rememberIds = options.rememberIds ?? 5_000;
-  const storageKey = options.storageKey ?? DEFAULT_STORAGE_KEY;
+  const maxPending = Math.max(maxBatch, options.maxPending ?? 5_000);
+  const prefix = options.storagePrefix ?? DEFAULT_PREFIX;
+  const storage = options.storage;
   const newId = options.newId ?? defaultId;
   const random = options.random ?? Math.random;
+  /** Names this page's chunks apart from those of the pages before it in the tab. */
+  const page = defaultId().replace(/[^A-Za-z0-9]/g, '').slice(0, 12);
 
-  let queue: { tag: Tag; tweet: StoredTweetInput }[] = [];
-  const batches: OutboxBatch[] = [];
+  /** Chunks not yet in a batch, oldest first; then batches, oldest first (`batches[0]` is the one being sent). */
+  let queue: Chunk[] = [];
+  const batches: Chunk[] = [];
+  let queued = 0;
+  let batched = 0;
+  let dropped = 0;
+  let nextN = 0;
   const seen = new Map<string, true>(); // insertion-ordered: a small LRU
   let inFlight = false;
   let attempt = 0;
@@ -99,6 +135,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
   let waiters: (() => void)[] = [];
 
   const keyOf = (tag: Tag, id: string) => `${tag}\u0000${id}`;
+  const pending = () => queued + batched;
+  const asBatch = (c: Chunk): OutboxBatch => ({ batchId: c.batchId!, tag: c.tag, tweets: c.tweets });
 
   function remember(key: string): void {
     seen.delete(key);
@@ -106,64 +144,114 @@ export function createOutbox(options: OutboxOptions): Outbox {
     if (seen.size > rememberIds) seen.delete(seen.keys().next().value as string);
   }
 
-  function pending(): number {
-    return queue.length + batches.reduce((n, b) => n + b.tweets.length, 0);
+  // A storage that cannot keep a chunk (full) costs only its survival of a reload: the outbox still sends it.
+  function keep(chunk: Chunk): void {
+    try {
+      const value: Persisted = { v: 2, n: chunk.n, tag: chunk.tag, tweets: chunk.tweets, ...(chunk.batchId ? { batchId: chunk.batchId } : {}) };
+      storage?.setItem(chunk.key, JSON.stringify(value));
+    } catch {
+      // not kept across a reload; the tab storage reports that
+    }
   }
 
-  function persist(): void {
-    if (!options.storage) return;
+  function forget(key: string): void {
     try {
-      if (pending() === 0) options.storage.removeItem(storageKey);
-      else options.storage.setItem(storageKey, JSON.stringify({ v: 1, batches, queue } satisfies Persisted));
+      storage?.removeItem(key);
     } catch {
-      // storage full or unavailable: the in-memory outbox still works
+      // a stale item is resent after a reload, and the background ignores what it already has
     }
+  }
+
+  /** Past `maxPending`, drops the oldest chunks, never the batch being sent. */
+  function trim(): void {
+    while (pending() > maxPending) {
+      const victim = batches.length > (inFlight ? 1 : 0) ? batches.splice(inFlight ? 1 : 0, 1)[0]! : queue.shift();
+      if (!victim) return;
+      if (victim.batchId) batched -= victim.tweets.length;
+      else queued -= victim.tweets.length;
+      dropped += victim.tweets.length;
+      forget(victim.key);
+    }
+  }
+
+  /** A kept chunk, checked like anything read back from storage: shape, tweets, times, its key. */
+  function readChunk(key: string, raw: string | null, now: number): Chunk | null {
+    let data: unknown;
+    try {
+      data = JSON.parse(raw ?? 'null');
+    } catch {
+      return null;
+    }
+    if (typeof data !== 'object' || data === null) return null;
+    const { v, n, tag, tweets, batchId } = data as Partial<Persisted>;
+    if (v !== 2 || !Number.isSafeInteger(n) || n! < 0 || typeof tag !== 'string' || !TAG_RE.test(tag)) return null;
+    if (!Array.isArray(tweets) || tweets.length === 0 || tweets.length > LIMITS.maxBatch) return null;
+    const kind = key.slice(prefix.length, prefix.length + 2);
+    if (kind === 'b:' ? typeof batchId !== 'string' || !BATCH_ID_RE.test(batchId) || key !== `${prefix}b:${batchId}` : kind !== 'q:' || batchId !== undefined) return null;
+    const valid = tweets.flatMap((t: unknown) => {
+      const c = checkTweet(t);
+      if (!c.ok) return [];
+      const time = c.tweet.time === null ? null : Date.parse(c.tweet.time);
+      return time === null || (time >= EARLIEST_TIME && time <= now + MAX_AHEAD_MS) ? [c.tweet] : [];
+    });
+    return valid.length > 0 ? { key, n: n!, tag, tweets: valid, ...(batchId ? { batchId } : {}) } : null;
   }
 
   function restore(): void {
-    if (!options.storage) return;
-    let data: unknown;
-    try {
-      data = JSON.parse(options.storage.getItem(storageKey) ?? 'null');
-    } catch {
-      return;
+    if (!storage) return;
+    const now = Date.now();
+    const chunks: Chunk[] = [];
+    for (const key of storage.keys()) {
+      if (!key.startsWith(prefix)) continue;
+      const chunk = readChunk(key, storage.getItem(key), now);
+      if (chunk) chunks.push(chunk);
+      else forget(key);
     }
-    if (typeof data !== 'object' || data === null) return;
-    const { batches: b, queue: q } = data as Partial<Persisted>;
-    for (const batch of Array.isArray(b) ? b : []) {
-      if (typeof batch?.batchId !== 'string' || typeof batch.tag !== 'string' || !Array.isArray(batch.tweets)) continue;
-      const tweets = batch.tweets.flatMap((t) => {
-        const c = checkTweet(t);
-        return c.ok ? [c.tweet] : [];
-      });
-      if (tweets.length === 0) continue;
-      tweets.forEach((t) => remember(keyOf(batch.tag, t.id)));
-      batches.push({ batchId: batch.batchId, tag: batch.tag, tweets });
+    chunks.sort((a, b) => a.n - b.n);
+    for (const chunk of chunks) {
+      nextN = Math.max(nextN, chunk.n + 1);
+      const tweets = chunk.tweets.filter((t) => !seen.has(keyOf(chunk.tag, t.id)));
+      tweets.forEach((t) => remember(keyOf(chunk.tag, t.id)));
+      if (tweets.length === 0) {
+        forget(chunk.key);
+        continue;
+      }
+      const restored = { ...chunk, tweets };
+      if (restored.batchId) {
+        batches.push(restored);
+        batched += tweets.length;
+      } else {
+        queue.push(restored);
+        queued += tweets.length;
+      }
     }
-    for (const item of Array.isArray(q) ? q : []) {
-      const c = checkTweet(item?.tweet);
-      if (!c.ok || typeof item.tag !== 'string' || seen.has(keyOf(item.tag, c.tweet.id))) continue;
-      remember(keyOf(item.tag, c.tweet.id));
-      queue.push({ tag: item.tag, tweet: c.tweet });
-    }
+    if (queued > 0) firstQueuedAt = lastQueuedAt = now;
+    trim();
   }
 
   /** Turns everything queued into batches of one chat each, keeping order within a chat. */
   function formBatches(): void {
     if (queue.length === 0) return;
     const byTag = new Map<Tag, StoredTweetInput[]>();
-    for (const { tag, tweet } of queue) {
+    for (const { tag, tweets } of queue) {
       const list = byTag.get(tag) ?? [];
-      list.push(tweet);
+      list.push(...tweets);
       byTag.set(tag, list);
     }
+    const formed = queue;
     queue = [];
+    queued = 0;
     for (const [tag, tweets] of byTag) {
       for (let i = 0; i < tweets.length; i += maxBatch) {
-        batches.push({ batchId: newId(), tag, tweets: tweets.slice(i, i + maxBatch) });
+        const batchId = newId();
+        const batch: Chunk = { key: `${prefix}b:${batchId}`, n: nextN++, tag, tweets: tweets.slice(i, i + maxBatch), batchId };
+        batches.push(batch);
+        batched += batch.tweets.length;
+        keep(batch);
       }
     }
-    persist();
+    // Kept as batches first: a reload in between finds both, and the tweets count once.
+    for (const chunk of formed) forget(chunk.key);
   }
 
   function settleWaiters(): void {
@@ -196,6 +284,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
     return Math.round(full / 2 + (random() * full) / 2);
   }
 
+  /** The batch being sent is done with (acknowledged, or refused for good). */
+  function settle(batch: Chunk): void {
+    batches.shift();
+    batched -= batch.tweets.length;
+    forget(batch.key);
+  }
+
   function pump(): void {
     if (disposed || inFlight || retryTimer !== undefined) return;
     const batch = batches[0];
@@ -204,7 +299,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       return;
     }
     inFlight = true;
-    const request: RequestOf<'tweets/put'> = { type: 'tweets/put', batchId: batch.batchId, tag: batch.tag, tweets: batch.tweets };
+    const request: RequestOf<'tweets/put'> = { type: 'tweets/put', batchId: batch.batchId!, tag: batch.tag, tweets: batch.tweets };
     Promise.resolve()
       .then(() => options.send(request))
       .catch((e: unknown): ResponseOf<'tweets/put'> => ({
@@ -215,18 +310,16 @@ export function createOutbox(options: OutboxOptions): Outbox {
         inFlight = false;
         if (disposed) return;
         if (reply && reply.ok) {
-          batches.shift();
+          settle(batch);
           attempt = 0;
-          persist();
         } else {
           const error: OutboxError = reply?.error ?? { code: 'unavailable', message: 'No reply.' };
           if (PERMANENT.has(error.code)) {
-            batches.shift();
-            persist();
-            options.onDrop?.(error, batch);
+            settle(batch);
+            options.onDrop?.(error, asBatch(batch));
           } else {
             attempt++;
-            options.onError?.(error, batch);
+            options.onError?.(error, asBatch(batch));
             retryTimer = setTimeout(() => {
               retryTimer = undefined;
               pump();
@@ -244,7 +337,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   return {
     add(tag, tweets) {
       if (disposed) return 0;
-      let added = 0;
+      const fresh: StoredTweetInput[] = [];
       for (const raw of tweets) {
         const c = checkTweet(raw);
         if (!c.ok) {
@@ -254,19 +347,26 @@ export function createOutbox(options: OutboxOptions): Outbox {
         const key = keyOf(tag, c.tweet.id);
         if (seen.has(key)) continue;
         remember(key);
-        queue.push({ tag, tweet: c.tweet });
-        added++;
+        fresh.push(c.tweet);
       }
-      if (added === 0) return 0;
+      if (fresh.length === 0) return 0;
       lastQueuedAt = Date.now();
-      if (queue.length === added) firstQueuedAt = lastQueuedAt;
-      persist();
-      if (queue.length >= maxBatch) {
+      if (queued === 0) firstQueuedAt = lastQueuedAt;
+      // One item per maxBatch tweets added: what is written is what was added, whatever waits already.
+      for (let i = 0; i < fresh.length; i += maxBatch) {
+        const n = nextN++;
+        const chunk: Chunk = { key: `${prefix}q:${page}.${n}`, n, tag, tweets: fresh.slice(i, i + maxBatch) };
+        queue.push(chunk);
+        queued += chunk.tweets.length;
+        keep(chunk);
+      }
+      trim();
+      if (queued >= maxBatch) {
         formBatches();
         pump();
       }
-      if (queue.length > 0) scheduleFlush();
-      return added;
+      if (queued > 0) scheduleFlush();
+      return fresh.length;
     },
     pending,
     flush() {
@@ -291,6 +391,6 @@ export function createOutbox(options: OutboxOptions): Outbox {
       flushTimer = retryTimer = undefined;
       settleWaiters();
     },
-    stats: () => ({ pending: pending(), batches: batches.length, remembered: seen.size, attempt }),
+    stats: () => ({ pending: pending(), batches: batches.length, remembered: seen.size, attempt, dropped }),
   };
 }

@@ -10,6 +10,7 @@ import { transcriptFeature } from '@/lib/chat-mode/features/transcript';
 import { t } from '@/lib/i18n';
 import { createClient } from '@/lib/messages';
 import { createOutbox } from '@/lib/outbox';
+import { openTabStorage } from '@/lib/tab-storage';
 import { openComposerWithText } from '@/lib/x/composer';
 import { placeSidebar, watchLayout } from '@/lib/x/layout';
 import { watchLocation } from '@/lib/x/route';
@@ -25,7 +26,17 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   async main(ctx) {
     const client = createClient((message) => browser.runtime.sendMessage(message));
-    // Seen chat tweets wait here until the background has stored them; sessionStorage keeps them
+    // What the tab keeps across reloads — its chat, tweets on their way — the background keeps for it,
+    // out of the page's reach. The page's sessionStorage held them before: never read again.
+    forgetOldPageKeys();
+    const tabStorage = await openTabStorage({ send: client.send });
+    // Leaving or reloading the page: written now, not after a task that may never run (capture: before
+    // the features hand the outbox their last tweets, which are then written as they come).
+    ctx.addEventListener(window, 'pagehide', () => tabStorage.unload(), { capture: true });
+    ctx.addEventListener(window, 'pageshow', (event) => {
+      if (event.persisted) tabStorage.resume();
+    });
+    // Seen chat tweets wait here until the background has stored them; the tab's storage keeps them
     // across a reload, and a stopped service worker is retried until it answers.
     let storeError: string | null = null;
     const outbox = createOutbox({
@@ -34,7 +45,7 @@ export default defineContentScript({
         if (reply.ok) storeError = null;
         return reply;
       },
-      storage: sessionStorage,
+      storage: tabStorage,
       // A restarting worker is retried quietly; anything else (a full disk) the user must hear about.
       onError: (error) => {
         if (error.code !== 'unavailable') storeError = error.message;
@@ -45,11 +56,11 @@ export default defineContentScript({
     });
     const tab = createChatTab({
       client,
-      storage: sessionStorage,
+      storage: tabStorage,
       features: [
         latestFeature(document),
         liveFilterFeature(document, { outbox }),
-        transcriptFeature({ client, outbox, lastError: () => storeError }),
+        transcriptFeature({ client, outbox, kept: () => tabStorage.kept(), lastError: () => storeError }),
         autoTagFeature(document),
       ],
     });
@@ -118,8 +129,8 @@ export default defineContentScript({
     const stopPlace = tab.state.subscribe(place);
     tab.setUrl(location.href);
     const stopRoute = watchLocation(document, (href) => tab.setUrl(href));
-    // The extension was reloaded or updated: this script can no longer reach the background. Stop
-    // everything; unsent tweets stay in sessionStorage for the new content script.
+    // The extension was reloaded or updated: this script can no longer reach the background, and the
+    // browser cleared the background's session storage (tweets on their way then are lost). Stop everything.
     ctx.onInvalidated(() => {
       stopRoute();
       stopPlace();
@@ -129,3 +140,14 @@ export default defineContentScript({
     });
   },
 });
+
+/** Where earlier versions kept the tab's chat and unsent tweets: the page's sessionStorage, which its scripts can write. */
+const OLD_PAGE_KEYS = ['chat-mode:outbox', 'chat-mode:active-chat'];
+
+function forgetOldPageKeys(): void {
+  try {
+    for (const key of OLD_PAGE_KEYS) sessionStorage.removeItem(key);
+  } catch {
+    // storage disabled for the page: nothing to forget
+  }
+}

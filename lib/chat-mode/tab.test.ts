@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { findChat } from '@/lib/chat';
 import type { ChatSettings, Client, Request } from '@/lib/messages';
 import { newChatSettings } from '@/lib/store/chats';
-import { createChatTab, type Feature, type FeatureContext, type SessionStorageLike } from './tab';
+import { createChatTab, type Feature, type FeatureContext, type TabStorageLike } from './tab';
 
 /** A chat as the background creates it on first use (from the directory), with changes. */
 function settings(tag: string, overrides: Partial<ChatSettings> = {}): ChatSettings {
@@ -33,9 +33,17 @@ function fakeBackground() {
   return { client, chats, requests, fail: (message: string | null) => (failing = message) };
 }
 
-function memoryStorage(): SessionStorageLike & { data: Map<string, string> } {
+function memoryStorage(): TabStorageLike & { data: Map<string, string> } {
   const data = new Map<string, string>();
   return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
+}
+
+/** A storage with no room left: every write throws, as a full sessionStorage does. */
+function fullStorage(): TabStorageLike {
+  const full = () => {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  };
+  return { getItem: () => null, setItem: full, removeItem: full };
 }
 
 /** A feature that records its starts and stops. */
@@ -113,6 +121,34 @@ describe('chat tab', () => {
     await settle();
     expect(second.state.get()).toMatchObject({ tags: ['blogchat'], chat: { chatMode: true } });
     expect(feature.log).toEqual(['start blogchat elsewhere']);
+  });
+
+  it('turns chat mode on and off, and runs its features, when the storage is full', async () => {
+    const bg = fakeBackground();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const feature = recorder('filter', (c) => c.onChatPage);
+    const tab = createChatTab({ client: bg.client, storage: fullStorage(), features: [feature.feature] });
+    tab.setUrl(SEARCH);
+    await settle();
+    await tab.setChatMode(true);
+    expect(bg.chats.get('blogchat')?.chatMode).toBe(true);
+    expect(tab.state.get()).toMatchObject({ chat: { chatMode: true }, saveError: null });
+    expect(feature.log).toEqual(['start blogchat chat-page']);
+    await tab.setChatMode(false);
+    expect(bg.chats.get('blogchat')?.chatMode).toBe(false);
+    expect(feature.log).toEqual(['start blogchat chat-page', 'stop']);
+    warn.mockRestore();
+  });
+
+  it('ignores a remembered chat that is not a tag', async () => {
+    const bg = fakeBackground();
+    const storage = memoryStorage();
+    storage.data.set('active-chat', '<img src=x>');
+    const tab = createChatTab({ client: bg.client, storage, features: [] });
+    tab.setUrl(STATUS);
+    await settle();
+    expect(tab.state.get().tags).toBeNull();
+    expect(bg.requests).toEqual([]);
   });
 
   it('switches to another chat page’s chat and ignores a late reply for the previous one', async () => {

@@ -2,11 +2,12 @@
 // background), and which features run. Chat mode is switched on for a chat on its hashtag page; it
 // then stays on in this tab — on a tweet's page, in the compose modal — until switched off, so every
 // post the user writes during the chat gets the tag. A reload keeps it (the setting is stored per
-// chat; the tab remembers its chat in sessionStorage).
+// chat; the tab remembers its chat in the tab's extension-only storage, lib/tab-storage).
 import { chatTagsFromUrl, normalizeTag, type Tag } from '@/lib/chat';
 import type { LiveSnapshot } from '@/lib/chat/live';
 import type { OccurrenceTimes } from '@/lib/chat/when';
-import type { ChatSettings, ChatSettingsEditable, Client } from '@/lib/messages';
+import { TAG_RE, type ChatSettings, type ChatSettingsEditable, type Client } from '@/lib/messages';
+import type { KeyValueStorage } from '@/lib/tab-storage';
 import { createStore, type Store } from './store';
 
 /** Where a request to the background stands. */
@@ -37,8 +38,11 @@ export interface Reports {
   autoTag?: { kind: 'too-long'; weightedLength: number; limit: number } | null;
   /** The live chat's counters, questions, participants and activity. */
   live?: LiveSnapshot;
-  /** Tweets stored for the transcript (null: not known yet), still on their way, and a storage error. */
-  transcript?: { saved: number | null; pending: number; error: string | null };
+  /**
+   * Tweets stored for the transcript (null: not known yet), still on their way, and a storage error;
+   * tweets dropped because too many waited, and whether those on their way would survive a reload.
+   */
+  transcript?: { saved: number | null; pending: number; error: string | null; dropped: number; kept: boolean };
 }
 
 /** A part of chat mode that runs while it is on (the live filter, auto-tagging…). */
@@ -61,13 +65,10 @@ export interface FeatureContext {
   report(patch: Partial<Reports>): void;
 }
 
-export interface SessionStorageLike {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
+/** Where the tab remembers its chat across reloads; writing may fail (full), reading may find anything. */
+export type TabStorageLike = Pick<KeyValueStorage, 'getItem' | 'setItem' | 'removeItem'>;
 
-const ACTIVE_CHAT_KEY = 'chat-mode:active-chat';
+const ACTIVE_CHAT_KEY = 'active-chat';
 
 export interface ChatTab {
   state: Store<TabState>;
@@ -79,7 +80,7 @@ export interface ChatTab {
   dispose(): void;
 }
 
-export function createChatTab(deps: { client: Client; storage: SessionStorageLike; features: Feature[] }): ChatTab {
+export function createChatTab(deps: { client: Client; storage: TabStorageLike; features: Feature[] }): ChatTab {
   const { client, storage, features } = deps;
   const state = createStore<TabState>({
     tags: null,
@@ -98,7 +99,17 @@ export function createChatTab(deps: { client: Client; storage: SessionStorageLik
 
   const activeChat = (): Tag | null => {
     const value = storage.getItem(ACTIVE_CHAT_KEY);
-    return value ? normalizeTag(value) : null;
+    const tag = value ? normalizeTag(value) : null;
+    return tag && TAG_RE.test(tag) ? tag : null;
+  };
+  /** A storage that cannot keep the tab's chat (full) costs only its return after a reload elsewhere than its page. */
+  const rememberChat = (tag: Tag | null): void => {
+    try {
+      if (tag) storage.setItem(ACTIVE_CHAT_KEY, tag);
+      else storage.removeItem(ACTIVE_CHAT_KEY);
+    } catch (e) {
+      console.warn('chat-mode: this tab could not remember its chat', e);
+    }
   };
 
   /** Starts and stops features so that exactly those that should run do. */
@@ -134,7 +145,7 @@ export function createChatTab(deps: { client: Client; storage: SessionStorageLik
     if (seq !== loadSeq) return; // the tab moved on to another chat meanwhile
     if (reply.ok) state.set({ load: { state: 'ready' }, chat: reply.chat, next: reply.next ?? null });
     else state.set({ load: { state: 'failed', message: reply.error.message } });
-    if (reply.ok && reply.chat.chatMode) storage.setItem(ACTIVE_CHAT_KEY, tags[0]!);
+    if (reply.ok && reply.chat.chatMode && activeChat() !== tags[0]) rememberChat(tags[0]!);
     reconcile();
   };
 
@@ -183,10 +194,10 @@ export function createChatTab(deps: { client: Client; storage: SessionStorageLik
     async setChatMode(on) {
       const tags = state.get().tags;
       if (!tags) return;
-      if (on) storage.setItem(ACTIVE_CHAT_KEY, tags[0]!);
-      else if (activeChat() === tags[0]) storage.removeItem(ACTIVE_CHAT_KEY);
+      if (on) rememberChat(tags[0]!);
+      else if (activeChat() === tags[0]) rememberChat(null);
       await update({ chatMode: on });
-      if (!state.get().chat?.chatMode && activeChat() === tags[0]) storage.removeItem(ACTIVE_CHAT_KEY);
+      if (!state.get().chat?.chatMode && activeChat() === tags[0]) rememberChat(null);
     },
     update,
     retry() {

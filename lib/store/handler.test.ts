@@ -4,6 +4,7 @@ import { createClient, type StoredTweetInput } from '../messages';
 import { openStore } from './db';
 import { createHandler, type Handler } from './handler';
 import type { StoreDB } from './schema';
+import { createTabSession } from './tab-session';
 
 const OWN = 'ownextensionid';
 const CS = { id: OWN, url: 'https://x.com/search?q=%23smchat', tab: { id: 1, url: 'https://x.com/search?q=%23smchat' } };
@@ -61,6 +62,57 @@ describe('handler: senders and bad messages', () => {
       await expect(handle(junk, CS)).resolves.toMatchObject({ ok: false });
     }
     expect(logged).toHaveBeenCalledTimes(3);
+  });
+});
+
+describe('handler: what a tab keeps', () => {
+  function tabHandler() {
+    const data = new Map<string, unknown>();
+    const tabSession = createTabSession({
+      area: {
+        get: async () => Object.fromEntries(data),
+        set: async (items) => void Object.entries(items).forEach(([k, v]) => data.set(k, v)),
+        remove: async (keys) => void keys.forEach((k) => data.delete(k)),
+      },
+    });
+    return { data, handle: createHandler({ db, version: '1', ownId: OWN, lookupChat: () => undefined, tabSession }) };
+  }
+
+  it('keeps items under the sending tab’s id', async () => {
+    const { data, handle } = tabHandler();
+    expect(await handle({ type: 'tab/write', set: { 'active-chat': 'smchat' }, remove: [] }, CS)).toEqual({ ok: true });
+    expect(await handle({ type: 'tab/load' }, CS)).toEqual({ ok: true, items: { 'active-chat': 'smchat' } });
+    const other = { ...CS, tab: { ...CS.tab, id: 2 } };
+    expect(await handle({ type: 'tab/load' }, other)).toEqual({ ok: true, items: {} });
+    expect([...data.keys()]).toEqual(['tab:1:active-chat']);
+  });
+
+  it('accepts them only from a content script in an x.com tab’s top frame', async () => {
+    const { data, handle } = tabHandler();
+    const write = { type: 'tab/write', set: { a: '1' }, remove: [] };
+    for (const sender of [PAGE, { ...PAGE, tab: { id: 3, url: PAGE.url } }, { ...CS, tab: { url: CS.tab.url } }, { ...CS, frameId: 4 }, { id: 'other', url: CS.url, tab: CS.tab }]) {
+      expect(await handle(write, sender)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+      expect(await handle({ type: 'tab/load' }, sender)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    }
+    expect(await handle(write, { ...CS, frameId: 0 })).toEqual({ ok: true });
+    expect(data.size).toBe(1);
+  });
+
+  it('validates keys and sizes strictly', async () => {
+    const { data, handle } = tabHandler();
+    for (const bad of [
+      { set: { __proto__x: '1' }, remove: [] },
+      { set: { 'a b': '1' }, remove: [] },
+      { set: { a: 1 }, remove: [] },
+      { set: { a: 'x'.repeat(4_000_001) }, remove: [] },
+      { set: {}, remove: ['../x'] },
+      { set: {}, remove: 'a' },
+      { set: [], remove: [] },
+      { set: Object.fromEntries(Array.from({ length: 501 }, (_, i) => [`k${i}`, 'v'])), remove: [] },
+    ]) {
+      expect(await handle({ type: 'tab/write', ...bad }, CS)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    }
+    expect(data.size).toBe(0);
   });
 });
 

@@ -7,6 +7,8 @@ import {
   isTrustedSender,
   PAGE_ONLY_TYPES,
   parseRequest,
+  senderTabId,
+  TAB_ONLY_TYPES,
   type ChatSettings,
   type Request,
   type Response,
@@ -18,6 +20,7 @@ import { exportSession } from './export';
 import { clearSessions, deleteChat, storeStats } from './maintenance';
 import { clearReminder, listReminders, setReminder } from './reminders';
 import type { StoreDB } from './schema';
+import type { TabSession } from './tab-session';
 import { currentOrNext, scheduleOf } from './scheduled-sessions';
 import { getSession, listSessions, type SessionFor } from './sessions';
 import { countTweets, putTweetBatch, tweetsOfSession } from './tweets';
@@ -41,6 +44,8 @@ export interface HandlerOptions {
    * or `reminders/clear`, before the reply: to re-arm the chat's reminder. Its failure is logged, never replied.
    */
   afterWrite?: (request: Request) => void | Promise<void>;
+  /** What each tab keeps across reloads (`tab/load`, `tab/write`); without it they reply `internal`. */
+  tabSession?: TabSession;
 }
 
 /** Requests that change a chat's settings or reminder: `afterWrite` is called after them (not after the frequent `tweets/put`). */
@@ -60,8 +65,15 @@ export function createHandler(options: HandlerOptions): Handler {
 
   const nextOf = async (chat: ChatSettings) => currentOrNext(scheduleOf(chat, (await options.lookupChat(chat.tag))?.schedule), now());
 
-  async function run(request: Request): Promise<Response> {
+  async function run(request: Request, tabId: number | null): Promise<Response> {
     if (request.type === 'ping') return { ok: true, version: options.version } satisfies ResponseMap['ping'];
+    if (request.type === 'tab/load' || request.type === 'tab/write') {
+      // tabId is checked by the caller for these types; the store is not needed.
+      const session = options.tabSession;
+      if (!session || tabId === null) return errorReply('internal', 'Tabs cannot keep anything here.');
+      if (request.type === 'tab/load') return { ok: true, items: await session.load(tabId) };
+      return session.write(tabId, request.set, request.remove);
+    }
     const db = await getDb();
     switch (request.type) {
       case 'chat/get': {
@@ -130,7 +142,11 @@ export function createHandler(options: HandlerOptions): Handler {
       if (PAGE_ONLY_TYPES.includes(parsed.request.type) && !isExtensionPageSender(sender, options.ownId, options.ownOrigin)) {
         return errorReply('forbidden-sender', `"${parsed.request.type}" is accepted only from the extension's own pages.`);
       }
-      const response = await run(parsed.request);
+      const tabId = senderTabId(sender, options.ownId, options.ownOrigin);
+      if (TAB_ONLY_TYPES.includes(parsed.request.type) && tabId === null) {
+        return errorReply('forbidden-sender', `"${parsed.request.type}" is accepted only from the content script of an x.com tab.`);
+      }
+      const response = await run(parsed.request, tabId);
       if (response.ok) await notify(parsed.request);
       return response;
     } catch (e) {

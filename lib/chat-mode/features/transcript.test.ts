@@ -13,7 +13,8 @@ describe('transcript status', () => {
     const requests: Request[] = [];
     const client = { send: (async (r: Request) => (requests.push(r), { ok: true, count: saved })) as Client['send'] };
     const reports: Partial<Reports>[] = [];
-    const feature = transcriptFeature({ client, outbox: { pending: () => pending }, lastError: () => null, busyMs: 1000, idleMs: 30_000 });
+    const outbox = { pending: () => pending, stats: () => ({ pending, batches: 0, remembered: 0, attempt: 0, dropped: 0 }) };
+    const feature = transcriptFeature({ client, outbox, kept: () => true, lastError: () => null, busyMs: 1000, idleMs: 30_000 });
     const context: Pick<FeatureContext, 'tags' | 'report'> = { tags: ['blogchat'], report: (r) => void reports.push(r) };
     const stop = feature.start(context as FeatureContext);
 
@@ -26,7 +27,7 @@ describe('transcript status', () => {
     pending = 0;
     saved = 42; // all stored
     await vi.advanceTimersByTimeAsync(2_000);
-    expect(reports.at(-1)).toEqual({ transcript: { saved: 42, pending: 0, error: null } });
+    expect(reports.at(-1)).toEqual({ transcript: { saved: 42, pending: 0, error: null, dropped: 0, kept: true } });
     const asked = requests.length;
     await vi.advanceTimersByTimeAsync(20_000);
     expect(requests.length).toBe(asked); // idle again: the worker may sleep
@@ -37,5 +38,27 @@ describe('transcript status', () => {
     expect(reports.at(-1)).toEqual({ transcript: undefined });
     await vi.advanceTimersByTimeAsync(60_000);
     expect(requests.length).toBe(asked + 1);
+  });
+
+  it('says within a tick, without asking the background, that tweets are not kept or were dropped', async () => {
+    const requests: Request[] = [];
+    const client = { send: (async (r: Request) => (requests.push(r), { ok: true, count: 7 })) as Client['send'] };
+    const reports: Partial<Reports>[] = [];
+    let kept = true;
+    let dropped = 0;
+    const outbox = { pending: () => 0, stats: () => ({ pending: 0, batches: 0, remembered: 0, attempt: 0, dropped }) };
+    const feature = transcriptFeature({ client, outbox, kept: () => kept, lastError: () => null, busyMs: 1000, idleMs: 30_000 });
+    const stop = feature.start({ tags: ['blogchat'], report: (r) => void reports.push(r) } as FeatureContext);
+    await vi.advanceTimersByTimeAsync(3_000);
+    const asked = requests.length;
+    const said = reports.length;
+    kept = false;
+    dropped = 120;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(reports.slice(said)).toEqual([{ transcript: { saved: 7, pending: 0, error: null, dropped: 120, kept: false } }]);
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(reports.length).toBe(said + 1); // said once
+    expect(requests.length).toBe(asked);
+    stop();
   });
 });

@@ -1,13 +1,16 @@
 // Transcript status: while chat mode records a chat, the sidebar says how many of its tweets the
 // background has stored, how many are still on their way, and why, if storing fails (a stopped
-// worker is retried quietly; a full disk is not quiet).
+// worker is retried quietly; a full disk is not quiet) — and, when the tab's storage is full or too
+// many waited, that tweets on their way would not survive a reload or were dropped.
 import type { Client } from '@/lib/messages';
 import type { Outbox } from '@/lib/outbox';
 import type { Feature } from '../tab';
 
 export interface TranscriptDeps {
   client: Client;
-  outbox: Pick<Outbox, 'pending'>;
+  outbox: Pick<Outbox, 'pending' | 'stats'>;
+  /** Whether tweets on their way are kept across a reload (false: the tab's storage is full). */
+  kept: () => boolean;
   /** The outbox's latest error that the user must know about (e.g. storage full), or null. */
   lastError: () => string | null;
   /** How often to ask while tweets are on their way. */
@@ -32,6 +35,8 @@ export function transcriptFeature(deps: TranscriptDeps): Feature {
       // idle chat page lets the MV3 worker sleep.
       let wasBusy = true;
       let lastAsked = -Infinity;
+      let asked: { saved: number | null; pending: number; error: string | null } | null = null;
+      let reported = '';
       const tick = async (): Promise<void> => {
         const pending = deps.outbox.pending();
         const busy = pending > 0;
@@ -41,13 +46,19 @@ export function transcriptFeature(deps: TranscriptDeps): Feature {
           const reply = await deps.client.send({ type: 'tweets/count', tag });
           if (stopped) return;
           const error = deps.lastError();
-          context.report({
-            transcript: {
-              saved: reply.ok ? reply.count : null,
-              pending,
-              error: error ?? (reply.ok || reply.error.code === 'unavailable' ? null : reply.error.message),
-            },
-          });
+          asked = {
+            saved: reply.ok ? reply.count : null,
+            pending,
+            error: error ?? (reply.ok || reply.error.code === 'unavailable' ? null : reply.error.message),
+          };
+          reported = '';
+        }
+        // Whether tweets are kept and how many were dropped is known here: said as soon as it changes.
+        const transcript = asked && { ...asked, dropped: deps.outbox.stats().dropped, kept: deps.kept() };
+        const next = JSON.stringify(transcript);
+        if (transcript && next !== reported) {
+          reported = next;
+          context.report({ transcript });
         }
         wasBusy = busy;
         timer = setTimeout(() => void tick(), busyMs);

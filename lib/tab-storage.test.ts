@@ -1,0 +1,163 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createClient, type RequestOf } from './messages';
+import { createTabStorage, openTabStorage } from './tab-storage';
+
+/** The background's side of one tab: its items, and how it answers (down, full). */
+function fakeBackground(initial: Record<string, string> = {}) {
+  const items = new Map(Object.entries(initial));
+  const writes: RequestOf<'tab/write'>[] = [];
+  const state = { available: true, full: false, loads: 0 };
+  const send = createClient(async (message) => {
+    const request = message as RequestOf<'tab/load'> | RequestOf<'tab/write'>;
+    if (!state.available) throw new Error('Could not establish connection. Receiving end does not exist.');
+    if (request.type === 'tab/load') {
+      state.loads++;
+      return { ok: true, items: Object.fromEntries(items) };
+    }
+    writes.push(structuredClone(request));
+    for (const key of request.remove) items.delete(key);
+    if (state.full && Object.keys(request.set).length > 0) {
+      return { ok: false, error: { code: 'quota-exceeded', message: "The extension's temporary storage is full." } };
+    }
+    for (const [key, value] of Object.entries(request.set)) items.set(key, value);
+    return { ok: true };
+  }).send;
+  return { items, writes, state, send };
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('tab storage', () => {
+  it('starts with the tab’s items, asking again while the worker restarts', async () => {
+    const bg = fakeBackground({ 'active-chat': 'blogchat' });
+    bg.state.available = false;
+    const opening = openTabStorage({ send: bg.send });
+    await vi.advanceTimersByTimeAsync(500);
+    bg.state.available = true;
+    await vi.advanceTimersByTimeAsync(1_000);
+    const storage = await opening;
+    expect(storage.getItem('active-chat')).toBe('blogchat');
+    expect(storage.keys()).toEqual(['active-chat']);
+  });
+
+  it('starts empty when the background never answers, and says so', async () => {
+    const bg = fakeBackground({ 'active-chat': 'blogchat' });
+    bg.state.available = false;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const opening = openTabStorage({ send: bg.send, loadAttempts: 3 });
+    await vi.advanceTimersByTimeAsync(5_000);
+    const storage = await opening;
+    expect(storage.keys()).toEqual([]);
+    expect(warn).toHaveBeenCalledOnce();
+    warn.mockRestore();
+  });
+
+  it('writes what changed in a task as one message, and only that', async () => {
+    const bg = fakeBackground({ old: 'x' });
+    const storage = createTabStorage({ send: bg.send }, new Map(bg.items));
+    storage.setItem('a', '1');
+    storage.setItem('b', '2');
+    storage.setItem('a', '3');
+    storage.removeItem('old');
+    storage.setItem('gone', '4');
+    storage.removeItem('gone');
+    expect(storage.getItem('a')).toBe('3');
+    expect(storage.getItem('gone')).toBeNull();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(bg.writes).toEqual([{ type: 'tab/write', set: { a: '3', b: '2' }, remove: ['old', 'gone'] }]);
+    expect(Object.fromEntries(bg.items)).toEqual({ a: '3', b: '2' });
+    storage.setItem('c', '5');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(bg.writes.at(-1)).toEqual({ type: 'tab/write', set: { c: '5' }, remove: [] });
+  });
+
+  it('retries while the worker is unreachable, in order: a later write of a key wins', async () => {
+    const bg = fakeBackground();
+    const storage = createTabStorage({ send: bg.send, random: () => 1 });
+    bg.state.available = false;
+    storage.setItem('active-chat', 'one');
+    storage.setItem('q1', 'x');
+    await vi.advanceTimersByTimeAsync(100);
+    storage.setItem('active-chat', 'two');
+    storage.removeItem('q1');
+    bg.state.available = true;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(Object.fromEntries(bg.items)).toEqual({ 'active-chat': 'two' });
+    expect(storage.kept()).toBe(true); // an unreachable worker is not a full storage
+  });
+
+  it('says when the background has no room, keeps trying, and recovers when there is room again', async () => {
+    const bg = fakeBackground();
+    const storage = createTabStorage({ send: bg.send, random: () => 1, retry: { baseMs: 500, maxMs: 4_000 } });
+    bg.state.full = true;
+    storage.setItem('outbox:q1', 'x');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(storage.kept()).toBe(false);
+    storage.setItem('outbox:q2', 'y');
+    await vi.advanceTimersByTimeAsync(0);
+    const tries = bg.writes.length;
+    expect(tries).toBe(1); // while failing, only the retry timer writes
+    await vi.advanceTimersByTimeAsync(500);
+    expect(bg.writes.length).toBe(tries + 1);
+    expect(bg.writes.at(-1)?.set).toEqual({ 'outbox:q1': 'x', 'outbox:q2': 'y' });
+    storage.removeItem('outbox:q1'); // removing succeeds in a full storage, but shows no room
+    storage.removeItem('outbox:q2');
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(bg.writes.at(-1)).toEqual({ type: 'tab/write', set: {}, remove: ['outbox:q1', 'outbox:q2'] });
+    expect(storage.kept()).toBe(false);
+    bg.state.full = false;
+    storage.setItem('outbox:q3', 'z');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(storage.kept()).toBe(true);
+    expect(Object.fromEntries(bg.items)).toEqual({ 'outbox:q3': 'z' });
+  });
+
+  it('is not fooled by a small value that still fits: a group of items is kept once its own latest value is', async () => {
+    const bg = fakeBackground();
+    const storage = createTabStorage({ send: bg.send, random: () => 1 });
+    bg.state.full = true;
+    storage.setItem('outbox:q:a.0', 'tweets');
+    storage.setItem('active-chat', 'blogchat');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(storage.kept()).toBe(false);
+    bg.state.full = false; // room for the tab's chat only
+    storage.removeItem('outbox:q:a.0');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(Object.fromEntries(bg.items)).toEqual({ 'active-chat': 'blogchat' });
+    expect(storage.kept()).toBe(false);
+    storage.setItem('outbox:q:a.1', 'more tweets');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(storage.kept()).toBe(true);
+  });
+
+  it('on unload, sends everything unwritten at once — also what is in flight — and every later write as made', async () => {
+    const bg = fakeBackground();
+    // the first write's reply is held back
+    let release: (() => void) | null = null;
+    const slow: typeof bg.send = (request) =>
+      request.type === 'tab/write' && !release ? new Promise((resolve) => (release = () => void bg.send(request).then(resolve))) : bg.send(request);
+    const storage = createTabStorage({ send: slow });
+    storage.setItem('q1', 'x');
+    await vi.advanceTimersByTimeAsync(0); // in flight, unanswered
+    storage.setItem('q2', 'y');
+    storage.unload();
+    storage.setItem('q3', 'z');
+    expect(bg.writes).toEqual([
+      { type: 'tab/write', set: { q1: 'x', q2: 'y' }, remove: [] },
+      { type: 'tab/write', set: { q3: 'z' }, remove: [] },
+    ]);
+    release!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(Object.fromEntries(bg.items)).toEqual({ q1: 'x', q2: 'y', q3: 'z' });
+  });
+
+  it('splits a large write into messages the background accepts', async () => {
+    const bg = fakeBackground();
+    const storage = createTabStorage({ send: bg.send });
+    for (let i = 0; i < 1_200; i++) storage.setItem(`q${i}`, 'x');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(bg.writes.map((w) => Object.keys(w.set).length)).toEqual([500, 500, 200]);
+    expect(bg.items.size).toBe(1_200);
+  });
+});

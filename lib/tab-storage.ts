@@ -1,0 +1,161 @@
+// The content script's side of `tab/load` / `tab/write`: what this tab keeps across page reloads (its
+// chat, its unsent tweets) as a synchronous key-value store. Loaded once from the background, which
+// keeps it in extension-only storage under the tab's id; written through to it in order, only what
+// changed, coalesced per task and retried until the background has it. The page's own storage is
+// never used: x.com's scripts (and anything injected into x.com) can read and write that.
+import { LIMITS, type Client } from './messages';
+
+export interface KeyValueStorage {
+  keys(): string[];
+  getItem(key: string): string | null;
+  /** May throw (a full storage); callers keep working without it. */
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+export interface TabStorage extends KeyValueStorage {
+  /**
+   * False while the background refuses to keep this tab's writes (its storage is full): while the
+   * latest value written to some group of items (the part of their keys before ':') was refused.
+   */
+  kept(): boolean;
+  /** The page is being hidden (reload, navigation): sends everything not yet written at once, and every later write as it is made. */
+  unload(): void;
+  /** The page is shown again from the back/forward cache. */
+  resume(): void;
+}
+
+export interface TabStorageOptions {
+  send: Client['send'];
+  retry?: { baseMs?: number; maxMs?: number };
+  /** Jitter source for the retry backoff, in [0, 1). */
+  random?: () => number;
+  /** How often `tab/load` is tried before starting with nothing (the worker may be restarting). */
+  loadAttempts?: number;
+}
+
+/** Replies that retrying cannot change. */
+const PERMANENT: ReadonlySet<string> = new Set(['invalid-request', 'unknown-type', 'forbidden-sender']);
+
+export async function openTabStorage(options: TabStorageOptions): Promise<TabStorage> {
+  const attempts = options.loadAttempts ?? 4;
+  const items = new Map<string, string>();
+  for (let attempt = 1; ; attempt++) {
+    const reply = await options.send({ type: 'tab/load' });
+    if (reply.ok) {
+      for (const [key, value] of Object.entries(reply.items)) if (typeof value === 'string') items.set(key, value);
+      break;
+    }
+    // Without its items the tab starts afresh; they stay with the background for the next page.
+    if (attempt >= attempts || PERMANENT.has(reply.error.code)) {
+      console.warn(`chat-mode: this tab's kept items could not be read: ${reply.error.message}`);
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
+  }
+  return createTabStorage(options, items);
+}
+
+/** A value to set, or null to remove. */
+type Op = string | null;
+
+export function createTabStorage(options: TabStorageOptions, items = new Map<string, string>()): TabStorage {
+  const baseMs = options.retry?.baseMs ?? 500;
+  const maxMs = options.retry?.maxMs ?? 30_000;
+  const random = options.random ?? Math.random;
+  /** Writes not yet sent, in the order made (a key's latest write only). */
+  let unsent = new Map<string, Op>();
+  let sending: Map<string, Op> | null = null;
+  let scheduled = false;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let attempt = 0;
+  /** Groups whose latest value written was refused. Per group: a small value that fits (the tab's chat) says nothing of a large one (tweets). */
+  const refused = new Set<string>();
+  const groupsSet = (ops: Map<string, Op>) => [...ops].flatMap(([key, value]) => (value === null ? [] : [key.split(':')[0]!]));
+  let unloading = false;
+
+  const post = (ops: Map<string, Op>) => {
+    const set: Record<string, string> = {};
+    const remove: string[] = [];
+    for (const [key, value] of ops) {
+      if (value === null) remove.push(key);
+      else set[key] = value;
+    }
+    return options.send({ type: 'tab/write', set, remove });
+  };
+
+  /** Sends at most LIMITS.maxTabWriteItems writes: one message in flight, so the background applies them in order. */
+  function pump(): void {
+    scheduled = false;
+    if (sending || retryTimer !== undefined || unsent.size === 0) return;
+    const slice = new Map<string, Op>();
+    for (const [key, value] of unsent) {
+      if (slice.size >= LIMITS.maxTabWriteItems) break;
+      slice.set(key, value);
+      unsent.delete(key);
+    }
+    sending = slice;
+    void post(slice).then((reply) => {
+      sending = null;
+      if (reply.ok) {
+        // Removals succeed in a full storage too: only a value kept shows there is room again.
+        for (const group of groupsSet(slice)) refused.delete(group);
+        attempt = 0;
+        pump();
+        return;
+      }
+      // 'unavailable' is a worker restarting: quiet. Anything else means what changed is not kept.
+      if (reply.error.code !== 'unavailable') for (const group of groupsSet(slice)) refused.add(group);
+      if (PERMANENT.has(reply.error.code)) {
+        console.warn(`chat-mode: the background refused this tab's writes: ${reply.error.message}`);
+        pump();
+        return;
+      }
+      // Back in front of later writes, unless a key was written again meanwhile (that write is newer).
+      const again = new Map<string, Op>();
+      for (const [key, value] of slice) if (!unsent.has(key)) again.set(key, value);
+      for (const [key, value] of unsent) again.set(key, value);
+      unsent = again;
+      attempt++;
+      const full = Math.min(maxMs, baseMs * 2 ** Math.min(attempt - 1, 30));
+      retryTimer = setTimeout(() => {
+        retryTimer = undefined;
+        pump();
+      }, Math.round(full / 2 + (random() * full) / 2));
+    });
+  }
+
+  function write(key: string, value: Op): void {
+    unsent.delete(key);
+    unsent.set(key, value);
+    // The page may be gone before a task ends: write now. The batched write below repeats it (idempotent).
+    if (unloading) void post(new Map([[key, value]]));
+    if (!scheduled) {
+      scheduled = true;
+      queueMicrotask(pump);
+    }
+  }
+
+  return {
+    keys: () => [...items.keys()],
+    getItem: (key) => items.get(key) ?? null,
+    setItem(key, value) {
+      items.set(key, value);
+      write(key, value);
+    },
+    removeItem(key) {
+      items.delete(key);
+      write(key, null);
+    },
+    kept: () => refused.size === 0,
+    unload() {
+      unloading = true;
+      const all = new Map([...(sending ?? []), ...unsent]);
+      const entries = [...all];
+      for (let i = 0; i < entries.length; i += LIMITS.maxTabWriteItems) void post(new Map(entries.slice(i, i + LIMITS.maxTabWriteItems)));
+    },
+    resume() {
+      unloading = false;
+    },
+  };
+}
