@@ -42,6 +42,7 @@ export function withExtension(found: FoundBrowser): ExtBrowser {
       return browser().extensionOrigin;
     },
     newPage: () => browser().newPage(),
+    evaluateInExtension: (fn) => browser().evaluateInExtension(fn),
     ...(found.name === 'chromium'
       ? { stopServiceWorker: () => browser().stopServiceWorker!(), evaluateInWorker: (fn) => browser().evaluateInWorker!(fn) }
       : {}),
