@@ -57,7 +57,8 @@ export interface Outbox {
   flush(): Promise<void>;
   /** Stops timers. Unacknowledged tweets stay in storage for the next page. */
   dispose(): void;
-  stats(): { pending: number; batches: number; remembered: number; attempt: number };
+  /** `accepted`: tweets `add` has queued so far, a running total (tells a tweet that came and went between two looks at `pending`). */
+  stats(): { pending: number; batches: number; remembered: number; attempt: number; accepted: number };
 }
 
 const PERMANENT: ReadonlySet<string> = new Set(['invalid-request', 'unknown-type', 'forbidden-sender']);
@@ -90,6 +91,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const seen = new Map<string, true>(); // insertion-ordered: a small LRU
   let inFlight = false;
   let attempt = 0;
+  let accepted = 0;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   /** When the oldest tweet still in `queue` was queued, and the newest (epoch ms). */
   let firstQueuedAt = 0;
@@ -258,6 +260,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         added++;
       }
       if (added === 0) return 0;
+      accepted += added;
       lastQueuedAt = Date.now();
       if (queue.length === added) firstQueuedAt = lastQueuedAt;
       persist();
@@ -291,6 +294,6 @@ export function createOutbox(options: OutboxOptions): Outbox {
       flushTimer = retryTimer = undefined;
       settleWaiters();
     },
-    stats: () => ({ pending: pending(), batches: batches.length, remembered: seen.size, attempt }),
+    stats: () => ({ pending: pending(), batches: batches.length, remembered: seen.size, attempt, accepted }),
   };
 }

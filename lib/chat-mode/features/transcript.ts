@@ -7,7 +7,7 @@ import type { Feature } from '../tab';
 
 export interface TranscriptDeps {
   client: Client;
-  outbox: Pick<Outbox, 'pending'>;
+  outbox: Pick<Outbox, 'stats'>;
   /** The outbox's latest error that the user must know about (e.g. storage full), or null. */
   lastError: () => string | null;
   /** How often to ask while tweets are on their way. */
@@ -29,15 +29,19 @@ export function transcriptFeature(deps: TranscriptDeps): Feature {
       let timer: ReturnType<typeof setTimeout> | undefined;
       // Every busyMs, look at the outbox (no message); ask the background for the count only while
       // tweets are on their way, once more after they all arrived, and otherwise every idleMs — so an
-      // idle chat page lets the MV3 worker sleep.
+      // idle chat page lets the MV3 worker sleep. A tweet can be queued, sent and stored between two
+      // looks (a quiet chat, or the last tweets of a busy one): the outbox's running total of accepted
+      // tweets tells that it did, or the count would stay short of it until the next idle look.
       let wasBusy = true;
       let lastAsked = -Infinity;
+      let acceptedWhenAsked = -1;
       const tick = async (): Promise<void> => {
-        const pending = deps.outbox.pending();
+        const { pending, accepted } = deps.outbox.stats();
         const busy = pending > 0;
-        if (busy || wasBusy || Date.now() - lastAsked >= idleMs) {
+        if (busy || wasBusy || accepted !== acceptedWhenAsked || Date.now() - lastAsked >= idleMs) {
           lastAsked = Date.now();
-          // `pending` was read before asking: when it was 0, the count includes every tweet seen so far.
+          acceptedWhenAsked = accepted;
+          // `pending` was read before asking: when it was 0, the count includes every tweet accepted so far.
           const reply = await deps.client.send({ type: 'tweets/count', tag });
           if (stopped) return;
           const error = deps.lastError();
