@@ -2,8 +2,9 @@
 // reaches the background's IndexedDB exactly once, even when the page is reloaded mid-chat (both
 // browsers) or the MV3 service worker is stopped again and again (Chromium).
 //
-// The tests compare exact sets of tweet ids, never counts: the ids the page showed (recorded in the
-// page from the first moment of every document, across reloads) and the ids in the database. They wait
+// The tests compare exact sets of tweet ids, never counts: the ids the page showed while chat mode
+// filtered it (recorded by a script that runs before x.com's in every document, across reloads) and
+// the ids in the database. They wait
 // until the stored set contains the seen one, the sidebar has nothing pending and the stored set has
 // stopped changing, so a late tweet is told from a lost one; a failure lists the ids that differ with
 // their text, kind and author.
