@@ -4,10 +4,9 @@
 //
 // The tests compare exact sets of tweet ids, never counts: the ids the page showed while chat mode
 // filtered it (recorded by a script that runs before x.com's in every document, across reloads) and
-// the ids in the database. They wait
-// until the stored set contains the seen one, the sidebar has nothing pending and the stored set has
-// stopped changing, so a late tweet is told from a lost one; a failure lists the ids that differ with
-// their text, kind and author.
+// the ids in the database. They wait until the stored set contains the seen one, nothing is pending
+// and the stored set has stopped changing, so a late tweet is told from a lost one; a failure lists
+// the ids that differ with their text, kind and author.
 import { describe, expect, it } from 'vitest';
 import { configureStandin } from './harness/standin.ts';
 import { browsersUnderTest, clickInSidebar, SEARCH_BLOGCHAT, withExtension, type ExtBrowser, type ExtPage } from './harness/fixtures.ts';
