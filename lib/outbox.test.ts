@@ -157,6 +157,7 @@ describe('outbox', () => {
     expect(outbox.add('sm49', [tw(2)])).toBe(1); // another chat is another record
     await outbox.flush();
     expect(bg.attempts.map((a) => a.size)).toEqual([2, 1, 1]);
+    expect(outbox.stats()).toMatchObject({ pending: 0, accepted: 4 }); // a running total of the new ones
   });
 
   it('keeps memory flat over 10,000 tweets', async () => {
@@ -166,7 +167,7 @@ describe('outbox', () => {
     for (let i = 0; i < 100; i++) outbox.add('smchat', range(i * 100 + 1, i * 100 + 101));
     await outbox.flush();
     expect(bg.stored.size).toBe(10_000);
-    expect(outbox.stats()).toMatchObject({ pending: 0, batches: 0, remembered: 1_000 });
+    expect(outbox.stats()).toMatchObject({ pending: 0, batches: 0, remembered: 1_000, accepted: 10_000 });
   });
 
   it('stores every tweet exactly once when the worker is unavailable for a while', async () => {

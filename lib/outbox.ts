@@ -68,8 +68,11 @@ export interface Outbox {
   flush(): Promise<void>;
   /** Stops timers. Unacknowledged tweets stay in storage for the next page. */
   dispose(): void;
-  /** `dropped`: tweets given up because more than `maxPending` were waiting. */
-  stats(): { pending: number; batches: number; remembered: number; attempt: number; dropped: number };
+  /**
+   * `dropped`: tweets given up because more than `maxPending` were waiting. `accepted`: tweets `add`
+   * has queued so far, a running total (tells a tweet that came and went between two looks at `pending`).
+   */
+  stats(): { pending: number; batches: number; remembered: number; attempt: number; dropped: number; accepted: number };
 }
 
 const PERMANENT: ReadonlySet<string> = new Set(['invalid-request', 'unknown-type', 'forbidden-sender']);
@@ -126,6 +129,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const seen = new Map<string, true>(); // insertion-ordered: a small LRU
   let inFlight = false;
   let attempt = 0;
+  let accepted = 0;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   /** When the oldest tweet still in `queue` was queued, and the newest (epoch ms). */
   let firstQueuedAt = 0;
@@ -350,6 +354,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         fresh.push(c.tweet);
       }
       if (fresh.length === 0) return 0;
+      accepted += fresh.length;
       lastQueuedAt = Date.now();
       if (queued === 0) firstQueuedAt = lastQueuedAt;
       // One item per maxBatch tweets added: what is written is what was added, whatever waits already.
@@ -391,6 +396,6 @@ export function createOutbox(options: OutboxOptions): Outbox {
       flushTimer = retryTimer = undefined;
       settleWaiters();
     },
-    stats: () => ({ pending: pending(), batches: batches.length, remembered: seen.size, attempt, dropped }),
+    stats: () => ({ pending: pending(), batches: batches.length, remembered: seen.size, attempt, dropped, accepted }),
   };
 }

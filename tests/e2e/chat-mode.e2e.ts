@@ -344,7 +344,8 @@ describe.each(browsersUnderTest())('$version', (found) => {
     await page.evaluate(() =>
       window.__standin.pushTweets(Array.from({ length: 12 }, (_, i) => ({ handle: `lurker${i}`, name: `Lurker ${i}`, text: `Not the chat's tag, tweet ${i}` }))),
     );
-    await new Promise((r) => setTimeout(r, 500));
+    // Until the arriving cells were checked at their first frame: a condition, not a time (the machine may be busy).
+    await page.waitFor(() => (window as unknown as { __checked: number }).__checked >= 12);
     const record = await page.evaluate(() => {
       const w = window as unknown as { __flashes: string[]; __checked: number };
       return { checked: w.__checked, flashes: w.__flashes };

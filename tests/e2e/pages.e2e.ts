@@ -49,29 +49,10 @@ async function setField(page: ExtPage, selector: string, value: string): Promise
   );
 }
 
-/**
- * Opens one of the extension's pages. Firefox's WebDriver never reports a moz-extension page's load
- * to puppeteer, so the navigation is not awaited: the caller waits for the page's content instead.
- */
+/** Opens one of the extension's pages, loaded (the harness knows how to wait for that in Firefox). */
 async function openExtensionPage(browser: ExtBrowser, path: string): Promise<ExtPage> {
   const page = await browser.newPage();
-  const url = `${browser.extensionOrigin}${path}`;
-  if (browser.name === 'firefox') {
-    void page.goto(url).catch(() => undefined);
-    // Polling while the navigation replaces the document can fail inside Firefox's remote agent
-    // ("right-hand side of 'in' should be an object"); poll again in the new document.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await page.waitFor((u) => location.href === u && document.readyState === 'complete', url, 30_000);
-        break;
-      } catch (error) {
-        if (attempt >= 5 || !String(error).includes('Protocol error')) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-    }
-  } else {
-    await page.goto(url);
-  }
+  await page.goto(`${browser.extensionOrigin}${path}`);
   return page;
 }
 
@@ -217,7 +198,7 @@ describe.each(browsersUnderTest())('$version', (found) => {
     await setField(options, '#transcript-chat', 'blogchat');
     // The content script's outbox sends the tweets in batches: refresh until the session is there.
     let count = 0;
-    for (let i = 0; i < 40 && count === 0; i++) {
+    for (const deadline = Date.now() + 60_000; count === 0 && Date.now() < deadline; ) {
       await click(options, '#transcripts .row button');
       await new Promise((r) => setTimeout(r, 300));
       count = await options.evaluate(() => Number(document.querySelector('.session-list li')?.getAttribute('data-count') ?? 0));

@@ -8,7 +8,7 @@ import type { Feature } from '../tab';
 
 export interface TranscriptDeps {
   client: Client;
-  outbox: Pick<Outbox, 'pending' | 'stats'>;
+  outbox: Pick<Outbox, 'stats'>;
   /** Whether tweets on their way are kept across a reload (false: the tab's storage is full). */
   kept: () => boolean;
   /** The outbox's latest error that the user must know about (e.g. storage full), or null. */
@@ -32,17 +32,21 @@ export function transcriptFeature(deps: TranscriptDeps): Feature {
       let timer: ReturnType<typeof setTimeout> | undefined;
       // Every busyMs, look at the outbox (no message); ask the background for the count only while
       // tweets are on their way, once more after they all arrived, and otherwise every idleMs — so an
-      // idle chat page lets the MV3 worker sleep.
+      // idle chat page lets the MV3 worker sleep. A tweet can be queued, sent and stored between two
+      // looks (a quiet chat, or the last tweets of a busy one): the outbox's running total of accepted
+      // tweets tells that it did, or the count would stay short of it until the next idle look.
       let wasBusy = true;
       let lastAsked = -Infinity;
+      let acceptedWhenAsked = -1;
       let asked: { saved: number | null; pending: number; error: string | null } | null = null;
       let reported = '';
       const tick = async (): Promise<void> => {
-        const pending = deps.outbox.pending();
+        const { pending, accepted, dropped } = deps.outbox.stats();
         const busy = pending > 0;
-        if (busy || wasBusy || Date.now() - lastAsked >= idleMs) {
+        if (busy || wasBusy || accepted !== acceptedWhenAsked || Date.now() - lastAsked >= idleMs) {
           lastAsked = Date.now();
-          // `pending` was read before asking: when it was 0, the count includes every tweet seen so far.
+          acceptedWhenAsked = accepted;
+          // `pending` was read before asking: when it was 0, the count includes every tweet accepted so far.
           const reply = await deps.client.send({ type: 'tweets/count', tag });
           if (stopped) return;
           const error = deps.lastError();
@@ -54,7 +58,7 @@ export function transcriptFeature(deps: TranscriptDeps): Feature {
           reported = '';
         }
         // Whether tweets are kept and how many were dropped is known here: said as soon as it changes.
-        const transcript = asked && { ...asked, dropped: deps.outbox.stats().dropped, kept: deps.kept() };
+        const transcript = asked && { ...asked, dropped, kept: deps.kept() };
         const next = JSON.stringify(transcript);
         if (transcript && next !== reported) {
           reported = next;

@@ -42,6 +42,7 @@ export function withExtension(found: FoundBrowser): ExtBrowser {
       return browser().extensionOrigin;
     },
     newPage: () => browser().newPage(),
+    evaluateInExtension: (fn) => browser().evaluateInExtension(fn),
     ...(found.name === 'chromium'
       ? { stopServiceWorker: () => browser().stopServiceWorker!(), evaluateInWorker: (fn) => browser().evaluateInWorker!(fn) }
       : {}),
@@ -74,15 +75,19 @@ export async function sidebarState(page: ExtPage) {
   });
 }
 
-/** Clicks an element inside the sidebar's shadow root with a real mouse event at its centre. */
-export async function clickInSidebar(page: ExtPage, selector: string): Promise<void> {
-  const box = await page.evaluate((sel) => {
+/**
+ * Clicks an element inside the sidebar's shadow root with a real mouse event at its centre, once it is
+ * there: the sidebar draws what the content script reports, a moment after the page changed.
+ */
+export async function clickInSidebar(page: ExtPage, selector: string, timeoutMs = 15_000): Promise<void> {
+  const find = (sel: string) => {
     const el = document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector(sel);
     if (!el) return null;
     const r = el.getBoundingClientRect();
     return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  }, selector);
-  if (!box) throw new Error(`No ${selector} in the sidebar`);
+  };
+  const box = await page.waitFor(find, selector, timeoutMs).catch(() => null);
+  if (!box) throw new Error(`No ${selector} in the sidebar after ${timeoutMs} ms`);
   await page.clickAt(box.x, box.y);
 }
 

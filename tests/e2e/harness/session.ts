@@ -17,10 +17,13 @@ export interface StubResponse {
 export type Responder = (url: string) => Promise<StubResponse | null>;
 
 export interface ExtPage {
+  /** Navigates and resolves once the new document has loaded (extension pages included). */
   goto(url: string): Promise<void>;
   reload(): Promise<void>;
   url(): string;
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** Runs `fn` in every document this page loads from now on, before the document's own scripts. */
+  addInitScript<A>(fn: (arg: A) => void, arg: A): Promise<void>;
   /** Polls `fn` in the page until it returns a truthy value, which is returned. */
   waitFor<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A, timeoutMs?: number): Promise<R>;
   /** Real input events: a mouse click at page coordinates. */
@@ -43,6 +46,11 @@ export interface ExtBrowser {
   stopServiceWorker?(): Promise<void>;
   /** Runs `fn` in the extension's service worker, starting it if stopped (Chromium only). */
   evaluateInWorker?<R>(fn: () => R | Promise<R>): Promise<R>;
+  /**
+   * Runs `fn` in a document of the extension's origin, which shares the background's IndexedDB and
+   * storage (both browsers): the worker itself in Chromium, a tab on one of its resources in Firefox.
+   */
+  evaluateInExtension<R>(fn: () => R | Promise<R>): Promise<R>;
   /** Closes the browser and starts it again on the same profile. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -130,6 +138,7 @@ async function launchChromium({ browser, extensionDir, respond, headless = true,
     reload: async () => void (await page.reload({ waitUntil: 'load' })),
     url: () => page.url(),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    addInitScript: (fn, arg) => page.addInitScript(fn as never, arg).then(() => undefined),
     waitFor: async (fn, arg, timeoutMs = 15_000) => (await page.waitForFunction(fn as never, arg, { timeout: timeoutMs })).jsonValue() as never,
     clickAt: (x, y) => page.mouse.click(x, y),
     type: (text, delayMs = 0) => page.keyboard.type(text, { delay: delayMs }),
@@ -139,13 +148,14 @@ async function launchChromium({ browser, extensionDir, respond, headless = true,
     close: () => page.close(),
   });
 
-  return {
+  const handle: ExtBrowser = {
     name: 'chromium',
     version: browser.version,
     get extensionOrigin() {
       return `chrome-extension://${extensionId}/`;
     },
     newPage: async () => wrap(await ctx.newPage()),
+    evaluateInExtension: (fn) => handle.evaluateInWorker!(fn),
     async stopServiceWorker() {
       // Chrome's own way to stop a worker: the DevTools protocol's ServiceWorker.stopAllWorkers, from
       // a page of the extension's origin (the domain sees its page's origin's workers). We wait until
@@ -191,6 +201,12 @@ async function launchChromium({ browser, extensionDir, respond, headless = true,
       rmSync(profile, { recursive: true, force: true });
     },
   };
+  return handle;
+}
+
+/** The command of puppeteer's WebDriver BiDi browsing context used here. */
+interface BiDiBrowsingContext {
+  navigate(url: string, wait: 'none' | 'interactive' | 'complete'): Promise<unknown>;
 }
 
 async function launchFirefox({ browser, extensionDir, respond, headless = true, viewport = DEFAULT_VIEWPORT, timeZone = DEFAULT_TIME_ZONE }: LaunchOptions): Promise<ExtBrowser> {
@@ -226,6 +242,32 @@ async function launchFirefox({ browser, extensionDir, respond, headless = true, 
   };
   await start();
 
+  type Page = Awaited<ReturnType<Browser['newPage']>>;
+  const extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}/`;
+  /**
+   * Firefox's remote agent sends no load event for moz-extension documents, so puppeteer's `goto` never
+   * resolves for them (a known puppeteer/Firefox bug). Not awaiting it and polling the page instead
+   * races the navigation: a poll evaluated in the outgoing document while Firefox discards it fails
+   * inside the remote agent ("right-hand side of 'in' should be an object, got null", an evaluation
+   * cut short that it does not expect), and puppeteer gives up. WebDriver BiDi's own navigate command,
+   * told to wait until the new document is complete, returns only then: nothing is evaluated early.
+   */
+  const navigateExtensionPage = async (page: Page, url: string): Promise<void> => {
+    // puppeteer's BiDi frame keeps its browsing context as a public field (not in the public types).
+    const { browsingContext } = page.mainFrame() as unknown as { browsingContext?: BiDiBrowsingContext };
+    if (!browsingContext) throw new Error('puppeteer no longer exposes the BiDi browsing context of a frame.');
+    const navigated = browsingContext.navigate(url, 'complete');
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${url} did not load within 30 s.`)), 30_000);
+    });
+    try {
+      await Promise.race([navigated, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
   const wrap = async (): Promise<ExtPage> => {
     const page = await instance.newPage();
     await page.setRequestInterception(true);
@@ -244,10 +286,12 @@ async function launchFirefox({ browser, extensionDir, respond, headless = true, 
       }
     });
     return {
-      goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+      goto: async (url) =>
+        url.startsWith(extensionOrigin) ? navigateExtensionPage(page, url) : void (await page.goto(url, { waitUntil: 'load' })),
       reload: async () => void (await page.reload({ waitUntil: 'load' })),
       url: () => page.url(),
       evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+      addInitScript: async (fn, arg) => void (await page.evaluateOnNewDocument(fn, arg)),
       waitFor: async (fn, arg, timeoutMs = 15_000) =>
         (await page.waitForFunction(fn as (arg: unknown) => unknown, { timeout: timeoutMs, polling: 100 }, arg)).jsonValue() as never,
       clickAt: (x, y) => page.mouse.click(x, y),
@@ -262,8 +306,18 @@ async function launchFirefox({ browser, extensionDir, respond, headless = true, 
   return {
     name: 'firefox',
     version: browser.version,
-    extensionOrigin: `moz-extension://${FIREFOX_EXTENSION_UUID}/`,
+    extensionOrigin,
     newPage: wrap,
+    async evaluateInExtension(fn) {
+      // Any resource of the extension is a document of its origin; this one runs none of its code.
+      const page = await instance.newPage();
+      try {
+        await navigateExtensionPage(page, `${extensionOrigin}manifest.json`);
+        return (await page.evaluate(fn)) as Awaited<ReturnType<typeof fn>>;
+      } finally {
+        await page.close();
+      }
+    },
     async restart() {
       await instance.close();
       await start();
