@@ -120,29 +120,10 @@ function filtered() {
   return hidden > 0 ? { hidden, wronglyHidden } : null;
 }
 
-/**
- * Opens one of the extension's pages, where its storage and database can be reached. Firefox's
- * WebDriver never reports a moz-extension page's load, so the caller's wait is for the document.
- */
+/** Opens one of the extension's pages (loaded: the harness waits for that in both browsers). */
 async function openExtensionPage(browser: ExtBrowser): Promise<ExtPage> {
   const page = await browser.newPage();
-  const url = `${browser.extensionOrigin}popup.html`;
-  if (browser.name === 'firefox') {
-    void page.goto(url).catch(() => undefined);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await page.waitFor((u) => location.href === u && document.readyState === 'complete', url, 30_000);
-        return page;
-      } catch (error) {
-        // Polling while the navigation replaces the document can fail inside Firefox's remote agent
-        // ("right-hand side of 'in' should be an object"): poll again in the new document.
-        const said = `${String(error)} ${String((error as { cause?: unknown }).cause)}`;
-        if (attempt >= 5 || !said.includes('Protocol error')) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-    }
-  }
-  await page.goto(url);
+  await page.goto(`${browser.extensionOrigin}popup.html`);
   return page;
 }
 
