@@ -11,8 +11,8 @@
 // time it scrolls back into view, so the work per cell is kept to reading it once (the timeline watcher
 // hands its reading over), an O(1) decision (tags of a text are remembered, see hashtags.ts), an O(1)
 // recognition check, an O(1) question lookup, and the attribute writes. What is per batch rather than
-// per cell — the sidebar's counts and handing new tweets to the outbox (which writes its whole queue to
-// sessionStorage on every `add`) — is done at most once per `reportEveryMs`.
+// per cell — the sidebar's counts and handing new tweets to the outbox (one message to the background
+// per `add`) — is done at most once per `reportEveryMs`.
 import {
   createLiveChat,
   createRecognition,
@@ -163,8 +163,8 @@ export function liveFilterFeature(doc: Document, deps: LiveFilterDeps): Feature 
         filterCells(shown, node ? shown.map(readCell) : readings);
       };
 
-      // Leaving or reloading the page: what the outbox holds survives in sessionStorage, so hand it
-      // what it does not hold yet.
+      // Leaving or reloading the page: what the outbox holds survives in the tab's storage (kept by the
+      // background), so hand it what it does not hold yet.
       const view = doc.defaultView;
       view?.addEventListener('pagehide', handOver);
 
