@@ -91,7 +91,9 @@ const pairRatios = withRuns.map((w, i) => script(w) / script(withoutRuns[i]!));
 const scriptingOverhead = median(pairRatios) - 1;
 const perCellProfiled = median(withRuns.map((r) => extMs(r) / cells(r)));
 const perCellDelta = (median(withRuns.map(script)) - median(withoutRuns.map(script))) / median(withRuns.map(cells));
-const longestStretch = withRuns.flatMap((r) => r.phases.map((p) => p.profile)).reduce((a, p) => (p.longestExtensionMs > a.longestExtensionMs ? p : a));
+const longestStretch = withRuns
+  .flatMap((r) => r.phases.map((p) => p.profile))
+  .reduce((a, p) => (p.longestExtensionMs > a.longestExtensionMs ? p : a));
 const longestExtension = longestStretch.longestExtensionMs;
 const longestRaw = Math.max(...withRuns.flatMap((r) => r.phases.map((p) => p.profile.longestExtensionRawMs)));
 const longestTaskWith = Math.max(...withRuns.flatMap((r) => r.phases.map((p) => p.longestTaskMs)));
@@ -120,25 +122,127 @@ const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 const mb = (x: number) => `${(x / 1e6).toFixed(2)} MB`;
 const kb = (x: number) => `${(x / 1e3).toFixed(1)} kB`;
 const rows: Row[] = [
-  { area: 'Main thread', figure: 'Scripting time with the extension vs without (median of per-pair ratios) − 1', value: `${pct(scriptingOverhead)} (ratios ${pairRatios.map((r) => r.toFixed(3)).join(', ')})`, target: '< 10 %', met: scriptingOverhead < 0.1 },
-  { area: 'Main thread', figure: 'Page scripting time per run, with / without (median)', value: `${ms(median(withRuns.map(script)), 0)} / ${ms(median(withoutRuns.map(script)), 0)}`, target: '', met: null },
-  { area: 'Main thread', figure: 'Extension time per processed cell (profiler samples)', value: ms(perCellProfiled, 3), target: '', met: null },
+  {
+    area: 'Main thread',
+    figure: 'Scripting time with the extension vs without (median of per-pair ratios) − 1',
+    value: `${pct(scriptingOverhead)} (ratios ${pairRatios.map((r) => r.toFixed(3)).join(', ')})`,
+    target: '< 10 %',
+    met: scriptingOverhead < 0.1,
+  },
+  {
+    area: 'Main thread',
+    figure: 'Page scripting time per run, with / without (median)',
+    value: `${ms(median(withRuns.map(script)), 0)} / ${ms(median(withoutRuns.map(script)), 0)}`,
+    target: '',
+    met: null,
+  },
+  {
+    area: 'Main thread',
+    figure: 'Extension time per processed cell (profiler samples)',
+    value: ms(perCellProfiled, 3),
+    target: '',
+    met: null,
+  },
   { area: 'Main thread', figure: 'Extra scripting per processed cell (with − without)', value: ms(perCellDelta, 3), target: '', met: null },
   { area: 'Main thread', figure: 'Cells processed per run (median)', value: `${median(withRuns.map(cells))}`, target: '', met: null },
-  { area: 'Main thread', figure: 'Longest stretch of extension code on the main thread (any run)', value: `${ms(longestExtension)} (${longestStretch.longestExtensionSamples} samples, widest gap ${ms(longestStretch.longestExtensionMaxGapMs)}; ${ms(longestRaw)} counting sampler stalls over ${STALL_MS} ms; per run: ${withRuns.map((r) => Math.max(...r.phases.map((p) => p.profile.longestExtensionMs)).toFixed(0)).join(', ')} ms)`, target: '≤ 50 ms', met: longestExtension <= 50 },
-  { area: 'Main thread', figure: 'Longest task in the page, with / without (longtask observer)', value: `${ms(longestTaskWith, 0)} / ${ms(longestTaskWithout, 0)}`, target: '', met: null },
-  { area: 'Scaling', figure: `Extension time per new tweet, first ${phase(withRuns[0]!, 'early').tweets} tweets`, value: ms(earlyPerTweet, 3), target: '', met: null },
-  { area: 'Scaling', figure: `Extension time per new tweet, after ${TWEETS - phase(withRuns[0]!, 'late').tweets} tweets`, value: ms(latePerTweet, 3), target: '', met: null },
-  { area: 'Scaling', figure: 'Late / early per-tweet cost', value: `${(latePerTweet / earlyPerTweet).toFixed(2)}×`, target: '≤ 1.5×', met: latePerTweet / earlyPerTweet <= 1.5 },
-  { area: 'Scaling', figure: 'Page scripting per tweet early → late, with / without', value: `${ms(scriptPerTweet(withRuns, 'early'), 2)} → ${ms(scriptPerTweet(withRuns, 'late'), 2)} / ${ms(scriptPerTweet(withoutRuns, 'early'), 2)} → ${ms(scriptPerTweet(withoutRuns, 'late'), 2)}`, target: '', met: null },
-  { area: 'Memory', figure: `Page JS heap growth over ${TWEETS} tweets, with / without`, value: `${mb(pageGrowthWith)} / ${mb(pageGrowthWithout)}`, target: '', met: null },
-  { area: 'Memory', figure: 'Page heap growth due to the extension (with − without)', value: mb(pageGrowthWith - pageGrowthWithout), target: '< 5 MB', met: pageGrowthWith - pageGrowthWithout < 5e6 },
-  { area: 'Memory', figure: `Worker JS heap growth (${mb(median(withRuns.map((r) => r.heapStart.workerBytes ?? 0)))} at start)`, value: mb(workerGrowth), target: '< 5 MB', met: workerGrowth < 5e6 },
-  { area: 'Store', figure: `Real path: tweets/put in batches of ${store.batchSize} (content script → worker → IndexedDB)`, value: `${store.realPerSecond.toFixed(0)} tweets/s (${ms(store.realMs, 0)})`, target: '', met: null },
-  { area: 'Store', figure: `Plain bulk put, same records, ${store.batchSize} per transaction`, value: `${store.plainPerSecond.toFixed(0)} tweets/s (${ms(store.plainMs, 0)}; one transaction: ${ms(store.plainOneTxMs, 0)})`, target: '', met: null },
-  { area: 'Store', figure: 'Real path / plain put throughput', value: `${(store.realPerSecond / store.plainPerSecond).toFixed(2)}×`, target: '≥ 0.5×', met: store.realPerSecond / store.plainPerSecond >= 0.5 },
-  { area: 'Store', figure: 'Transactions per 1,000 tweets stored in a run (tweets/put batches)', value: `${((storedBatches / storedTweets) * 1000).toFixed(1)} (${storedBatches} for ${storedTweets} tweets)`, target: '', met: null },
-  { area: 'Store', figure: `Transcript export (markdown), ${store.exportTweets} tweets`, value: `${ms(store.exportMs, 0)} (${kb(store.exportBytes)})`, target: '', met: null },
+  {
+    area: 'Main thread',
+    figure: 'Longest stretch of extension code on the main thread (any run)',
+    value: `${ms(longestExtension)} (${longestStretch.longestExtensionSamples} samples, widest gap ${ms(longestStretch.longestExtensionMaxGapMs)}; ${ms(longestRaw)} counting sampler stalls over ${STALL_MS} ms; per run: ${withRuns.map((r) => Math.max(...r.phases.map((p) => p.profile.longestExtensionMs)).toFixed(0)).join(', ')} ms)`,
+    target: '≤ 50 ms',
+    met: longestExtension <= 50,
+  },
+  {
+    area: 'Main thread',
+    figure: 'Longest task in the page, with / without (longtask observer)',
+    value: `${ms(longestTaskWith, 0)} / ${ms(longestTaskWithout, 0)}`,
+    target: '',
+    met: null,
+  },
+  {
+    area: 'Scaling',
+    figure: `Extension time per new tweet, first ${phase(withRuns[0]!, 'early').tweets} tweets`,
+    value: ms(earlyPerTweet, 3),
+    target: '',
+    met: null,
+  },
+  {
+    area: 'Scaling',
+    figure: `Extension time per new tweet, after ${TWEETS - phase(withRuns[0]!, 'late').tweets} tweets`,
+    value: ms(latePerTweet, 3),
+    target: '',
+    met: null,
+  },
+  {
+    area: 'Scaling',
+    figure: 'Late / early per-tweet cost',
+    value: `${(latePerTweet / earlyPerTweet).toFixed(2)}×`,
+    target: '≤ 1.5×',
+    met: latePerTweet / earlyPerTweet <= 1.5,
+  },
+  {
+    area: 'Scaling',
+    figure: 'Page scripting per tweet early → late, with / without',
+    value: `${ms(scriptPerTweet(withRuns, 'early'), 2)} → ${ms(scriptPerTweet(withRuns, 'late'), 2)} / ${ms(scriptPerTweet(withoutRuns, 'early'), 2)} → ${ms(scriptPerTweet(withoutRuns, 'late'), 2)}`,
+    target: '',
+    met: null,
+  },
+  {
+    area: 'Memory',
+    figure: `Page JS heap growth over ${TWEETS} tweets, with / without`,
+    value: `${mb(pageGrowthWith)} / ${mb(pageGrowthWithout)}`,
+    target: '',
+    met: null,
+  },
+  {
+    area: 'Memory',
+    figure: 'Page heap growth due to the extension (with − without)',
+    value: mb(pageGrowthWith - pageGrowthWithout),
+    target: '< 5 MB',
+    met: pageGrowthWith - pageGrowthWithout < 5e6,
+  },
+  {
+    area: 'Memory',
+    figure: `Worker JS heap growth (${mb(median(withRuns.map((r) => r.heapStart.workerBytes ?? 0)))} at start)`,
+    value: mb(workerGrowth),
+    target: '< 5 MB',
+    met: workerGrowth < 5e6,
+  },
+  {
+    area: 'Store',
+    figure: `Real path: tweets/put in batches of ${store.batchSize} (content script → worker → IndexedDB)`,
+    value: `${store.realPerSecond.toFixed(0)} tweets/s (${ms(store.realMs, 0)})`,
+    target: '',
+    met: null,
+  },
+  {
+    area: 'Store',
+    figure: `Plain bulk put, same records, ${store.batchSize} per transaction`,
+    value: `${store.plainPerSecond.toFixed(0)} tweets/s (${ms(store.plainMs, 0)}; one transaction: ${ms(store.plainOneTxMs, 0)})`,
+    target: '',
+    met: null,
+  },
+  {
+    area: 'Store',
+    figure: 'Real path / plain put throughput',
+    value: `${(store.realPerSecond / store.plainPerSecond).toFixed(2)}×`,
+    target: '≥ 0.5×',
+    met: store.realPerSecond / store.plainPerSecond >= 0.5,
+  },
+  {
+    area: 'Store',
+    figure: 'Transactions per 1,000 tweets stored in a run (tweets/put batches)',
+    value: `${((storedBatches / storedTweets) * 1000).toFixed(1)} (${storedBatches} for ${storedTweets} tweets)`,
+    target: '',
+    met: null,
+  },
+  {
+    area: 'Store',
+    figure: `Transcript export (markdown), ${store.exportTweets} tweets`,
+    value: `${ms(store.exportMs, 0)} (${kb(store.exportBytes)})`,
+    target: '',
+    met: null,
+  },
   ...sizes.map((s): Row => ({
     area: 'Size',
     figure: `${s.file} (${s.kind})`,

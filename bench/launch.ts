@@ -43,7 +43,12 @@ export interface BenchLaunchOptions {
   viewport?: { width: number; height: number };
 }
 
-export async function launchBench({ browser, extensionDir, respond, viewport = { width: 1280, height: 900 } }: BenchLaunchOptions): Promise<BenchBrowser> {
+export async function launchBench({
+  browser,
+  extensionDir,
+  respond,
+  viewport = { width: 1280, height: 900 },
+}: BenchLaunchOptions): Promise<BenchBrowser> {
   const { chromium } = await import('playwright-core');
   const profile = mkdtempSync(join(tmpdir(), 'chatmode-bench-'));
   const dir = extensionDir ? resolve(extensionDir) : null;

@@ -103,5 +103,14 @@ export function analyseProfile(profile: CpuProfile): ProfileSummary {
       run = runSamples = runGap = raw = 0;
     }
   }
-  return { totalMs, busyMs, extensionMs, longestExtensionMs: longest, longestExtensionSamples: longestSamples, longestExtensionMaxGapMs: longestGap, longestExtensionRawMs: longestRaw, byScript };
+  return {
+    totalMs,
+    busyMs,
+    extensionMs,
+    longestExtensionMs: longest,
+    longestExtensionSamples: longestSamples,
+    longestExtensionMaxGapMs: longestGap,
+    longestExtensionRawMs: longestRaw,
+    byScript,
+  };
 }

@@ -233,7 +233,9 @@ export async function runWorkload(b: BenchBrowser, o: WorkloadOptions, log: (s: 
       longestTaskMs: counters.longest,
       profile: analyseProfile(profile),
     });
-    log(`    ${name}: ${tweets} tweets, ${counters.cells} cells, ${Math.round(wallMs)} ms, script ${Math.round(after.script - before.script)} ms`);
+    log(
+      `    ${name}: ${tweets} tweets, ${counters.cells} cells, ${Math.round(wallMs)} ms, script ${Math.round(after.script - before.script)} ms`,
+    );
   }
   await b.cdp.send('Profiler.disable');
   let stored: RunResult['stored'] = null;

@@ -5,8 +5,7 @@ import type { Translate } from '@/lib/i18n';
 import { userClick } from '@/tests/unit/user-input';
 import { ChatModeSwitch } from './ChatModeSwitch';
 
-const t: Translate = (key, ...subs) =>
-  key === 'chatModeSwitch' ? 'Chat mode' : subs.length ? `${key}(${subs.join('|')})` : key;
+const t: Translate = (key, ...subs) => (key === 'chatModeSwitch' ? 'Chat mode' : subs.length ? `${key}(${subs.join('|')})` : key);
 
 let container: HTMLElement;
 afterEach(() => {

@@ -22,7 +22,17 @@ function chat(overrides: Partial<ChatSettings> = {}): ChatSettings {
 const SUNDAY = { start: Date.parse('2026-11-30T02:00:00Z'), end: Date.parse('2026-11-30T03:00:00Z') };
 
 function state(overrides: Partial<TabState> = {}): TabState {
-  return { tags: ['blogchat'], onChatPage: true, load: { state: 'ready' }, chat: chat(), next: SUNDAY, saving: false, saveError: null, reports: {}, ...overrides };
+  return {
+    tags: ['blogchat'],
+    onChatPage: true,
+    load: { state: 'ready' },
+    chat: chat(),
+    next: SUNDAY,
+    saving: false,
+    saveError: null,
+    reports: {},
+    ...overrides,
+  };
 }
 
 function recordIntents(): SidebarIntents & { calls: unknown[][] } {
@@ -47,7 +57,9 @@ afterEach(() => {
 async function mount(s: TabState, intents = recordIntents(), now = new Date('2026-11-24T12:00:00Z')) {
   container ??= document.createElement('div');
   document.body.append(container);
-  await act(() => render(<ChatSidebar state={s} intents={intents} t={t} theme={light} now={() => now} timeZone="America/New_York" />, container));
+  await act(() =>
+    render(<ChatSidebar state={s} intents={intents} t={t} theme={light} now={() => now} timeZone="America/New_York" />, container),
+  );
   return intents;
 }
 
@@ -60,7 +72,9 @@ describe('ChatSidebar', () => {
     expect(q('aside')?.getAttribute('aria-label')).toBe('sidebarLabel(#blogchat)');
     // Tuesday noon in New York → next Sunday 8pm Central = 9pm Eastern.
     expect(q('[data-testid="chat-when"]')?.textContent).toBe('nextChat(Sun, Nov 29, 9:00 PM EST)');
-    expect([...container.querySelectorAll('.hosts a')].map((a) => [a.textContent, a.getAttribute('href')])).toEqual([['@mackcollier', '/mackcollier']]);
+    expect([...container.querySelectorAll('.hosts a')].map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['@mackcollier', '/mackcollier'],
+    ]);
   });
 
   it('says when the chat is live, when it has ended, and when no schedule is known', async () => {
@@ -111,7 +125,11 @@ describe('ChatSidebar', () => {
     }
     expect(intents.calls).toEqual([]);
     for (const control of controls) await act(() => userClick(control));
-    expect(intents.calls).toEqual([['setChatMode', false], ['setCollapsed', true], ['mute', 'fan']]);
+    expect(intents.calls).toEqual([
+      ['setChatMode', false],
+      ['setCollapsed', true],
+      ['mute', 'fan'],
+    ]);
   });
 
   it('is busy while loading or saving, and says why a save failed', async () => {
@@ -138,7 +156,9 @@ describe('ChatSidebar', () => {
     await mount(state({ chat: on, reports: { page: { status: 'unrecognised', detail: 'no tweetText in the tweet' } } }));
     expect(q('[data-testid="page-notice"]')?.textContent).toBe('pageNotRecognised');
     expect(q('[data-testid="page-notice"]')?.dataset.detail).toBe('no tweetText in the tweet');
-    await mount(state({ chat: on, reports: { page: { status: 'unrecognised', detail: '1 of the last 40', tagsMissing: { read: 40, tagged: 1 } } } }));
+    await mount(
+      state({ chat: on, reports: { page: { status: 'unrecognised', detail: '1 of the last 40', tagsMissing: { read: 40, tagged: 1 } } } }),
+    );
     expect(q('[data-testid="page-notice"]')?.textContent).toBe('pageTagsMissing(1|40|#blogchat)');
   });
 

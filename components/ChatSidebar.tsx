@@ -28,7 +28,6 @@ export interface SidebarIntents {
   mute(handle: string): void;
 }
 
-
 export interface ChatSidebarProps {
   state: TabState;
   placement?: SidebarPlacement | null;
@@ -71,7 +70,11 @@ export function ChatSidebar({ state, placement = null, intents, t, theme, now = 
       <header class="header">
         <div class="heading">
           <h2 class="tag">{formatTag(tag)}</h2>
-          {title && title.toLowerCase() !== tag ? <p class="title" dir="auto">{title}</p> : null}
+          {title && title.toLowerCase() !== tag ? (
+            <p class="title" dir="auto">
+              {title}
+            </p>
+          ) : null}
         </div>
         <button
           type="button"
@@ -149,7 +152,13 @@ function ChatModeReports({ state, intents, t }: { state: TabState; intents: Side
       {live ? (
         <>
           <Counters shown={live.shown} hidden={live.hidden} t={t} />
-          <QuestionList questions={live.questions} current={live.current} onSelect={intents.selectQuestion} onAnswer={intents.answer} t={t} />
+          <QuestionList
+            questions={live.questions}
+            current={live.current}
+            onSelect={intents.selectQuestion}
+            onAnswer={intents.answer}
+            t={t}
+          />
           <ActivityChart perMinute={live.perMinute} t={t} />
           <Participants participants={live.participants.filter((p) => !state.chat?.muted.includes(p.handle))} onMute={intents.mute} t={t} />
         </>
@@ -158,7 +167,19 @@ function ChatModeReports({ state, intents, t }: { state: TabState; intents: Side
   );
 }
 
-function ChatDetails({ chat, next, t, now, zone }: { chat: ChatSettings; next: OccurrenceTimes | null; t: Translate; now: Date; zone: string }) {
+function ChatDetails({
+  chat,
+  next,
+  t,
+  now,
+  zone,
+}: {
+  chat: ChatSettings;
+  next: OccurrenceTimes | null;
+  t: Translate;
+  now: Date;
+  zone: string;
+}) {
   let when = t('noSchedule');
   if (next) {
     const phase = occurrencePhase(next, now.getTime());

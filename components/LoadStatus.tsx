@@ -2,7 +2,17 @@
 import type { Load } from '@/lib/chat-mode/tab';
 import type { Translate } from '@/lib/i18n';
 
-export function LoadStatus({ load, failed, onRetry, t }: { load: Load; failed: (message: string) => string; onRetry: () => void; t: Translate }) {
+export function LoadStatus({
+  load,
+  failed,
+  onRetry,
+  t,
+}: {
+  load: Load;
+  failed: (message: string) => string;
+  onRetry: () => void;
+  t: Translate;
+}) {
   if (load.state === 'loading') {
     return (
       <p class="muted" role="status">

@@ -31,7 +31,10 @@ describe('Participants', () => {
       { handle: 'lurker', name: 'Lurker', count: 1 },
     ]);
     expect(rows().map((li) => li.querySelector('.participant-who')?.textContent)).toEqual(['Big Fan @fan', 'Lurker @lurker']);
-    expect(rows().map((li) => li.querySelector('.participant-count .visually-hidden')?.textContent)).toEqual(['tweetCount(12)', 'tweetCountOne']);
+    expect(rows().map((li) => li.querySelector('.participant-count .visually-hidden')?.textContent)).toEqual([
+      'tweetCount(12)',
+      'tweetCountOne',
+    ]);
     expect(rows()[0]?.querySelector('.participant-count [aria-hidden="true"]')?.textContent).toBe('12');
   });
 

@@ -61,7 +61,14 @@ class QuestionBody extends Component<QuestionBodyProps> {
   override shouldComponentUpdate(next: QuestionBodyProps): boolean {
     const a = this.props.question;
     const b = next.question;
-    return a.key !== b.key || a.text !== b.text || a.answerCount !== b.answerCount || this.props.t !== next.t || this.props.onSelect !== next.onSelect || this.props.onAnswer !== next.onAnswer;
+    return (
+      a.key !== b.key ||
+      a.text !== b.text ||
+      a.answerCount !== b.answerCount ||
+      this.props.t !== next.t ||
+      this.props.onSelect !== next.onSelect ||
+      this.props.onAnswer !== next.onAnswer
+    );
   }
 
   override render() {

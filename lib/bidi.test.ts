@@ -12,7 +12,8 @@ const PDI = '\u2069';
 
 describe('balanceBidi', () => {
   it('leaves ordinary text, and embeddings an isolate confines, as they are', () => {
-    for (const s of ['', 'Ann', 'שלום עולם', 'مرحبا', `${RLO}evil`, `${LRE}a${PDF}`, `${RLE}b`, `x${PDF}${PDF}`]) expect(balanceBidi(s)).toBe(s);
+    for (const s of ['', 'Ann', 'שלום עולם', 'مرحبا', `${RLO}evil`, `${LRE}a${PDF}`, `${RLE}b`, `x${PDF}${PDF}`])
+      expect(balanceBidi(s)).toBe(s);
   });
 
   it('drops a PDI that would close the surrounding isolate', () => {

@@ -23,14 +23,24 @@ describe('parseRequest: valid messages', () => {
     const valid: unknown[] = [
       { type: 'ping' },
       { type: 'chat/get', tag: 'smchat' },
-      { type: 'chat/update', tag: 'smchat', patch: { autoTag: false, hosts: ['Bob'], filter: { hideRetweets: true, hideMuted: true, hostsOnly: false } } },
+      {
+        type: 'chat/update',
+        tag: 'smchat',
+        patch: { autoTag: false, hosts: ['Bob'], filter: { hideRetweets: true, hideMuted: true, hostsOnly: false } },
+      },
       { type: 'chat/list' },
       put(),
       { type: 'tweets/count', tag: 'smchat' },
       { type: 'tweets/count', tag: 'smchat', sessionId: 'smchat:1714586523000' },
       { type: 'sessions/list', tag: 'smchat' },
       { type: 'export', sessionId: 'smchat:1714586523000', format: 'csv' },
-      { type: 'chats/import', chats: [{ tag: 'smchat', patch: { hosts: ['Bob'] } }, { tag: 'other', patch: {} }] },
+      {
+        type: 'chats/import',
+        chats: [
+          { tag: 'smchat', patch: { hosts: ['Bob'] } },
+          { tag: 'other', patch: {} },
+        ],
+      },
     ];
     for (const v of valid) expect(parseRequest(v), JSON.stringify(v)).toMatchObject({ ok: true });
   });
@@ -59,20 +69,40 @@ describe('parseRequest: valid messages', () => {
 
   it('de-duplicates extra tags and leaves out the chat’s own tag, for an update and an import', () => {
     const extraTags = ['SM49', 'sm49', 'SMChat', 'ｓｍｃｈａｔ', 'other', 'Other'];
-    expect(parseRequest({ type: 'chat/update', tag: 'SMChat', patch: { extraTags } })).toMatchObject({ ok: true, request: { tag: 'smchat', patch: { extraTags: ['sm49', 'other'] } } });
-    expect(parseRequest({ type: 'chats/import', chats: [{ tag: 'SMChat', patch: { extraTags } }] })).toMatchObject({ ok: true, request: { chats: [{ tag: 'smchat', patch: { extraTags: ['sm49', 'other'] } }] } });
+    expect(parseRequest({ type: 'chat/update', tag: 'SMChat', patch: { extraTags } })).toMatchObject({
+      ok: true,
+      request: { tag: 'smchat', patch: { extraTags: ['sm49', 'other'] } },
+    });
+    expect(parseRequest({ type: 'chats/import', chats: [{ tag: 'SMChat', patch: { extraTags } }] })).toMatchObject({
+      ok: true,
+      request: { chats: [{ tag: 'smchat', patch: { extraTags: ['sm49', 'other'] } }] },
+    });
   });
 
   it('stores time zones in their canonical spelling', () => {
     const schedule = (timeZone: string) => ({ recurrence: { kind: 'weekly', weekday: 1 }, start: '20:00', durationMinutes: 60, timeZone });
-    for (const [typed, canonical] of [['america/chicago', 'America/Chicago'], ['AMERICA/NEW_YORK', 'America/New_York'], ['utc', 'UTC'], ['Europe/Berlin', 'Europe/Berlin']]) {
-      expect(parseRequest({ type: 'chat/update', tag: 'a', patch: { schedule: schedule(typed!) } }), typed).toMatchObject({ ok: true, request: { patch: { schedule: { timeZone: canonical } } } });
-      expect(parseRequest({ type: 'chats/import', chats: [{ tag: 'a', patch: { schedule: schedule(typed!) } }] }), typed).toMatchObject({ ok: true, request: { chats: [{ patch: { schedule: { timeZone: canonical } } }] } });
+    for (const [typed, canonical] of [
+      ['america/chicago', 'America/Chicago'],
+      ['AMERICA/NEW_YORK', 'America/New_York'],
+      ['utc', 'UTC'],
+      ['Europe/Berlin', 'Europe/Berlin'],
+    ]) {
+      expect(parseRequest({ type: 'chat/update', tag: 'a', patch: { schedule: schedule(typed!) } }), typed).toMatchObject({
+        ok: true,
+        request: { patch: { schedule: { timeZone: canonical } } },
+      });
+      expect(parseRequest({ type: 'chats/import', chats: [{ tag: 'a', patch: { schedule: schedule(typed!) } }] }), typed).toMatchObject({
+        ok: true,
+        request: { chats: [{ patch: { schedule: { timeZone: canonical } } }] },
+      });
     }
   });
 
   it('keeps an import to known settings: no device-local sidebar state, no unknown keys', () => {
-    const r = parseRequest({ type: 'chats/import', chats: [{ tag: 'a', patch: { sidebar: { collapsed: true }, evil: 1, title: 'A' }, extra: 1 }] });
+    const r = parseRequest({
+      type: 'chats/import',
+      chats: [{ tag: 'a', patch: { sidebar: { collapsed: true }, evil: 1, title: 'A' }, extra: 1 }],
+    });
     expect(r).toEqual({ ok: true, request: { type: 'chats/import', chats: [{ tag: 'a', patch: { title: 'A' } }] } });
   });
 
@@ -107,11 +137,17 @@ describe('parseRequest: bad messages', () => {
     ['tag too long', { type: 'chat/get', tag: 'a'.repeat(101) }],
     ['tag not a string', { type: 'sessions/list', tag: ['smchat'] }],
     ['patch missing', { type: 'chat/update', tag: 'smchat' }],
-    ['patch bad filter', { type: 'chat/update', tag: 'smchat', patch: { filter: { hideRetweets: 'yes', hideMuted: true, hostsOnly: false } } }],
+    [
+      'patch bad filter',
+      { type: 'chat/update', tag: 'smchat', patch: { filter: { hideRetweets: 'yes', hideMuted: true, hostsOnly: false } } },
+    ],
     ['patch bad handle', { type: 'chat/update', tag: 'smchat', patch: { hosts: ['@bob'] } }],
     ['patch bad bool', { type: 'chat/update', tag: 'smchat', patch: { chatMode: 1 } }],
     ['patch title too long', { type: 'chat/update', tag: 'smchat', patch: { title: 'x'.repeat(201) } }],
-    ['patch too many extra tags', { type: 'chat/update', tag: 'smchat', patch: { extraTags: Array.from({ length: 21 }, (_, i) => `t${i}`) } }],
+    [
+      'patch too many extra tags',
+      { type: 'chat/update', tag: 'smchat', patch: { extraTags: Array.from({ length: 21 }, (_, i) => `t${i}`) } },
+    ],
     ['no batchId', put({ batchId: undefined })],
     ['bad batchId', put({ batchId: 'a b' })],
     ['tweets not an array', put({ tweets: { 0: tweet() } })],
@@ -136,10 +172,36 @@ describe('parseRequest: bad messages', () => {
     ['import without chats', { type: 'chats/import' }],
     ['import chats not an array', { type: 'chats/import', chats: { tag: 'a', patch: {} } }],
     ['import a chat without a patch', { type: 'chats/import', chats: [{ tag: 'a' }] }],
-    ['import a chat twice', { type: 'chats/import', chats: [{ tag: 'a', patch: {} }, { tag: 'A', patch: {} }] }],
-    ['import a bad 3rd chat', { type: 'chats/import', chats: [{ tag: 'a', patch: {} }, { tag: 'b', patch: {} }, { tag: 'c', patch: { hosts: ['no way'] } }] }],
+    [
+      'import a chat twice',
+      {
+        type: 'chats/import',
+        chats: [
+          { tag: 'a', patch: {} },
+          { tag: 'A', patch: {} },
+        ],
+      },
+    ],
+    [
+      'import a bad 3rd chat',
+      {
+        type: 'chats/import',
+        chats: [
+          { tag: 'a', patch: {} },
+          { tag: 'b', patch: {} },
+          { tag: 'c', patch: { hosts: ['no way'] } },
+        ],
+      },
+    ],
     ['import too many chats', { type: 'chats/import', chats: Array.from({ length: 1001 }, (_, i) => ({ tag: `t${i}`, patch: {} })) }],
-    ['unknown time zone', { type: 'chat/update', tag: 'a', patch: { schedule: { recurrence: { kind: 'weekly', weekday: 1 }, start: '20:00', durationMinutes: 60, timeZone: 'Mars/Base' } } }],
+    [
+      'unknown time zone',
+      {
+        type: 'chat/update',
+        tag: 'a',
+        patch: { schedule: { recurrence: { kind: 'weekly', weekday: 1 }, start: '20:00', durationMinutes: 60, timeZone: 'Mars/Base' } },
+      },
+    ],
   ])('rejects %s with invalid-request', (_name, message) => {
     const r = parseRequest(message);
     expect(r.ok).toBe(false);
@@ -155,9 +217,21 @@ describe('parseRequest: bad messages', () => {
   });
 
   it('never throws, even on hostile objects', () => {
-    const hostile = new Proxy({}, { get: () => { throw new Error('boom'); } });
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('boom');
+        },
+      },
+    );
     expect(parseRequest(hostile)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
-    const getter = { type: 'chat/get', get tag(): string { throw new Error('boom'); } };
+    const getter = {
+      type: 'chat/get',
+      get tag(): string {
+        throw new Error('boom');
+      },
+    };
     expect(parseRequest(getter)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 });
@@ -165,11 +239,19 @@ describe('parseRequest: bad messages', () => {
 describe('isTrustedSender', () => {
   const own = 'abcdefghijklmnopabcdefghijklmnop';
   it.each([
-    ['content script on x.com', { id: own, url: 'https://x.com/search?q=%23smchat', tab: { url: 'https://x.com/search?q=%23smchat' } }, true],
+    [
+      'content script on x.com',
+      { id: own, url: 'https://x.com/search?q=%23smchat', tab: { url: 'https://x.com/search?q=%23smchat' } },
+      true,
+    ],
     ['content script on twitter.com', { id: own, url: 'https://twitter.com/home', tab: { url: 'https://twitter.com/home' } }, true],
     ['content script, tab url hidden', { id: own, url: 'https://x.com/home', tab: {} }, true],
     ['popup', { id: own, url: `chrome-extension://${own}/popup.html` }, true],
-    ['options page in a tab', { id: own, url: `chrome-extension://${own}/options.html`, tab: { url: `chrome-extension://${own}/options.html` } }, true],
+    [
+      'options page in a tab',
+      { id: own, url: `chrome-extension://${own}/options.html`, tab: { url: `chrome-extension://${own}/options.html` } },
+      true,
+    ],
     ['another extension', { id: 'zzzz', url: 'https://x.com/home', tab: { url: 'https://x.com/home' } }, false],
     ['no id', { url: 'https://x.com/home', tab: { url: 'https://x.com/home' } }, false],
     ['our content script on another site', { id: own, url: 'https://evil.example/', tab: { url: 'https://evil.example/' } }, false],
@@ -210,7 +292,10 @@ describe('createClient', () => {
   it('treats no reply as unavailable and a malformed reply as internal', async () => {
     expect(await createClient(async () => undefined).send({ type: 'ping' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     expect(await createClient(async () => 'yes').send({ type: 'ping' })).toMatchObject({ ok: false, error: { code: 'internal' } });
-    expect(await createClient(async () => ({ ok: false })).send({ type: 'ping' })).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await createClient(async () => ({ ok: false })).send({ type: 'ping' })).toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
   });
 
   it('passes error replies through', async () => {

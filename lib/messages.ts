@@ -172,7 +172,13 @@ export const REQUEST_TYPES: readonly RequestType[] = [
 ];
 
 /** Request types that change or delete stored data wholesale: accepted from the extension's own pages only. */
-export const PAGE_ONLY_TYPES: readonly RequestType[] = ['chat/delete', 'chats/import', 'sessions/clear', 'reminders/set', 'reminders/clear'];
+export const PAGE_ONLY_TYPES: readonly RequestType[] = [
+  'chat/delete',
+  'chats/import',
+  'sessions/clear',
+  'reminders/set',
+  'reminders/clear',
+];
 
 /** Request types about the sender's own tab: accepted from a content script in an x.com tab's top frame only. */
 export const TAB_ONLY_TYPES: readonly RequestType[] = ['tab/load', 'tab/write'];
@@ -281,7 +287,10 @@ function tweetInput(value: unknown, path: string): StoredTweetInput {
   if (!TWEET_KINDS.includes(kind)) fail(`${path}.kind`, `expected one of ${TWEET_KINDS.join(', ')}`);
   const out: StoredTweetInput = {
     id: string(t.id, `${path}.id`, 25, TWEET_ID_RE, 'expected a status id of 1-25 digits'),
-    author: { handle: handle(author.handle, `${path}.author.handle`), name: string(author.name, `${path}.author.name`, LIMITS.maxNameLength) },
+    author: {
+      handle: handle(author.handle, `${path}.author.handle`),
+      name: string(author.name, `${path}.author.name`, LIMITS.maxNameLength),
+    },
     time,
     text: string(t.text, `${path}.text`, LIMITS.maxTextLength),
     kind,
@@ -434,7 +443,12 @@ function validate(m: Record<string, unknown>, type: RequestType): Request {
     case 'tweets/put': {
       const tweets = list(m.tweets, 'tweets', LIMITS.maxBatch, tweetInput);
       if (tweets.length === 0) fail('tweets', 'a batch must hold at least one tweet');
-      return { type, batchId: string(m.batchId, 'batchId', 128, BATCH_ID_RE, 'expected 1-128 of A-Z a-z 0-9 _ : . -'), tag: tag(m.tag, 'tag'), tweets };
+      return {
+        type,
+        batchId: string(m.batchId, 'batchId', 128, BATCH_ID_RE, 'expected 1-128 of A-Z a-z 0-9 _ : . -'),
+        tag: tag(m.tag, 'tag'),
+        tweets,
+      };
     }
     case 'tweets/count': {
       const id = optional(m, 'sessionId', '', sessionId);

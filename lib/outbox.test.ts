@@ -223,7 +223,14 @@ describe('outbox', () => {
     const bg = fakeBackground();
     const dropped: string[] = [];
     const errors: string[] = [];
-    const outbox = createOutbox({ send: bg.send, newId, maxBatch: 2, random: () => 1, onDrop: (_e, b) => dropped.push(b.batchId), onError: (e) => errors.push(e.code) });
+    const outbox = createOutbox({
+      send: bg.send,
+      newId,
+      maxBatch: 2,
+      random: () => 1,
+      onDrop: (_e, b) => dropped.push(b.batchId),
+      onError: (e) => errors.push(e.code),
+    });
     bg.state.rejectNext = 'invalid-request';
     outbox.add('smchat', range(1, 5));
     await vi.advanceTimersByTimeAsync(0);
@@ -326,7 +333,10 @@ describe('outbox', () => {
     vi.setSystemTime(now);
     const item = (n: number, tweets: unknown[], extra: object = {}) => JSON.stringify({ v: 2, n, tag: 'smchat', tweets, ...extra });
     storage.data.set('outbox:b:kept-1', item(1, [tw(1), tw(2)], { batchId: 'kept-1' }));
-    storage.data.set('outbox:q:p.2', item(2, [tw(3), { ...tw(4), time: '2099-01-01T00:00:00.000Z' }, { ...tw(5), time: new Date(now + 60_000).toISOString() }]));
+    storage.data.set(
+      'outbox:q:p.2',
+      item(2, [tw(3), { ...tw(4), time: '2099-01-01T00:00:00.000Z' }, { ...tw(5), time: new Date(now + 60_000).toISOString() }]),
+    );
     storage.data.set('outbox:q:p.3', item(3, [{ ...tw(6), author: { handle: 'not a handle', name: 'x' } }, tw(7)]));
     storage.data.set('outbox:q:p.4', item(4, [{ ...tw(8), time: '2001-01-01T00:00:00.000Z' }]));
     storage.data.set('outbox:b:other-id', item(5, [tw(9)], { batchId: 'not-this-key' }));
@@ -345,7 +355,8 @@ describe('outbox', () => {
   it('restores at most maxPending tweets, the newest', async () => {
     const bg = fakeBackground();
     const storage = memoryStorage();
-    for (let n = 0; n < 30; n++) storage.data.set(`outbox:q:p.${n}`, JSON.stringify({ v: 2, n, tag: 'smchat', tweets: range(n * 100 + 1, n * 100 + 101) }));
+    for (let n = 0; n < 30; n++)
+      storage.data.set(`outbox:q:p.${n}`, JSON.stringify({ v: 2, n, tag: 'smchat', tweets: range(n * 100 + 1, n * 100 + 101) }));
     const outbox = createOutbox({ send: bg.send, newId, storage, maxPending: 1_000 });
     expect(outbox.stats()).toMatchObject({ pending: 1_000, dropped: 2_000 });
     await outbox.flush();

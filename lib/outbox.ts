@@ -117,7 +117,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const newId = options.newId ?? defaultId;
   const random = options.random ?? Math.random;
   /** Names this page's chunks apart from those of the pages before it in the tab. */
-  const page = defaultId().replace(/[^A-Za-z0-9]/g, '').slice(0, 12);
+  const page = defaultId()
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, 12);
 
   /** Chunks not yet in a batch, oldest first; then batches, oldest first (`batches[0]` is the one being sent). */
   let queue: Chunk[] = [];
@@ -151,7 +153,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
   // A storage that cannot keep a chunk (full) costs only its survival of a reload: the outbox still sends it.
   function keep(chunk: Chunk): void {
     try {
-      const value: Persisted = { v: 2, n: chunk.n, tag: chunk.tag, tweets: chunk.tweets, ...(chunk.batchId ? { batchId: chunk.batchId } : {}) };
+      const value: Persisted = {
+        v: 2,
+        n: chunk.n,
+        tag: chunk.tag,
+        tweets: chunk.tweets,
+        ...(chunk.batchId ? { batchId: chunk.batchId } : {}),
+      };
       storage?.setItem(chunk.key, JSON.stringify(value));
     } catch {
       // not kept across a reload; the tab storage reports that
@@ -191,7 +199,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
     if (v !== 2 || !Number.isSafeInteger(n) || n! < 0 || typeof tag !== 'string' || !TAG_RE.test(tag)) return null;
     if (!Array.isArray(tweets) || tweets.length === 0 || tweets.length > LIMITS.maxBatch) return null;
     const kind = key.slice(prefix.length, prefix.length + 2);
-    if (kind === 'b:' ? typeof batchId !== 'string' || !BATCH_ID_RE.test(batchId) || key !== `${prefix}b:${batchId}` : kind !== 'q:' || batchId !== undefined) return null;
+    if (
+      kind === 'b:'
+        ? typeof batchId !== 'string' || !BATCH_ID_RE.test(batchId) || key !== `${prefix}b:${batchId}`
+        : kind !== 'q:' || batchId !== undefined
+    )
+      return null;
     const valid = tweets.flatMap((t: unknown) => {
       const c = checkTweet(t);
       if (!c.ok) return [];

@@ -136,7 +136,9 @@ describe('tab storage', () => {
     // the first write's reply is held back
     let release: (() => void) | null = null;
     const slow: typeof bg.send = (request) =>
-      request.type === 'tab/write' && !release ? new Promise((resolve) => (release = () => void bg.send(request).then(resolve))) : bg.send(request);
+      request.type === 'tab/write' && !release
+        ? new Promise((resolve) => (release = () => void bg.send(request).then(resolve)))
+        : bg.send(request);
     const storage = createTabStorage({ send: slow });
     storage.setItem('q1', 'x');
     await vi.advanceTimersByTimeAsync(0); // in flight, unanswered

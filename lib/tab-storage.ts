@@ -118,10 +118,13 @@ export function createTabStorage(options: TabStorageOptions, items = new Map<str
       unsent = again;
       attempt++;
       const full = Math.min(maxMs, baseMs * 2 ** Math.min(attempt - 1, 30));
-      retryTimer = setTimeout(() => {
-        retryTimer = undefined;
-        pump();
-      }, Math.round(full / 2 + (random() * full) / 2));
+      retryTimer = setTimeout(
+        () => {
+          retryTimer = undefined;
+          pump();
+        },
+        Math.round(full / 2 + (random() * full) / 2),
+      );
     });
   }
 

@@ -43,7 +43,13 @@ async function main(): Promise<void> {
   const [chromium] = ensureBrowsers(['chromium']);
   if (!chromium) throw new Error('Chromium is required for the demo.');
   console.log(`Demo in ${chromium.version}, ${headless ? 'headless' : 'headed'}.`);
-  const browser = await launch({ browser: chromium, extensionDir: EXTENSION_DIRS.chromium, respond: standinResponse, headless, viewport: { width: 1400, height: 900 } });
+  const browser = await launch({
+    browser: chromium,
+    extensionDir: EXTENSION_DIRS.chromium,
+    respond: standinResponse,
+    headless,
+    viewport: { width: 1400, height: 900 },
+  });
   try {
     const page = await browser.newPage();
     await configureStandin(page, { seed: 7, count: 300 });

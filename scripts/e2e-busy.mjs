@@ -10,7 +10,10 @@ import { loadavg } from 'node:os';
 const HOG = `const parent = process.ppid;
 for (let i = 1; ; i++) if (i % 50_000_000 === 0 && process.ppid !== parent) process.exit(0);`;
 
-const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
 const started = Date.now();
 const hog = spawn(process.execPath, ['-e', HOG], { stdio: 'ignore' });
 console.log(`[e2e:busy] CPU hog on one core (pid ${hog.pid}); load average ${load()}`);
@@ -31,6 +34,8 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 suite.on('exit', (code, signal) => {
   stopHog();
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);
-  console.log(`[e2e:busy] ${code === 0 ? 'passed' : `failed (${signal ?? `exit code ${code}`})`} in ${minutes} min; load average ${load()}`);
+  console.log(
+    `[e2e:busy] ${code === 0 ? 'passed' : `failed (${signal ?? `exit code ${code}`})`} in ${minutes} min; load average ${load()}`,
+  );
   process.exit(code ?? 1);
 });

@@ -7,7 +7,8 @@ import { deflateSync } from 'node:zlib';
 const BLUE = [29, 155, 240];
 
 function crc32(buf) {
-  let c, crc = 0xffffffff;
+  let c,
+    crc = 0xffffffff;
   for (let n = 0; n < buf.length; n++) {
     c = (crc ^ buf[n]) & 0xff;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
@@ -48,15 +49,21 @@ function png(size, pixel) {
 /** Shape in unit coordinates (0..1): 0 = transparent, 1 = blue bubble, 2 = white mark. */
 function shape(u, v) {
   const inBubble = (() => {
-    const r = 0.2, x0 = 0.04, y0 = 0.04, x1 = 0.96, y1 = 0.8;
-    const cx = Math.min(Math.max(u, x0 + r), x1 - r), cy = Math.min(Math.max(v, y0 + r), y1 - r);
+    const r = 0.2,
+      x0 = 0.04,
+      y0 = 0.04,
+      x1 = 0.96,
+      y1 = 0.8;
+    const cx = Math.min(Math.max(u, x0 + r), x1 - r),
+      cy = Math.min(Math.max(v, y0 + r), y1 - r);
     if ((u - cx) ** 2 + (v - cy) ** 2 <= r * r && u >= x0 && u <= x1 && v >= y0 && v <= y1) return true;
     // the bubble's tail, bottom left
     return v > 0.78 && v < 0.98 && u > 0.2 && u < 0.42 && u - 0.2 < (0.98 - v) * 1.1;
   })();
   if (!inBubble) return 0;
   // '#': two slanted verticals and two horizontals
-  const w = 0.075, s = 0.12;
+  const w = 0.075,
+    s = 0.12;
   const vert = (x) => Math.abs(u - (x - (v - 0.42) * s)) < w && v > 0.17 && v < 0.67;
   const horiz = (y) => Math.abs(v - y) < w && u > 0.22 && u < 0.78;
   return vert(0.41) || vert(0.61) || horiz(0.33) || horiz(0.51) ? 2 : 1;
@@ -66,12 +73,14 @@ mkdirSync(new URL('../public/icon/', import.meta.url), { recursive: true });
 for (const size of [16, 32, 48, 96, 128]) {
   const N = 4;
   const buf = png(size, (x, y) => {
-    let a = 0, white = 0;
-    for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) {
-      const s = shape((x + (i + 0.5) / N) / size, (y + (j + 0.5) / N) / size);
-      if (s) a++;
-      if (s === 2) white++;
-    }
+    let a = 0,
+      white = 0;
+    for (let i = 0; i < N; i++)
+      for (let j = 0; j < N; j++) {
+        const s = shape((x + (i + 0.5) / N) / size, (y + (j + 0.5) / N) / size);
+        if (s) a++;
+        if (s === 2) white++;
+      }
     if (!a) return [0, 0, 0, 0];
     const t = white / a;
     return [...BLUE.map((c) => Math.round(c + (255 - c) * t)), Math.round((255 * a) / (N * N))];

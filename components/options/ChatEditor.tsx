@@ -87,7 +87,14 @@ export function ChatEditor({ initial, existing, definition, t, timeZones, onSave
         {text('title', t('optionsTitle'), { dir: 'auto' })}
         <label for={fid('description')}>{t('optionsDescription')}</label>
         <div>
-          <textarea id={fid('description')} name="description" rows={2} dir="auto" value={form.description} onInput={(e) => set('description', e.currentTarget.value)} />
+          <textarea
+            id={fid('description')}
+            name="description"
+            rows={2}
+            dir="auto"
+            value={form.description}
+            onInput={(e) => set('description', e.currentTarget.value)}
+          />
           {err('description')}
         </div>
         {text('extraTags', t('optionsExtraTags'), { placeholder: '#edition1 #edition2' })}
@@ -118,9 +125,16 @@ export function ChatEditor({ initial, existing, definition, t, timeZones, onSave
         <legend>{t('optionsSchedule')}</legend>
         <div class="row">
           <label for={fid('scheduleMode')}>{t('optionsScheduleMode')}</label>
-          <select id={fid('scheduleMode')} name="scheduleMode" value={form.scheduleMode} onChange={(e) => set('scheduleMode', e.currentTarget.value as ChatForm['scheduleMode'])}>
+          <select
+            id={fid('scheduleMode')}
+            name="scheduleMode"
+            value={form.scheduleMode}
+            onChange={(e) => set('scheduleMode', e.currentTarget.value as ChatForm['scheduleMode'])}
+          >
             {/* The directory's schedule can be chosen while the user has not set their own. */}
-            {definition?.schedule && initial.scheduleMode !== 'custom' ? <option value="default">{t('optionsScheduleDefault')}</option> : null}
+            {definition?.schedule && initial.scheduleMode !== 'custom' ? (
+              <option value="default">{t('optionsScheduleDefault')}</option>
+            ) : null}
             <option value="custom">{t('optionsScheduleCustom')}</option>
             <option value="none">{t('optionsScheduleNone')}</option>
           </select>
@@ -128,7 +142,12 @@ export function ChatEditor({ initial, existing, definition, t, timeZones, onSave
         {form.scheduleMode === 'custom' ? (
           <div class="form-grid">
             <label for={fid('recurrence')}>{t('optionsRecurrence')}</label>
-            <select id={fid('recurrence')} name="recurrence" value={form.recurrence} onChange={(e) => set('recurrence', e.currentTarget.value as ChatForm['recurrence'])}>
+            <select
+              id={fid('recurrence')}
+              name="recurrence"
+              value={form.recurrence}
+              onChange={(e) => set('recurrence', e.currentTarget.value as ChatForm['recurrence'])}
+            >
               <option value="weekly">{t('optionsWeekly')}</option>
               <option value="monthly">{t('optionsMonthly')}</option>
             </select>
@@ -157,12 +176,30 @@ export function ChatEditor({ initial, existing, definition, t, timeZones, onSave
             </div>
             <label for={fid('start')}>{t('optionsStart')}</label>
             <div>
-              <input type="time" id={fid('start')} name="start" value={form.start} aria-invalid={errors.start ? 'true' : undefined} aria-describedby={described('start')} onInput={(e) => set('start', e.currentTarget.value)} />
+              <input
+                type="time"
+                id={fid('start')}
+                name="start"
+                value={form.start}
+                aria-invalid={errors.start ? 'true' : undefined}
+                aria-describedby={described('start')}
+                onInput={(e) => set('start', e.currentTarget.value)}
+              />
               {err('start')}
             </div>
             <label for={fid('duration')}>{t('optionsDuration')}</label>
             <div>
-              <input type="number" id={fid('duration')} name="duration" min={1} max={1440} value={form.duration} aria-invalid={errors.duration ? 'true' : undefined} aria-describedby={described('duration')} onInput={(e) => set('duration', e.currentTarget.value)} />
+              <input
+                type="number"
+                id={fid('duration')}
+                name="duration"
+                min={1}
+                max={1440}
+                value={form.duration}
+                aria-invalid={errors.duration ? 'true' : undefined}
+                aria-describedby={described('duration')}
+                onInput={(e) => set('duration', e.currentTarget.value)}
+              />
               {err('duration')}
             </div>
             {text('timeZone', t('optionsTimeZone'), { list: `${id}-zones`, autoComplete: 'off', spellcheck: false })}

@@ -40,7 +40,16 @@ function pick(file: File) {
 }
 
 const settingsFile = (tags: string[]) =>
-  new File([exportSettings(tags.map((tag) => ({ ...newChatSettings(tag, undefined, 1), title: `Imported ${tag}` })), new Date(0))], 'settings.json', { type: 'application/json' });
+  new File(
+    [
+      exportSettings(
+        tags.map((tag) => ({ ...newChatSettings(tag, undefined, 1), title: `Imported ${tag}` })),
+        new Date(0),
+      ),
+    ],
+    'settings.json',
+    { type: 'application/json' },
+  );
 const stored = async () => (await db.getAll('chats')).sort((a, b) => a.tag.localeCompare(b.tag));
 
 describe('Options: settings import', () => {
@@ -59,7 +68,10 @@ describe('Options: settings import', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const put = IDBObjectStore.prototype.put;
     let writes = 0;
-    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['put']>
+    ) {
       if (++writes === 3) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return put.apply(this, args);
     });
@@ -73,7 +85,9 @@ describe('Options: settings import', () => {
     const big = new File(['x'.repeat(6_000_000)], 'settings.json', { type: 'application/json' });
     const read = vi.spyOn(big, 'text');
     pick(big);
-    await vi.waitFor(() => expect(root.querySelector('#import-error')?.textContent).toBe('optionsImportInvalid(The file is larger than 5 MB.)'));
+    await vi.waitFor(() =>
+      expect(root.querySelector('#import-error')?.textContent).toBe('optionsImportInvalid(The file is larger than 5 MB.)'),
+    );
     expect(read).not.toHaveBeenCalled();
   });
 });

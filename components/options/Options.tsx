@@ -41,10 +41,18 @@ export function Options(props: OptionsProps) {
       <h1>{t('optionsHeading')}</h1>
       <nav aria-label={t('optionsSections')}>
         <ul>
-          <li><a href="#chats">{t('optionsChats')}</a></li>
-          <li><a href="#transcripts">{t('transcriptsHeading')}</a></li>
-          <li><a href="#transfer">{t('optionsTransfer')}</a></li>
-          <li><a href="#storage">{t('optionsStorage')}</a></li>
+          <li>
+            <a href="#chats">{t('optionsChats')}</a>
+          </li>
+          <li>
+            <a href="#transcripts">{t('transcriptsHeading')}</a>
+          </li>
+          <li>
+            <a href="#transfer">{t('optionsTransfer')}</a>
+          </li>
+          <li>
+            <a href="#storage">{t('optionsStorage')}</a>
+          </li>
         </ul>
       </nav>
       {loadError ? (
@@ -65,7 +73,16 @@ export function Options(props: OptionsProps) {
 
 type Editing = { form: ChatForm; existing: boolean; definition?: ChatDefinition } | null;
 
-function ChatsSection({ client, t, chats, refresh, now = () => new Date(), timeZone, timeZones = [], lookup = findChat }: OptionsProps & { chats: ChatSettings[] | null; refresh(): Promise<void> }) {
+function ChatsSection({
+  client,
+  t,
+  chats,
+  refresh,
+  now = () => new Date(),
+  timeZone,
+  timeZones = [],
+  lookup = findChat,
+}: OptionsProps & { chats: ChatSettings[] | null; refresh(): Promise<void> }) {
   const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const [editing, setEditing] = useState<Editing>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -90,8 +107,14 @@ function ChatsSection({ client, t, chats, refresh, now = () => new Date(), timeZ
   return (
     <section id="chats" aria-labelledby="chats-heading">
       <h2 id="chats-heading">{t('optionsChats')}</h2>
-      <p class="status" role="status">{status ?? ''}</p>
-      {error ? <p class="error" role="alert">{error}</p> : null}
+      <p class="status" role="status">
+        {status ?? ''}
+      </p>
+      {error ? (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {chats === null ? <p class="muted">{t('loading')}</p> : null}
       {chats && chats.length === 0 ? <p class="muted">{t('optionsNoChats')}</p> : null}
       {chats && chats.length > 0 ? (
@@ -101,7 +124,9 @@ function ChatsSection({ client, t, chats, refresh, now = () => new Date(), timeZ
               <th scope="col">{t('optionsTag')}</th>
               <th scope="col">{t('optionsSchedule')}</th>
               <th scope="col">{t('hosts')}</th>
-              <th scope="col"><span class="visually-hidden">{t('optionsActions')}</span></th>
+              <th scope="col">
+                <span class="visually-hidden">{t('optionsActions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -120,15 +145,29 @@ function ChatsSection({ client, t, chats, refresh, now = () => new Date(), timeZ
                 <tr key={chat.tag} data-tag={chat.tag}>
                   <th scope="row">
                     {formatTag(chat.tag)}
-                    {chat.title !== `#${chat.tag}` ? <div class="muted" dir="auto">{chat.title}</div> : null}
+                    {chat.title !== `#${chat.tag}` ? (
+                      <div class="muted" dir="auto">
+                        {chat.title}
+                      </div>
+                    ) : null}
                   </th>
                   <td class="chat-when">{when}</td>
                   <td>{chat.hosts.map((h) => `@${h}`).join(' ')}</td>
                   <td class="row">
-                    <button type="button" class="button" aria-label={t('optionsEditChat', formatTag(chat.tag))} onClick={() => setEditing({ form: formFromChat(chat, definition, zone), existing: true, definition })}>
+                    <button
+                      type="button"
+                      class="button"
+                      aria-label={t('optionsEditChat', formatTag(chat.tag))}
+                      onClick={() => setEditing({ form: formFromChat(chat, definition, zone), existing: true, definition })}
+                    >
                       {t('optionsEdit')}
                     </button>
-                    <button type="button" class="button danger" aria-label={t('optionsRemoveChat', formatTag(chat.tag))} onClick={() => void remove(chat)}>
+                    <button
+                      type="button"
+                      class="button danger"
+                      aria-label={t('optionsRemoveChat', formatTag(chat.tag))}
+                      onClick={() => void remove(chat)}
+                    >
                       {t('optionsRemove')}
                     </button>
                   </td>
@@ -160,7 +199,14 @@ function ChatsSection({ client, t, chats, refresh, now = () => new Date(), timeZ
   );
 }
 
-function TransferSection({ client, t, chats, refresh, download, now = () => new Date() }: OptionsProps & { chats: ChatSettings[] | null; refresh(): Promise<void> }) {
+function TransferSection({
+  client,
+  t,
+  chats,
+  refresh,
+  download,
+  now = () => new Date(),
+}: OptionsProps & { chats: ChatSettings[] | null; refresh(): Promise<void> }) {
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -205,8 +251,14 @@ function TransferSection({ client, t, chats, refresh, download, now = () => new 
           }}
         />
       </div>
-      <p class="status" role="status">{status ?? ''}</p>
-      {error ? <p class="error" role="alert" id="import-error">{error}</p> : null}
+      <p class="status" role="status">
+        {status ?? ''}
+      </p>
+      {error ? (
+        <p class="error" role="alert" id="import-error">
+          {error}
+        </p>
+      ) : null}
     </section>
   );
 }
@@ -271,9 +323,14 @@ function StorageSection({ client, t, now = () => new Date(), estimateStorage }: 
           {t('optionsClear')}
         </button>
       </div>
-      <p class="status" role="status">{status ?? ''}</p>
-      {error ? <p class="error" role="alert">{error}</p> : null}
+      <p class="status" role="status">
+        {status ?? ''}
+      </p>
+      {error ? (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </section>
   );
 }
-

@@ -14,20 +14,34 @@ const session: Session = { id: 'smchat:1', tag: 'smchat', start: T0, end: T0 + 3
 const chat: ChatSettings = newChatSettings('smchat', undefined, 0);
 
 function tweet(id: string, name: string, text: string): StoredTweet {
-  return { id, author: { handle: `h${id}`, name }, time: new Date(T0).toISOString(), text, kind: 'tweet', tag: 'smchat', sessionId: session.id, firstSeen: T0, at: T0 };
+  return {
+    id,
+    author: { handle: `h${id}`, name },
+    time: new Date(T0).toISOString(),
+    text,
+    kind: 'tweet',
+    tag: 'smchat',
+    sessionId: session.id,
+    firstSeen: T0,
+    at: T0,
+  };
 }
 
 function fakeClient(tweets: StoredTweet[]): Client {
   return {
     send: (async (request: Request) => {
       if (request.type === 'sessions/list') return { ok: true, sessions: [session] };
-      if (request.type === 'export') return { ok: true, filename: 'x.json', mime: 'application/json', body: toJson({ session, tweets, chat }) };
+      if (request.type === 'export')
+        return { ok: true, filename: 'x.json', mime: 'application/json', body: toJson({ session, tweets, chat }) };
       return { ok: false, error: { code: 'internal', message: 'unexpected' } };
     }) as Client['send'],
   };
 }
 
-const flush = () => act(async () => { for (let i = 0; i < 5; i++) await Promise.resolve(); });
+const flush = () =>
+  act(async () => {
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+  });
 let root: HTMLElement;
 afterEach(() => {
   render(null, root);
@@ -38,7 +52,9 @@ describe('Transcripts', () => {
   it('shows each author in a bidi isolate a stray PDI cannot close, and each tweet’s text in its own direction', async () => {
     root = document.body.appendChild(document.createElement('div'));
     const tweets = [tweet('1', '\u2069\u202Eevil', '\u202Eflipped text'), tweet('2', 'שלום', 'שלום #smchat')];
-    await act(() => render(<Transcripts client={fakeClient(tweets)} t={t} chats={[chat]} download={() => undefined} timeZone="UTC" />, root));
+    await act(() =>
+      render(<Transcripts client={fakeClient(tweets)} t={t} chats={[chat]} download={() => undefined} timeZone="UTC" />, root),
+    );
     await flush();
     await act(() => root.querySelector<HTMLButtonElement>('.view-session')!.click());
     await flush();

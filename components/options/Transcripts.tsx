@@ -5,7 +5,15 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import { formatLocalStart, formatTag } from '@/lib/chat';
 import type { Translate } from '@/lib/i18n';
 import type { ChatSettings, Client, ExportFormat, Session } from '@/lib/messages';
-import { chartMinutes, countTweets, filterTranscript, groupTranscript, parseTranscript, type Transcript, type TranscriptTweet } from '@/lib/pages/transcript';
+import {
+  chartMinutes,
+  countTweets,
+  filterTranscript,
+  groupTranscript,
+  parseTranscript,
+  type Transcript,
+  type TranscriptTweet,
+} from '@/lib/pages/transcript';
 import { ActivityChart } from '../ActivityChart';
 import { Isolated } from '../Isolated';
 import { Participants } from '../Participants';
@@ -83,13 +91,18 @@ export function Transcripts({ client, t, chats, download, timeZone }: Transcript
           </button>
         </div>
       ) : null}
-      {error ? <p class="error" role="alert">{error}</p> : null}
+      {error ? (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {sessions && sessions.length === 0 ? <p class="muted">{t('transcriptsNoSessions')}</p> : null}
       {sessions && sessions.length > 0 ? (
         <ul class="session-list">
           {sessions.map((s) => (
             <li key={s.id} data-session={s.id} data-count={s.tweetCount}>
-              <span>{when(s)}</span> <span class="muted num">{s.tweetCount === 1 ? t('tweetCountOne') : t('tweetCount', String(s.tweetCount))}</span>{' '}
+              <span>{when(s)}</span>{' '}
+              <span class="muted num">{s.tweetCount === 1 ? t('tweetCountOne') : t('tweetCount', String(s.tweetCount))}</span>{' '}
               <button type="button" class="button view-session" aria-label={t('transcriptView', when(s))} onClick={() => void view(s)}>
                 {t('transcriptViewShort')}
               </button>
@@ -97,12 +110,36 @@ export function Transcripts({ client, t, chats, download, timeZone }: Transcript
           ))}
         </ul>
       ) : null}
-      {open ? <TranscriptView key={open.session.id} session={open.session} transcript={open.transcript} t={t} title={when(open.session)} onExport={(f) => void doExport(open.session, f)} onMute={(h) => void mute(h)} /> : null}
+      {open ? (
+        <TranscriptView
+          key={open.session.id}
+          session={open.session}
+          transcript={open.transcript}
+          t={t}
+          title={when(open.session)}
+          onExport={(f) => void doExport(open.session, f)}
+          onMute={(h) => void mute(h)}
+        />
+      ) : null}
     </section>
   );
 }
 
-function TranscriptView({ session, transcript, t, title, onExport, onMute }: { session: Session; transcript: Transcript; t: Translate; title: string; onExport(format: ExportFormat): void; onMute(handle: string): void }) {
+function TranscriptView({
+  session,
+  transcript,
+  t,
+  title,
+  onExport,
+  onMute,
+}: {
+  session: Session;
+  transcript: Transcript;
+  t: Translate;
+  title: string;
+  onExport(format: ExportFormat): void;
+  onMute(handle: string): void;
+}) {
   const id = useId();
   const [query, setQuery] = useState('');
   const grouped = groupTranscript(transcript);
@@ -125,7 +162,13 @@ function TranscriptView({ session, transcript, t, title, onExport, onMute }: { s
       </div>
       <div class="row">
         <label for={`${id}-search`}>{t('transcriptSearch')}</label>
-        <input type="search" id={`${id}-search`} value={query} onInput={(e) => setQuery(e.currentTarget.value)} aria-describedby={`${id}-matches`} />
+        <input
+          type="search"
+          id={`${id}-search`}
+          value={query}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+          aria-describedby={`${id}-matches`}
+        />
         <span id={`${id}-matches`} class="muted" role="status">
           {t('transcriptMatches', String(matching), String(total))}
         </span>
@@ -162,7 +205,8 @@ function TweetItem({ tweet, class: extra }: { tweet: TranscriptTweet; class?: st
   const time = tweet.time ? new Date(tweet.time) : null;
   return (
     <div class={`tweet ${extra ?? ''}`} data-id={tweet.id}>
-      <Isolated class="who" text={tweet.author.name || `@${tweet.author.handle}`} /> <Isolated class="muted" text={`@${tweet.author.handle}`} />{' '}
+      <Isolated class="who" text={tweet.author.name || `@${tweet.author.handle}`} />{' '}
+      <Isolated class="muted" text={`@${tweet.author.handle}`} />{' '}
       <a href={tweet.url} target="_blank" rel="noopener noreferrer" class="muted">
         {time ? time.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' }) : '—'}
       </a>

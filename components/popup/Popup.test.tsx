@@ -9,9 +9,28 @@ import { Popup } from './Popup';
 
 const t: Translate = (key, ...subs) => (subs.length ? `${key}(${subs.join('|')})` : key);
 const directory: ChatDefinition[] = [
-  { tag: 'blogchat', extraTags: [], title: 'Blogchat', hosts: [], schedule: { recurrence: { kind: 'weekly', weekday: 7 }, start: '20:00', durationMinutes: 60, timeZone: 'America/Chicago' } },
+  {
+    tag: 'blogchat',
+    extraTags: [],
+    title: 'Blogchat',
+    hosts: [],
+    schedule: { recurrence: { kind: 'weekly', weekday: 7 }, start: '20:00', durationMinutes: 60, timeZone: 'America/Chicago' },
+  },
 ];
-const chat = (tag: string, over: Partial<ChatSettings> = {}): ChatSettings => ({ tag, extraTags: [], title: `#${tag}`, hosts: [], muted: [], filter: { hideRetweets: false, hideMuted: true, hostsOnly: false }, autoTag: true, chatMode: false, sidebar: { collapsed: false }, createdAt: 0, updatedAt: 0, ...over });
+const chat = (tag: string, over: Partial<ChatSettings> = {}): ChatSettings => ({
+  tag,
+  extraTags: [],
+  title: `#${tag}`,
+  hosts: [],
+  muted: [],
+  filter: { hideRetweets: false, hideMuted: true, hostsOnly: false },
+  autoTag: true,
+  chatMode: false,
+  sidebar: { collapsed: false },
+  createdAt: 0,
+  updatedAt: 0,
+  ...over,
+});
 
 function fakeClient(chats: ChatSettings[], stored: Reminder[] = []): Client & { sent: Request[] } {
   const sent: Request[] = [];
@@ -35,7 +54,10 @@ function fakeClient(chats: ChatSettings[], stored: Reminder[] = []): Client & { 
   };
 }
 
-const flush = () => act(async () => { for (let i = 0; i < 5; i++) await Promise.resolve(); });
+const flush = () =>
+  act(async () => {
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+  });
 let root: HTMLElement;
 afterEach(() => {
   render(null, root);
@@ -45,14 +67,34 @@ afterEach(() => {
 describe('Popup', () => {
   it('features the next chat with its local start and countdown, lists the rest, and opens a chat in chat mode', async () => {
     root = document.body.appendChild(document.createElement('div'));
-    const client = fakeClient([chat('mine', { schedule: { recurrence: { kind: 'weekly', weekday: 1 }, start: '09:00', durationMinutes: 30, timeZone: 'Europe/London' } })]);
+    const client = fakeClient([
+      chat('mine', {
+        schedule: { recurrence: { kind: 'weekly', weekday: 1 }, start: '09:00', durationMinutes: 30, timeZone: 'Europe/London' },
+      }),
+    ]);
     const opened: string[] = [];
     const now = new Date('2024-03-10T12:00:00Z'); // Sunday; #blogchat at 01:00Z Monday, #mine at 09:00Z Monday
-    await act(() => render(<Popup client={client} t={t} openTab={(u) => void opened.push(u)} reloadActiveTab={() => undefined} openOptions={() => undefined} now={() => now} timeZone="America/New_York" directory={directory} />, root));
+    await act(() =>
+      render(
+        <Popup
+          client={client}
+          t={t}
+          openTab={(u) => void opened.push(u)}
+          reloadActiveTab={() => undefined}
+          openOptions={() => undefined}
+          now={() => now}
+          timeZone="America/New_York"
+          directory={directory}
+        />,
+        root,
+      ),
+    );
     await flush();
     const featured = root.querySelector('.featured')!;
     expect(featured.getAttribute('data-tag')).toBe('blogchat');
-    expect(featured.querySelector('[data-testid="featured-when"]')!.textContent!.replace(/\s+/g, ' ')).toMatch(/^nextChat\(Sun, Mar 10, 9:00 PM EDT\)$/);
+    expect(featured.querySelector('[data-testid="featured-when"]')!.textContent!.replace(/\s+/g, ' ')).toMatch(
+      /^nextChat\(Sun, Mar 10, 9:00 PM EDT\)$/,
+    );
     expect(featured.querySelector('[data-testid="countdown"]')!.textContent).toBe('popupStartsIn(13h 00m)');
     expect(root.querySelector('li[data-tag="mine"]')!.getAttribute('data-start')).toBe('2024-03-11T09:00:00.000Z');
     await act(() => (featured.querySelector('button') as HTMLButtonElement).click());
@@ -64,9 +106,26 @@ describe('Popup', () => {
   it('shows chat titles in their own bidi isolate and direction', async () => {
     root = document.body.appendChild(document.createElement('div'));
     const weekly = { recurrence: { kind: 'weekly', weekday: 1 }, start: '09:00', durationMinutes: 30, timeZone: 'Europe/London' } as const;
-    const client = fakeClient([chat('blogchat', { title: '\u202Efeatured' }), chat('mine', { title: '\u2069\u202Eevil', schedule: weekly })]);
+    const client = fakeClient([
+      chat('blogchat', { title: '\u202Efeatured' }),
+      chat('mine', { title: '\u2069\u202Eevil', schedule: weekly }),
+    ]);
     const now = new Date('2024-03-10T12:00:00Z');
-    await act(() => render(<Popup client={client} t={t} openTab={() => undefined} reloadActiveTab={() => undefined} openOptions={() => undefined} now={() => now} timeZone="America/New_York" directory={directory} />, root));
+    await act(() =>
+      render(
+        <Popup
+          client={client}
+          t={t}
+          openTab={() => undefined}
+          reloadActiveTab={() => undefined}
+          openOptions={() => undefined}
+          now={() => now}
+          timeZone="America/New_York"
+          directory={directory}
+        />,
+        root,
+      ),
+    );
     await flush();
     expect(root.querySelector('.featured .title')!.getAttribute('dir')).toBe('auto');
     const later = root.querySelector('li[data-tag="mine"] bdi')!;
@@ -77,7 +136,20 @@ describe('Popup', () => {
     root = document.body.appendChild(document.createElement('div'));
     const client = fakeClient([chat('blogchat')]);
     let reloaded = 0;
-    await act(() => render(<Popup client={client} t={t} activeTabUrl="https://x.com/search?q=%23BlogChat&f=live" openTab={() => undefined} reloadActiveTab={() => void reloaded++} openOptions={() => undefined} directory={directory} />, root));
+    await act(() =>
+      render(
+        <Popup
+          client={client}
+          t={t}
+          activeTabUrl="https://x.com/search?q=%23BlogChat&f=live"
+          openTab={() => undefined}
+          reloadActiveTab={() => void reloaded++}
+          openOptions={() => undefined}
+          directory={directory}
+        />,
+        root,
+      ),
+    );
     await flush();
     expect(root.querySelector('#tab-chat-heading')!.textContent).toBe('popupThisTab(#blogchat)');
     const sw = root.querySelector<HTMLButtonElement>('button[role="switch"]')!;
@@ -91,10 +163,27 @@ describe('Popup', () => {
 
   describe('reminders', () => {
     const now = new Date('2024-03-10T12:00:00Z'); // Sunday; #blogchat at 20:00 CDT = 01:00Z Monday
-    const mine = chat('mine', { schedule: { recurrence: { kind: 'weekly', weekday: 1 }, start: '09:00', durationMinutes: 30, timeZone: 'Europe/London' } });
+    const mine = chat('mine', {
+      schedule: { recurrence: { kind: 'weekly', weekday: 1 }, start: '09:00', durationMinutes: 30, timeZone: 'Europe/London' },
+    });
     async function renderPopup(client: Client, requestReminderPermission: () => Promise<boolean>) {
       root = document.body.appendChild(document.createElement('div'));
-      await act(() => render(<Popup client={client} t={t} openTab={() => undefined} reloadActiveTab={() => undefined} openOptions={() => undefined} now={() => now} timeZone="America/New_York" directory={directory} requestReminderPermission={requestReminderPermission} />, root));
+      await act(() =>
+        render(
+          <Popup
+            client={client}
+            t={t}
+            openTab={() => undefined}
+            reloadActiveTab={() => undefined}
+            openOptions={() => undefined}
+            now={() => now}
+            timeZone="America/New_York"
+            directory={directory}
+            requestReminderPermission={requestReminderPermission}
+          />,
+          root,
+        ),
+      );
       await flush();
     }
     const featuredSwitch = () => root.querySelector<HTMLButtonElement>('.featured .reminder button[role="switch"]')!;
@@ -112,7 +201,12 @@ describe('Popup', () => {
       expect(featuredSwitch().textContent).toContain('reminderLabel(#blogchat)');
       expect(featuredSwitch().getAttribute('aria-checked')).toBe('false');
       expect(leadSelect().value).toBe('15');
-      expect([...leadSelect().options].map((o) => o.textContent)).toEqual(['reminderBefore(5)', 'reminderBefore(15)', 'reminderBefore(30)', 'reminderBefore(60)']);
+      expect([...leadSelect().options].map((o) => o.textContent)).toEqual([
+        'reminderBefore(5)',
+        'reminderBefore(15)',
+        'reminderBefore(30)',
+        'reminderBefore(60)',
+      ]);
       const before = client.sent.length;
       featuredSwitch().click(); // synchronously: the request must start within the user gesture
       expect(asked).toBe(1);
@@ -120,7 +214,9 @@ describe('Popup', () => {
       await flush();
       expect(client.sent).toContainEqual({ type: 'reminders/set', tag: 'blogchat', leadMinutes: 15 });
       expect(featuredSwitch().getAttribute('aria-checked')).toBe('true');
-      expect(root.querySelector('.featured [role="status"]')!.textContent!.replace(/\s+/g, ' ')).toBe('reminderSet(Sun, Mar 10, 8:45 PM EDT)');
+      expect(root.querySelector('.featured [role="status"]')!.textContent!.replace(/\s+/g, ' ')).toBe(
+        'reminderSet(Sun, Mar 10, 8:45 PM EDT)',
+      );
 
       // Changing the lead while on stores it; no new permission request.
       await act(() => {
@@ -174,7 +270,8 @@ describe('Popup', () => {
     it('still shows the chats when reminders cannot be listed', async () => {
       const client = fakeClient([mine]);
       const send = client.send;
-      client.send = (async (r: Request) => (r.type === 'reminders/list' ? { ok: false, error: { code: 'internal', message: 'x' } } : send(r as never))) as Client['send'];
+      client.send = (async (r: Request) =>
+        r.type === 'reminders/list' ? { ok: false, error: { code: 'internal', message: 'x' } } : send(r as never)) as Client['send'];
       await renderPopup(client, () => Promise.resolve(true));
       expect(root.querySelector('.featured')!.getAttribute('data-tag')).toBe('blogchat');
       expect(featuredSwitch().getAttribute('aria-checked')).toBe('false');

@@ -8,7 +8,13 @@ import { chatTagsFromUrl } from '@/lib/chat/hashtags';
 import type { Translate } from '@/lib/i18n';
 import type { ChatSettings, Client, Reminder } from '@/lib/messages';
 import { chatSearchUrl, formatCountdown, upcomingChats, type UpcomingChat } from '@/lib/pages/upcoming';
-import { DEFAULT_LEAD_MINUTES, LEAD_MINUTES, nextAlarm, REMINDER_PERMISSIONS, reminderPermissionsToRequest } from '@/lib/reminders/schedule';
+import {
+  DEFAULT_LEAD_MINUTES,
+  LEAD_MINUTES,
+  nextAlarm,
+  REMINDER_PERMISSIONS,
+  reminderPermissionsToRequest,
+} from '@/lib/reminders/schedule';
 import { ChatModeSwitch } from '../ChatModeSwitch';
 import { Isolated } from '../Isolated';
 import './reminders.css';
@@ -42,12 +48,26 @@ type ReminderNotice = { tag: Tag; kind: 'set' | 'cleared' | 'denied'; text: stri
 const askReminderPermission = (): Promise<boolean> => {
   const optional = reminderPermissionsToRequest(browser.runtime.getManifest().optional_permissions);
   // Called first thing in the click: `request` must run within the user gesture (Firefox is strict).
-  return optional.length > 0 ? browser.permissions.request({ permissions: optional }) : browser.permissions.contains({ permissions: [...REMINDER_PERMISSIONS] });
+  return optional.length > 0
+    ? browser.permissions.request({ permissions: optional })
+    : browser.permissions.contains({ permissions: [...REMINDER_PERMISSIONS] });
 };
 
 type Load = { state: 'loading' } | { state: 'ready'; chats: ChatSettings[] } | { state: 'failed'; message: string };
 
-export function Popup({ client, t, activeTabUrl, openTab, reloadActiveTab, openOptions, now = () => new Date(), timeZone, directory = CHAT_DIRECTORY, laterCount = 5, requestReminderPermission = askReminderPermission }: PopupProps) {
+export function Popup({
+  client,
+  t,
+  activeTabUrl,
+  openTab,
+  reloadActiveTab,
+  openOptions,
+  now = () => new Date(),
+  timeZone,
+  directory = CHAT_DIRECTORY,
+  laterCount = 5,
+  requestReminderPermission = askReminderPermission,
+}: PopupProps) {
   const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [clock, setClock] = useState(() => now());
@@ -172,7 +192,11 @@ export function Popup({ client, t, activeTabUrl, openTab, reloadActiveTab, openO
       {tabTag ? (
         <section class="tab-chat" aria-labelledby="tab-chat-heading">
           <h2 id="tab-chat-heading">{t('popupThisTab', formatTag(tabTag))}</h2>
-          {tabChat ? <ChatModeSwitch on={tabChat.chatMode} disabled={busy} onChange={(on) => void setTabChatMode(on)} t={t} /> : <p class="muted">{t('loading')}</p>}
+          {tabChat ? (
+            <ChatModeSwitch on={tabChat.chatMode} disabled={busy} onChange={(on) => void setTabChatMode(on)} t={t} />
+          ) : (
+            <p class="muted">{t('loading')}</p>
+          )}
         </section>
       ) : null}
       {error ? (
@@ -194,7 +218,17 @@ export function Popup({ client, t, activeTabUrl, openTab, reloadActiveTab, openO
         </div>
       ) : null}
       {load.state === 'ready' && !featured ? <p class="muted">{t('popupNoUpcoming')}</p> : null}
-      {featured ? <Featured chat={featured} now={clock} zone={zone} t={t} busy={busy} onOpen={() => void openChat(featured)} reminder={reminderControl(featured, false)} /> : null}
+      {featured ? (
+        <Featured
+          chat={featured}
+          now={clock}
+          zone={zone}
+          t={t}
+          busy={busy}
+          onOpen={() => void openChat(featured)}
+          reminder={reminderControl(featured, false)}
+        />
+      ) : null}
       {later.length > 0 ? (
         <section aria-labelledby="later-heading">
           <h2 id="later-heading">{t('popupLater')}</h2>
@@ -220,13 +254,39 @@ export function Popup({ client, t, activeTabUrl, openTab, reloadActiveTab, openO
   );
 }
 
-function Featured({ chat, now, zone, t, busy, onOpen, reminder }: { chat: UpcomingChat; now: Date; zone: string; t: Translate; busy: boolean; onOpen(): void; reminder: preact.ComponentChildren }) {
+function Featured({
+  chat,
+  now,
+  zone,
+  t,
+  busy,
+  onOpen,
+  reminder,
+}: {
+  chat: UpcomingChat;
+  now: Date;
+  zone: string;
+  t: Translate;
+  busy: boolean;
+  onOpen(): void;
+  reminder: preact.ComponentChildren;
+}) {
   const countdown = formatCountdown((chat.live ? chat.end : chat.start).getTime() - now.getTime());
   return (
-    <section class="featured" aria-labelledby="featured-heading" data-tag={chat.tag} data-start={chat.start.toISOString()} data-live={chat.live ? 'true' : 'false'}>
+    <section
+      class="featured"
+      aria-labelledby="featured-heading"
+      data-tag={chat.tag}
+      data-start={chat.start.toISOString()}
+      data-live={chat.live ? 'true' : 'false'}
+    >
       <p class="muted">{chat.live ? <span class="badge">{t('popupLive')}</span> : t('popupNext')}</p>
       <h2 id="featured-heading">{formatTag(chat.tag)}</h2>
-      {chat.title !== `#${chat.tag}` ? <p class="title" dir="auto">{chat.title}</p> : null}
+      {chat.title !== `#${chat.tag}` ? (
+        <p class="title" dir="auto">
+          {chat.title}
+        </p>
+      ) : null}
       <p class="when" data-testid="featured-when">
         {chat.live ? t('liveNow', formatLocalStart(chat.end, zone)) : t('nextChat', formatLocalStart(chat.start, zone))}
       </p>
@@ -259,19 +319,37 @@ interface ReminderControlProps {
 /** "Remind me before #tag": a switch and the lead time. */
 function ReminderControl({ tag, on, lead, disabled, compact, notice, t, onToggle, onLead }: ReminderControlProps) {
   const id = `reminder-${useId()}`;
-  const leads: readonly number[] = LEAD_MINUTES.includes(lead as (typeof LEAD_MINUTES)[number]) ? LEAD_MINUTES : [...LEAD_MINUTES, lead].sort((a, b) => a - b);
+  const leads: readonly number[] = LEAD_MINUTES.includes(lead as (typeof LEAD_MINUTES)[number])
+    ? LEAD_MINUTES
+    : [...LEAD_MINUTES, lead].sort((a, b) => a - b);
   const label = t('reminderLabel', formatTag(tag));
   return (
     <div class={compact ? 'reminder compact' : 'reminder'} data-reminder={on ? 'on' : 'off'}>
       <div class="reminder-row">
-        <button type="button" role="switch" class="switch reminder-switch" aria-checked={on ? 'true' : 'false'} aria-label={compact ? label : undefined} title={compact ? label : undefined} disabled={disabled} onClick={() => onToggle(!on)}>
+        <button
+          type="button"
+          role="switch"
+          class="switch reminder-switch"
+          aria-checked={on ? 'true' : 'false'}
+          aria-label={compact ? label : undefined}
+          title={compact ? label : undefined}
+          disabled={disabled}
+          onClick={() => onToggle(!on)}
+        >
           {compact ? <span aria-hidden="true">{on ? '🔔' : '🔕'}</span> : <span class="switch-label">{label}</span>}
           <span class="switch-track" aria-hidden="true">
             <span class="switch-thumb" />
           </span>
         </button>
         {!compact || on ? (
-          <select id={id} class="reminder-lead" aria-label={t('remindersHeading')} value={String(lead)} disabled={disabled} onChange={(e) => onLead(Number((e.currentTarget as HTMLSelectElement).value))}>
+          <select
+            id={id}
+            class="reminder-lead"
+            aria-label={t('remindersHeading')}
+            value={String(lead)}
+            disabled={disabled}
+            onChange={(e) => onLead(Number((e.currentTarget as HTMLSelectElement).value))}
+          >
             {leads.map((m) => (
               <option key={m} value={String(m)}>
                 {t('reminderBefore', String(m))}
@@ -281,7 +359,10 @@ function ReminderControl({ tag, on, lead, disabled, compact, notice, t, onToggle
         ) : null}
       </div>
       {notice && notice.text ? (
-        <p class={notice.kind === 'denied' ? 'error reminder-notice' : 'status reminder-notice'} role={notice.kind === 'denied' ? 'alert' : 'status'}>
+        <p
+          class={notice.kind === 'denied' ? 'error reminder-notice' : 'status reminder-notice'}
+          role={notice.kind === 'denied' ? 'alert' : 'status'}
+        >
           {notice.text}
         </p>
       ) : null}

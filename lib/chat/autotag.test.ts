@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  answerPrefix,
-  answerText,
-  applyAutoTag,
-  planAutoTag,
-  TWEET_LIMIT,
-  weightedLength,
-  type AutoTagPlan,
-} from './autotag';
+import { answerPrefix, answerText, applyAutoTag, planAutoTag, TWEET_LIMIT, weightedLength, type AutoTagPlan } from './autotag';
 import { extractTags } from './hashtags';
 import { parseAnswer } from './questions';
 import { extractUrlsWithIndices } from './twitterText';
@@ -50,8 +42,18 @@ describe('planAutoTag', () => {
     ['does not repeat a full-width tag', 'A1 ＃ＢｌｏｇＣｈａｔ', ['blogchat'], NONE],
     ['counts tags given with # and in caps', 'hello', ['#BlogChat', 'blogchat'], insert('hello', ' #blogchat')],
     ['does not count a longer tag as present', 'A1 #blogchatter', ['blogchat'], insert('A1 #blogchatter', ' #blogchat')],
-    ['does not count a URL fragment as the tag', 'see https://example.com/#blogchat', ['blogchat'], insert('see https://example.com/#blogchat', ' #blogchat')],
-    ['separates from a URL at the end', 'read https://example.com/post', ['blogchat'], insert('read https://example.com/post', ' #blogchat')],
+    [
+      'does not count a URL fragment as the tag',
+      'see https://example.com/#blogchat',
+      ['blogchat'],
+      insert('see https://example.com/#blogchat', ' #blogchat'),
+    ],
+    [
+      'separates from a URL at the end',
+      'read https://example.com/post',
+      ['blogchat'],
+      insert('read https://example.com/post', ' #blogchat'),
+    ],
     ['separates from a trailing @mention', 'thanks @mackcollier', ['blogchat'], insert('thanks @mackcollier', ' #blogchat')],
     ['keeps the separating space after trailing whitespace', 'A1 yes ', ['blogchat'], insert('A1 yes ', ' #blogchat')],
     ['keeps the separating space after a trailing newline', 'A1 yes\n', ['blogchat'], insert('A1 yes\n', ' #blogchat')],

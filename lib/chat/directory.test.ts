@@ -51,7 +51,21 @@ describe('CHAT_DIRECTORY', () => {
   it('has no schedule where the sources give no day and time', () => {
     const unscheduled = CHAT_DIRECTORY.filter((c) => c.schedule === undefined).map((c) => c.tag);
     expect(unscheduled.sort()).toEqual(
-      ['4change', 'brandchat', 'hcsm', 'innochat', 'journchat', 'kaizenblog', 'mm2010', 'pr20chat', 'seo411', 'smcedu', 'socentchat', 'socpharm', 'u30pro'].sort(),
+      [
+        '4change',
+        'brandchat',
+        'hcsm',
+        'innochat',
+        'journchat',
+        'kaizenblog',
+        'mm2010',
+        'pr20chat',
+        'seo411',
+        'smcedu',
+        'socentchat',
+        'socpharm',
+        'u30pro',
+      ].sort(),
     );
   });
 

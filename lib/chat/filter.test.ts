@@ -75,12 +75,7 @@ describe('decideTweet: options and order of checks', () => {
       { hideMuted: true },
       hidden('muted'),
     ],
-    [
-      'muted beats untagged',
-      tweet({ author: 'troll', text: 'no tag' }),
-      { hideMuted: true },
-      hidden('muted'),
-    ],
+    ['muted beats untagged', tweet({ author: 'troll', text: 'no tag' }), { hideMuted: true }, hidden('muted')],
     [
       'muted beats retweet',
       tweet({ kind: 'retweet', retweetedBy: 'friend', author: 'troll', text: tagged }),

@@ -5,7 +5,10 @@ import type { Handle } from './types';
  * x.com handles are ASCII and case-insensitive, so `@MackCollier` and `mackcollier` are one account.
  */
 export function normalizeHandle(raw: string): Handle {
-  return raw.trim().replace(/^[@＠]+/, '').toLowerCase();
+  return raw
+    .trim()
+    .replace(/^[@＠]+/, '')
+    .toLowerCase();
 }
 
 /** Whether `handle` is one of `handles`, comparing case-insensitively (either side may carry '@'). */

@@ -28,7 +28,13 @@ describe('createLiveChat', () => {
   it('starts empty, with every hide reason and a zero-filled window of 30 minutes', () => {
     const { chat } = live({ nowMinute: 40 });
     const s = chat.snapshot();
-    expect(s).toMatchObject({ shown: 0, hidden: { untagged: 0, promoted: 0, retweet: 0, muted: 0, 'not-host': 0 }, questions: [], current: null, participants: [] });
+    expect(s).toMatchObject({
+      shown: 0,
+      hidden: { untagged: 0, promoted: 0, retweet: 0, muted: 0, 'not-host': 0 },
+      questions: [],
+      current: null,
+      participants: [],
+    });
     expect(s.perMinute).toHaveLength(30);
     expect(s.perMinute[0]?.minute).toBe(T0 + 11 * 60_000);
     expect(s.perMinute[29]?.minute).toBe(T0 + 40 * 60_000);
@@ -175,7 +181,7 @@ describe('createLiveChat', () => {
     const { chat } = live({ topParticipants: 5 });
     const counts = new Map<string, { count: number; order: number }>();
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 3000; i++) {
       const handle = `u${Math.floor(rand() * rand() * 40)}`;
       chat.add(tweet({ author: handle, text: 'x #blogchat' }), SHOW);
@@ -201,7 +207,9 @@ describe('createLiveChat', () => {
     chat.add(tweet({ text: '#blogchat ad', time: null, kind: 'promoted' }), hide('promoted'));
     chat.add(tweet({ text: '#blogchat', time: null }), SHOW); // now: minute 40
     chat.add(tweet({ text: '#blogchat', time: 'garbage' }), SHOW); // unreadable: now
-    expect(chat.snapshot().perMinute).toEqual([36, 37, 38, 39, 40].map((m) => ({ minute: T0 + m * 60_000, count: m === 38 ? 2 : m === 40 ? 3 : 0 })));
+    expect(chat.snapshot().perMinute).toEqual(
+      [36, 37, 38, 39, 40].map((m) => ({ minute: T0 + m * 60_000, count: m === 38 ? 2 : m === 40 ? 3 : 0 })),
+    );
     // Time passes: old minutes leave the window and their slots are reused.
     clock.ms = T0 + 43 * 60_000;
     chat.add(tweet({ text: '#blogchat', time: at(43) }), SHOW);

@@ -94,7 +94,6 @@ function ranksBefore(a: Participant, b: Participant): boolean {
   return a.count !== b.count ? a.count > b.count : a.order < b.order;
 }
 
-
 export function createLiveChat(options: LiveChatOptions): LiveChat {
   const now = options.now ?? Date.now;
   const top = Math.max(0, Math.floor(options.topParticipants ?? 5));

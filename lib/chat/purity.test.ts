@@ -19,14 +19,16 @@ function code(source: string): string {
 
 describe('lib/chat purity', () => {
   it('has sources to check', () => {
-    expect(sources).toEqual(expect.arrayContaining(['hashtags.ts', 'filter.ts', 'questions.ts', 'autotag.ts', 'directory.ts', 'schedule.ts', 'index.ts']));
+    expect(sources).toEqual(
+      expect.arrayContaining(['hashtags.ts', 'filter.ts', 'questions.ts', 'autotag.ts', 'directory.ts', 'schedule.ts', 'index.ts']),
+    );
   });
 
   it.each(sources)('%s imports only luxon, twitter-text and its own modules', (file) => {
     const source = readFileSync(join(dir, file), 'utf8');
-    const specifiers = [...source.matchAll(/\b(?:import|export)\b[^'";]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(?\s*['"]([^'"]+)['"]/g)].map(
-      (m) => m[1] ?? m[2],
-    );
+    const specifiers = [
+      ...source.matchAll(/\b(?:import|export)\b[^'";]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(?\s*['"]([^'"]+)['"]/g),
+    ].map((m) => m[1] ?? m[2]);
     for (const spec of specifiers) expect(spec).toMatch(/^(?:\.\/[\w.]+|luxon|twitter-text)$/);
   });
 

@@ -295,10 +295,7 @@ describe('question tracker', () => {
     });
 
     it('does not infer when hosts are known', () => {
-      const state = addTweet(
-        emptyQuestionState(['mackcollier'], { inferHosts: true }),
-        tweet({ author: 'fan', text: 'Q1) hijack' }),
-      );
+      const state = addTweet(emptyQuestionState(['mackcollier'], { inferHosts: true }), tweet({ author: 'fan', text: 'Q1) hijack' }));
       expect(state.hosts).toEqual(['mackcollier']);
       expect(state.inferredHosts).toEqual([]);
       expect(state.questions).toEqual([]);

@@ -196,9 +196,7 @@ function answerKey(state: QuestionState, ref: QuestionRef): string {
  * question kept pending until a host is inferred, a question-shaped tweet of a non-host (ignored), or
  * an answer. null: nothing (already counted, promoted, or neither question nor answer).
  */
-type Step =
-  | { kind: 'question'; tracked: TrackedQuestion; as: 'host' | 'infer' | 'pending' | 'ignored' }
-  | { kind: 'answer'; key: string };
+type Step = { kind: 'question'; tracked: TrackedQuestion; as: 'host' | 'infer' | 'pending' | 'ignored' } | { kind: 'answer'; key: string };
 
 function classify(state: QuestionState, tweet: Tweet): Step | null {
   if (tweet.kind === 'promoted' || state.seen[tweet.id] === true) return null;

@@ -112,7 +112,12 @@ describe('isLive and occurrenceAround', () => {
 
   it('finds a chat that started on the previous local day (runs past midnight)', () => {
     // Saturday 23:30 London for an hour; 2026-03-28 is a Saturday (GMT).
-    const lateNight: Schedule = { recurrence: { kind: 'weekly', weekday: 6 }, start: '23:30', durationMinutes: 60, timeZone: 'Europe/London' };
+    const lateNight: Schedule = {
+      recurrence: { kind: 'weekly', weekday: 6 },
+      start: '23:30',
+      durationMinutes: 60,
+      timeZone: 'Europe/London',
+    };
     const occ = occurrenceAround(lateNight, d('2026-03-29T00:15:00Z'));
     expect(occ && [iso(occ.start), iso(occ.end)]).toEqual(['2026-03-28T23:30:00.000Z', '2026-03-29T00:30:00.000Z']);
     expect(isLive(lateNight, d('2026-03-29T00:30:00Z'))).toBe(false);
@@ -126,14 +131,24 @@ describe('isLive and occurrenceAround', () => {
 
   it('keeps the duration as elapsed time across a DST change', () => {
     // London springs forward at 01:00 GMT on 2026-03-29: a chat 00:30–(01:30 GMT = 02:30 BST).
-    const overChange: Schedule = { recurrence: { kind: 'weekly', weekday: 7 }, start: '00:30', durationMinutes: 60, timeZone: 'Europe/London' };
+    const overChange: Schedule = {
+      recurrence: { kind: 'weekly', weekday: 7 },
+      start: '00:30',
+      durationMinutes: 60,
+      timeZone: 'Europe/London',
+    };
     const occ = nextOccurrence(overChange, d('2026-03-28T12:00:00Z'));
     expect([iso(occ.start), iso(occ.end)]).toEqual(['2026-03-29T00:30:00.000Z', '2026-03-29T01:30:00.000Z']);
   });
 
   it('moves a start inside the spring-forward gap forward by the gap', () => {
     // 02:30 does not exist in New York on 2026-03-08; it becomes 03:30 EDT (07:30 UTC).
-    const inGap: Schedule = { recurrence: { kind: 'weekly', weekday: 7 }, start: '02:30', durationMinutes: 60, timeZone: 'America/New_York' };
+    const inGap: Schedule = {
+      recurrence: { kind: 'weekly', weekday: 7 },
+      start: '02:30',
+      durationMinutes: 60,
+      timeZone: 'America/New_York',
+    };
     expect(iso(nextOccurrence(inGap, d('2026-03-07T12:00:00Z')).start)).toBe('2026-03-08T07:30:00.000Z');
     expect(iso(nextOccurrence(inGap, d('2026-03-09T12:00:00Z')).start)).toBe('2026-03-15T06:30:00.000Z');
   });

@@ -52,10 +52,7 @@ function* occurrencesFrom(schedule: Schedule, at: Date, fromDaysOffset: number, 
   for (let i = 0; i < days; i++) {
     const day = firstDay.plus({ days: i });
     if (!occursOn(schedule.recurrence, day)) continue;
-    const start = DateTime.fromObject(
-      { year: day.year, month: day.month, day: day.day, hour, minute },
-      { zone: schedule.timeZone },
-    );
+    const start = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone: schedule.timeZone });
     // Duration is elapsed time: a 60-minute chat lasts 60 minutes even across a DST change.
     const end = start.plus({ minutes: schedule.durationMinutes });
     yield { start: start.toJSDate(), end: end.toJSDate() };

@@ -3,8 +3,26 @@ import type { ChatDefinition } from '../chat/types';
 import type { ChatSettings } from '../messages';
 import { emptyForm, formFromChat, formToRequest, splitList } from './chat-form';
 
-const def: ChatDefinition = { tag: 'blogchat', extraTags: [], title: 'Blogchat', hosts: ['mackcollier'], schedule: { recurrence: { kind: 'weekly', weekday: 7 }, start: '20:00', durationMinutes: 60, timeZone: 'America/Chicago' } };
-const chat: ChatSettings = { tag: 'blogchat', extraTags: ['bc'], title: 'Blogchat', hosts: ['mackcollier'], muted: ['spam'], filter: { hideRetweets: false, hideMuted: true, hostsOnly: true }, autoTag: true, chatMode: false, sidebar: { collapsed: false }, createdAt: 0, updatedAt: 0 };
+const def: ChatDefinition = {
+  tag: 'blogchat',
+  extraTags: [],
+  title: 'Blogchat',
+  hosts: ['mackcollier'],
+  schedule: { recurrence: { kind: 'weekly', weekday: 7 }, start: '20:00', durationMinutes: 60, timeZone: 'America/Chicago' },
+};
+const chat: ChatSettings = {
+  tag: 'blogchat',
+  extraTags: ['bc'],
+  title: 'Blogchat',
+  hosts: ['mackcollier'],
+  muted: ['spam'],
+  filter: { hideRetweets: false, hideMuted: true, hostsOnly: true },
+  autoTag: true,
+  chatMode: false,
+  sidebar: { collapsed: false },
+  createdAt: 0,
+  updatedAt: 0,
+};
 
 describe('chat form', () => {
   it('splits handle and tag lists', () => {
@@ -17,7 +35,13 @@ describe('chat form', () => {
       ok: true,
       tag: 'mychat',
       patch: {
-        title: '#MyChat', extraTags: [], hosts: ['host'], muted: [], filter: { hideRetweets: false, hideMuted: true, hostsOnly: false }, autoTag: true, description: '',
+        title: '#MyChat',
+        extraTags: [],
+        hosts: ['host'],
+        muted: [],
+        filter: { hideRetweets: false, hideMuted: true, hostsOnly: false },
+        autoTag: true,
+        description: '',
         schedule: { recurrence: { kind: 'weekly', weekday: 5 }, start: '19:30', durationMinutes: 45, timeZone: 'Europe/Berlin' },
       },
     });
@@ -26,21 +50,41 @@ describe('chat form', () => {
   it('maps validation errors to their field', () => {
     const form = emptyForm('UTC');
     expect(formToRequest({ ...form, tag: '' })).toMatchObject({ ok: false, errors: { tag: expect.any(String) } });
-    expect(formToRequest({ ...form, tag: 'x', timeZone: 'Mars/Base' })).toMatchObject({ ok: false, errors: { timeZone: expect.stringContaining('IANA') } });
+    expect(formToRequest({ ...form, tag: 'x', timeZone: 'Mars/Base' })).toMatchObject({
+      ok: false,
+      errors: { timeZone: expect.stringContaining('IANA') },
+    });
     expect(formToRequest({ ...form, tag: 'x', duration: '0' })).toMatchObject({ ok: false, errors: { duration: expect.any(String) } });
     expect(formToRequest({ ...form, tag: 'x', start: '9pm' })).toMatchObject({ ok: false, errors: { start: expect.any(String) } });
     expect(formToRequest({ ...form, tag: 'x', hosts: 'not-a-handle' })).toMatchObject({ ok: false, errors: { hosts: expect.any(String) } });
-    expect(formToRequest({ ...form, tag: 'x', recurrence: 'monthly', nth: '7' })).toMatchObject({ ok: false, errors: { nth: expect.any(String) } });
+    expect(formToRequest({ ...form, tag: 'x', recurrence: 'monthly', nth: '7' })).toMatchObject({
+      ok: false,
+      errors: { nth: expect.any(String) },
+    });
   });
 
   it('edits an existing chat: the directory schedule by default, own or none otherwise', () => {
     const form = formFromChat(chat, def, 'UTC');
-    expect(form).toMatchObject({ tag: 'blogchat', extraTags: '#bc', hosts: '@mackcollier', muted: '@spam', hostsOnly: true, scheduleMode: 'default', start: '20:00', timeZone: 'America/Chicago', weekday: '7' });
+    expect(form).toMatchObject({
+      tag: 'blogchat',
+      extraTags: '#bc',
+      hosts: '@mackcollier',
+      muted: '@spam',
+      hostsOnly: true,
+      scheduleMode: 'default',
+      start: '20:00',
+      timeZone: 'America/Chicago',
+      weekday: '7',
+    });
     const result = formToRequest(form);
     expect(result.ok && 'schedule' in result.patch).toBe(false);
     expect(formFromChat({ ...chat, schedule: null }, def, 'UTC').scheduleMode).toBe('none');
     expect(formToRequest({ ...form, scheduleMode: 'none' })).toMatchObject({ ok: true, patch: { schedule: null } });
-    const monthly = formFromChat({ ...chat, schedule: { recurrence: { kind: 'monthly', weekday: 3, nth: -1 }, start: '21:00', durationMinutes: 90, timeZone: 'UTC' } }, def, 'UTC');
+    const monthly = formFromChat(
+      { ...chat, schedule: { recurrence: { kind: 'monthly', weekday: 3, nth: -1 }, start: '21:00', durationMinutes: 90, timeZone: 'UTC' } },
+      def,
+      'UTC',
+    );
     expect(monthly).toMatchObject({ scheduleMode: 'custom', recurrence: 'monthly', nth: '-1', duration: '90' });
   });
 });

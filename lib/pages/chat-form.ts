@@ -93,8 +93,7 @@ export function splitList(text: string): string[] {
 }
 
 export type FormResult =
-  | { ok: true; tag: Tag; patch: Partial<ChatSettingsEditable> }
-  | { ok: false; errors: Partial<Record<FormField, string>> };
+  { ok: true; tag: Tag; patch: Partial<ChatSettingsEditable> } | { ok: false; errors: Partial<Record<FormField, string>> };
 
 /** Which form field a validation message (e.g. `patch.schedule.start: …`) is about. */
 function fieldOf(message: string): FormField {
@@ -109,7 +108,8 @@ function fieldOf(message: string): FormField {
     return 'start';
   }
   if (top === 'filter') return 'hideRetweets';
-  if (top === 'title' || top === 'description' || top === 'extraTags' || top === 'hosts' || top === 'muted' || top === 'autoTag') return top;
+  if (top === 'title' || top === 'description' || top === 'extraTags' || top === 'hosts' || top === 'muted' || top === 'autoTag')
+    return top;
   return 'tag';
 }
 

@@ -3,9 +3,17 @@ import type { ChatSettings } from '../messages';
 import { exportSettings, MAX_SETTINGS_BYTES, parseSettingsFile, readSettingsFile } from './settings-file';
 
 const base: ChatSettings = {
-  tag: 'blogchat', extraTags: ['bc2'], title: 'Blogchat', hosts: ['mackcollier'], muted: ['spam'],
-  filter: { hideRetweets: true, hideMuted: true, hostsOnly: false }, autoTag: false, chatMode: true,
-  sidebar: { collapsed: true }, createdAt: 1, updatedAt: 2,
+  tag: 'blogchat',
+  extraTags: ['bc2'],
+  title: 'Blogchat',
+  hosts: ['mackcollier'],
+  muted: ['spam'],
+  filter: { hideRetweets: true, hideMuted: true, hostsOnly: false },
+  autoTag: false,
+  chatMode: true,
+  sidebar: { collapsed: true },
+  createdAt: 1,
+  updatedAt: 2,
   schedule: { recurrence: { kind: 'monthly', weekday: 3, nth: -1 }, start: '21:00', durationMinutes: 60, timeZone: 'America/New_York' },
 };
 
@@ -19,7 +27,21 @@ describe('settings file', () => {
     const parsed = parseSettingsFile(text);
     expect(parsed).toEqual({
       ok: true,
-      chats: [{ tag: 'blogchat', patch: { extraTags: ['bc2'], title: 'Blogchat', hosts: ['mackcollier'], muted: ['spam'], filter: base.filter, autoTag: false, chatMode: true, schedule: base.schedule } }],
+      chats: [
+        {
+          tag: 'blogchat',
+          patch: {
+            extraTags: ['bc2'],
+            title: 'Blogchat',
+            hosts: ['mackcollier'],
+            muted: ['spam'],
+            filter: base.filter,
+            autoTag: false,
+            chatMode: true,
+            schedule: base.schedule,
+          },
+        },
+      ],
     });
   });
 
@@ -27,12 +49,30 @@ describe('settings file', () => {
     const wrap = (chats: unknown) => JSON.stringify({ format: 'chat-mode-settings', version: 1, chats });
     expect(parseSettingsFile('{nope')).toMatchObject({ ok: false, error: expect.stringMatching(/^The file is not valid JSON/) });
     expect(parseSettingsFile('[]')).toEqual({ ok: false, error: 'The file does not hold a settings object.' });
-    expect(parseSettingsFile('{"format":"other"}')).toMatchObject({ ok: false, error: expect.stringContaining('not a Chat mode settings file') });
-    expect(parseSettingsFile('{"format":"chat-mode-settings","version":9,"chats":[]}')).toMatchObject({ ok: false, error: expect.stringContaining('version 9') });
-    expect(parseSettingsFile(wrap([{ tag: 'ok' }, { tag: 'x', hosts: ['bad handle'] }]))).toEqual({ ok: false, error: 'chats[1].patch.hosts[0]: expected a handle without "@": letters, digits or "_"' });
-    expect(parseSettingsFile(wrap([{ tag: 'a', schedule: { recurrence: { kind: 'weekly', weekday: 1 }, start: '25:00', durationMinutes: 60, timeZone: 'UTC' } }]))).toMatchObject({ ok: false, error: expect.stringContaining('chats[0].patch.schedule.start') });
+    expect(parseSettingsFile('{"format":"other"}')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('not a Chat mode settings file'),
+    });
+    expect(parseSettingsFile('{"format":"chat-mode-settings","version":9,"chats":[]}')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('version 9'),
+    });
+    expect(parseSettingsFile(wrap([{ tag: 'ok' }, { tag: 'x', hosts: ['bad handle'] }]))).toEqual({
+      ok: false,
+      error: 'chats[1].patch.hosts[0]: expected a handle without "@": letters, digits or "_"',
+    });
+    expect(
+      parseSettingsFile(
+        wrap([
+          { tag: 'a', schedule: { recurrence: { kind: 'weekly', weekday: 1 }, start: '25:00', durationMinutes: 60, timeZone: 'UTC' } },
+        ]),
+      ),
+    ).toMatchObject({ ok: false, error: expect.stringContaining('chats[0].patch.schedule.start') });
     expect(parseSettingsFile(wrap([{ tag: 'A' }, { tag: 'a' }]))).toEqual({ ok: false, error: 'chats[1].tag: #a appears twice' });
-    expect(parseSettingsFile(wrap([{ tag: 'a' }, { tag: 'b' }, { tag: 'c', muted: 'everyone' }]))).toEqual({ ok: false, error: 'chats[2].patch.muted: expected an array' });
+    expect(parseSettingsFile(wrap([{ tag: 'a' }, { tag: 'b' }, { tag: 'c', muted: 'everyone' }]))).toEqual({
+      ok: false,
+      error: 'chats[2].patch.muted: expected an array',
+    });
     expect(parseSettingsFile(wrap([{ tag: 'a' }, 'b']))).toEqual({ ok: false, error: 'chats[1]: expected an object.' });
     expect(parseSettingsFile(wrap([{ tag: '#bad' }]))).toMatchObject({ ok: false, error: expect.stringContaining('chats[0].tag') });
   });
@@ -51,7 +91,13 @@ describe('settings file', () => {
     const file = JSON.stringify({
       format: 'chat-mode-settings',
       version: 1,
-      chats: [{ tag: 'BlogChat', extraTags: ['bc2', 'BC2', 'blogchat', 'ｂｌｏｇｃｈａｔ'], schedule: { ...base.schedule, timeZone: 'america/chicago' } }],
+      chats: [
+        {
+          tag: 'BlogChat',
+          extraTags: ['bc2', 'BC2', 'blogchat', 'ｂｌｏｇｃｈａｔ'],
+          schedule: { ...base.schedule, timeZone: 'america/chicago' },
+        },
+      ],
     });
     expect(parseSettingsFile(file)).toEqual({
       ok: true,

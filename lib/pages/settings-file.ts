@@ -65,16 +65,20 @@ export function parseSettingsFile(text: string): ImportResult {
   } catch (e) {
     return { ok: false, error: `The file is not valid JSON (${e instanceof Error ? e.message : String(e)}).` };
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, error: 'The file does not hold a settings object.' };
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return { ok: false, error: 'The file does not hold a settings object.' };
   const file = data as Record<string, unknown>;
-  if (file.format !== SETTINGS_FORMAT) return { ok: false, error: `The file is not a Chat mode settings file (format should be "${SETTINGS_FORMAT}").` };
-  if (file.version !== SETTINGS_VERSION) return { ok: false, error: `Settings file version ${String(file.version)} is not supported (expected ${SETTINGS_VERSION}).` };
+  if (file.format !== SETTINGS_FORMAT)
+    return { ok: false, error: `The file is not a Chat mode settings file (format should be "${SETTINGS_FORMAT}").` };
+  if (file.version !== SETTINGS_VERSION)
+    return { ok: false, error: `Settings file version ${String(file.version)} is not supported (expected ${SETTINGS_VERSION}).` };
   if (!Array.isArray(file.chats)) return { ok: false, error: 'chats: expected an array.' };
   if (file.chats.length > MAX_IMPORTED_CHATS) return { ok: false, error: `chats: more than ${MAX_IMPORTED_CHATS} chats.` };
   // The file keeps each chat's settings beside its tag; the request keeps them in a patch.
   const chats: unknown[] = [];
   for (const [i, entry] of file.chats.entries()) {
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return { ok: false, error: `chats[${i}]: expected an object.` };
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+      return { ok: false, error: `chats[${i}]: expected an object.` };
     const { tag, ...patch } = entry as Record<string, unknown>;
     delete patch.sidebar;
     chats.push({ tag, patch });

@@ -6,7 +6,18 @@ import { chartMinutes, countTweets, filterTranscript, groupTranscript, matchesQu
 const T0 = Date.parse('2024-05-01T18:00:00Z');
 function tw(id: number, minute: number, handle: string, text: string, over: Partial<StoredTweet> = {}): StoredTweet {
   const at = T0 + minute * 60_000;
-  return { id: String(id), author: { handle, name: handle.toUpperCase() }, time: new Date(at).toISOString(), text, kind: 'tweet', tag: 'chat', sessionId: 's', firstSeen: at, at, ...over };
+  return {
+    id: String(id),
+    author: { handle, name: handle.toUpperCase() },
+    time: new Date(at).toISOString(),
+    text,
+    kind: 'tweet',
+    tag: 'chat',
+    sessionId: 's',
+    firstSeen: at,
+    at,
+    ...over,
+  };
 }
 const tweets = [
   tw(1, 0, 'host', 'Q1 What is your blog about? #chat', { question: '1' }),
@@ -16,7 +27,11 @@ const tweets = [
   tw(5, 4, 'bob', 'A2 weekly #chat', { answer: '2' }),
   tw(6, 5, 'eve', 'Q9) not a host question', { question: '9' }),
 ];
-const body = toJson({ session: { id: 's', tag: 'chat', start: T0, end: T0 + 5 * 60_000, kind: 'rolling', tweetCount: 6 }, tweets, chat: { tag: 'chat', title: 'Chat', hosts: ['host'] } });
+const body = toJson({
+  session: { id: 's', tag: 'chat', start: T0, end: T0 + 5 * 60_000, kind: 'rolling', tweetCount: 6 },
+  tweets,
+  chat: { tag: 'chat', title: 'Chat', hosts: ['host'] },
+});
 
 describe('transcript view logic', () => {
   it('reads the JSON export and groups answers under the host questions', () => {

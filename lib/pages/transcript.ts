@@ -30,7 +30,13 @@ export function parseTranscript(body: string): Transcript | null {
   try {
     const data = JSON.parse(body) as Partial<Transcript> & { format?: unknown };
     if (data.format !== 'chat-mode-transcript' || !Array.isArray(data.tweets) || !data.session || !data.chat) return null;
-    return { chat: data.chat, session: data.session, participants: data.participants ?? [], perMinute: data.perMinute ?? [], tweets: data.tweets };
+    return {
+      chat: data.chat,
+      session: data.session,
+      participants: data.participants ?? [],
+      perMinute: data.perMinute ?? [],
+      tweets: data.tweets,
+    };
   } catch {
     return null;
   }

@@ -3,13 +3,31 @@ import type { ChatDefinition, Schedule } from '../chat/types';
 import type { ChatSettings } from '../messages';
 import { chatSearchUrl, effectiveSchedule, formatCountdown, upcomingChats } from './upcoming';
 
-const weekly = (weekday: 1 | 2 | 3 | 4 | 5 | 6 | 7, start: string, timeZone: string): Schedule => ({ recurrence: { kind: 'weekly', weekday }, start, durationMinutes: 60, timeZone });
+const weekly = (weekday: 1 | 2 | 3 | 4 | 5 | 6 | 7, start: string, timeZone: string): Schedule => ({
+  recurrence: { kind: 'weekly', weekday },
+  start,
+  durationMinutes: 60,
+  timeZone,
+});
 const directory: ChatDefinition[] = [
   { tag: 'blogchat', extraTags: [], title: 'Blogchat', hosts: [], schedule: weekly(7, '20:00', 'America/Chicago') },
   { tag: 'nosched', extraTags: [], title: 'No schedule', hosts: [] },
 ];
 function chat(tag: string, over: Partial<ChatSettings> = {}): ChatSettings {
-  return { tag, extraTags: [], title: `#${tag}`, hosts: [], muted: [], filter: { hideRetweets: false, hideMuted: true, hostsOnly: false }, autoTag: true, chatMode: false, sidebar: { collapsed: false }, createdAt: 0, updatedAt: 0, ...over };
+  return {
+    tag,
+    extraTags: [],
+    title: `#${tag}`,
+    hosts: [],
+    muted: [],
+    filter: { hideRetweets: false, hideMuted: true, hostsOnly: false },
+    autoTag: true,
+    chatMode: false,
+    sidebar: { collapsed: false },
+    createdAt: 0,
+    updatedAt: 0,
+    ...over,
+  };
 }
 
 describe('effectiveSchedule', () => {
@@ -39,7 +57,11 @@ describe('upcomingChats', () => {
 
   it('a user schedule replaces the directory’s; unknown zones are skipped', () => {
     const now = new Date('2024-07-01T00:00:00Z');
-    const list = upcomingChats([chat('blogchat', { schedule: weekly(3, '12:00', 'Asia/Tokyo') }), chat('bad', { schedule: weekly(3, '12:00', 'Not/AZone') })], directory, now);
+    const list = upcomingChats(
+      [chat('blogchat', { schedule: weekly(3, '12:00', 'Asia/Tokyo') }), chat('bad', { schedule: weekly(3, '12:00', 'Not/AZone') })],
+      directory,
+      now,
+    );
     expect(list).toHaveLength(1);
     expect(list[0]!.start.toISOString()).toBe('2024-07-03T03:00:00.000Z');
   });

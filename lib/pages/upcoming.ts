@@ -4,7 +4,10 @@ import type { ChatDefinition, Schedule, Tag } from '../chat/types';
 import type { ChatSettings } from '../messages';
 
 /** The schedule that applies to a chat: the user's own, else the directory's; `null` from the user means none. */
-export function effectiveSchedule(chat: Pick<ChatSettings, 'schedule'> | undefined, definition: ChatDefinition | undefined): Schedule | undefined {
+export function effectiveSchedule(
+  chat: Pick<ChatSettings, 'schedule'> | undefined,
+  definition: ChatDefinition | undefined,
+): Schedule | undefined {
   if (chat?.schedule === null) return undefined;
   return chat?.schedule ?? definition?.schedule;
 }
@@ -54,7 +57,13 @@ export function upcomingChats(chats: readonly ChatSettings[], directory: readonl
     });
   }
   return out.sort((a, b) =>
-    a.live !== b.live ? (a.live ? -1 : 1) : a.live ? a.end.getTime() - b.end.getTime() : a.start.getTime() - b.start.getTime() || a.tag.localeCompare(b.tag),
+    a.live !== b.live
+      ? a.live
+        ? -1
+        : 1
+      : a.live
+        ? a.end.getTime() - b.end.getTime()
+        : a.start.getTime() - b.start.getTime() || a.tag.localeCompare(b.tag),
   );
 }
 

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Schedule } from '../chat/types';
-import { alarmName, dueReminder, formatClockTime, minutesUntil, nextAlarm, nextReminder, parseAlarmName, reminderPermissionsToRequest } from './schedule';
+import {
+  alarmName,
+  dueReminder,
+  formatClockTime,
+  minutesUntil,
+  nextAlarm,
+  nextReminder,
+  parseAlarmName,
+  reminderPermissionsToRequest,
+} from './schedule';
 
 // Worked out by hand from the offsets, not by luxon. 2024: US DST starts Sun Mar 10, ends Sun Nov 3;
 // UK BST runs Mar 31 – Oct 27. CST = UTC−6, CDT = UTC−5; GMT = UTC, BST = UTC+1.
@@ -49,7 +58,12 @@ describe('nextAlarm: 15 minutes before #blogchat (Sundays 20:00 Chicago) across 
   });
 
   it('a monthly chat, and a schedule that cannot be computed', () => {
-    const lastWed: Schedule = { recurrence: { kind: 'monthly', weekday: 3, nth: -1 }, start: '21:00', durationMinutes: 60, timeZone: 'America/New_York' };
+    const lastWed: Schedule = {
+      recurrence: { kind: 'monthly', weekday: 3, nth: -1 },
+      start: '21:00',
+      durationMinutes: 60,
+      timeZone: 'America/New_York',
+    };
     expect(iso(nextAlarm(lastWed, 30, at('2024-03-28T12:00:00Z')))).toBe('2024-04-25T00:30:00.000Z'); // Wed Apr 24 20:30 EDT
     expect(nextAlarm({ ...BLOGCHAT, timeZone: 'Not/AZone' }, 15, at('2024-03-01T00:00:00Z'))).toBeNull();
   });

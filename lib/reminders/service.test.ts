@@ -52,7 +52,10 @@ const alarms = async () => (await fakeBrowser.alarms.getAll()).map((a) => [a.nam
 
 describe('reminder service', () => {
   it('reminders/set arms an alarm 15 minutes before the next start; it fires a notification and re-arms across the DST change', async () => {
-    expect(await handle({ type: 'reminders/set', tag: 'blogchat', leadMinutes: 15 }, PAGE)).toMatchObject({ ok: true, reminder: { tag: 'blogchat', leadMinutes: 15 } });
+    expect(await handle({ type: 'reminders/set', tag: 'blogchat', leadMinutes: 15 }, PAGE)).toMatchObject({
+      ok: true,
+      reminder: { tag: 'blogchat', leadMinutes: 15 },
+    });
     expect(await alarms()).toEqual([[alarmName('blogchat'), '2024-03-04T01:45:00.000Z']]); // Sun Mar 3, 19:45 CST
 
     clock = at('2024-03-04T01:45:00Z');
@@ -68,7 +71,9 @@ describe('reminder service', () => {
 
     clock = at('2024-03-11T00:45:00Z');
     await service.onAlarm({ name: alarmName('blogchat'), scheduledTime: clock });
-    expect(plain((await fakeBrowser.notifications.getAll())[alarmName('blogchat')]!.message!)).toBe('reminderNotificationSoon(#blogchat|15|1:00 AM)');
+    expect(plain((await fakeBrowser.notifications.getAll())[alarmName('blogchat')]!.message!)).toBe(
+      'reminderNotificationSoon(#blogchat|15|1:00 AM)',
+    );
     expect(await alarms()).toEqual([[alarmName('blogchat'), '2024-03-18T00:45:00.000Z']]);
   });
 
@@ -88,7 +93,12 @@ describe('reminder service', () => {
   it("follows the user's own schedule, re-arms when it changes, and clears the alarm when there is none", async () => {
     await handle({ type: 'reminders/set', tag: 'blogchat', leadMinutes: 30 }, PAGE);
     expect(await alarms()).toEqual([[alarmName('blogchat'), '2024-03-04T01:30:00.000Z']]);
-    const mondays: Schedule = { recurrence: { kind: 'weekly', weekday: 1 }, start: '15:00', durationMinutes: 45, timeZone: 'Europe/London' };
+    const mondays: Schedule = {
+      recurrence: { kind: 'weekly', weekday: 1 },
+      start: '15:00',
+      durationMinutes: 45,
+      timeZone: 'Europe/London',
+    };
     await handle({ type: 'chat/update', tag: 'blogchat', patch: { schedule: mondays } }, PAGE);
     expect(await alarms()).toEqual([[alarmName('blogchat'), '2024-03-04T14:30:00.000Z']]);
     await handle({ type: 'reminders/set', tag: 'blogchat', leadMinutes: 5 }, PAGE);
@@ -104,8 +114,24 @@ describe('reminder service', () => {
 
   it('re-arms after a settings import that brings a schedule', async () => {
     await handle({ type: 'reminders/set', tag: 'blogchat', leadMinutes: 30 }, PAGE);
-    const mondays: Schedule = { recurrence: { kind: 'weekly', weekday: 1 }, start: '15:00', durationMinutes: 45, timeZone: 'Europe/London' };
-    expect(await handle({ type: 'chats/import', chats: [{ tag: 'other', patch: {} }, { tag: 'blogchat', patch: { schedule: mondays } }] }, PAGE)).toEqual({ ok: true, imported: 2 });
+    const mondays: Schedule = {
+      recurrence: { kind: 'weekly', weekday: 1 },
+      start: '15:00',
+      durationMinutes: 45,
+      timeZone: 'Europe/London',
+    };
+    expect(
+      await handle(
+        {
+          type: 'chats/import',
+          chats: [
+            { tag: 'other', patch: {} },
+            { tag: 'blogchat', patch: { schedule: mondays } },
+          ],
+        },
+        PAGE,
+      ),
+    ).toEqual({ ok: true, imported: 2 });
     expect(await alarms()).toEqual([[alarmName('blogchat'), '2024-03-04T14:30:00.000Z']]);
   });
 

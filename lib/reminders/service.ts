@@ -131,7 +131,8 @@ export function createReminderService(o: ReminderServiceOptions): ReminderServic
           type: 'basic',
           iconUrl: o.iconUrl,
           title: o.t('reminderNotificationTitle', name),
-          message: minutes > 0 ? o.t('reminderNotificationSoon', name, String(minutes), time) : o.t('reminderNotificationStarted', name, time),
+          message:
+            minutes > 0 ? o.t('reminderNotificationSoon', name, String(minutes), time) : o.t('reminderNotificationStarted', name, time),
         });
       }
     }

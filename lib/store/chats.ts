@@ -82,7 +82,12 @@ function patched(current: ChatSettings, patch: Partial<ChatSettingsEditable>, no
  * Applies a settings import in one transaction: every chat is written, or — when any write fails —
  * none, and the store is as it was. Chats not stored yet start from the directory's defaults.
  */
-export async function importChats(db: StoreDB, chats: readonly ImportedChat[], lookupChat: LookupChat, now: number): Promise<ChatSettings[]> {
+export async function importChats(
+  db: StoreDB,
+  chats: readonly ImportedChat[],
+  lookupChat: LookupChat,
+  now: number,
+): Promise<ChatSettings[]> {
   // The lookups may not be IndexedDB work, so they run before the transaction (which must not wait on anything else).
   const definitions = await Promise.all(chats.map((chat) => lookupChat(chat.tag)));
   const tx = db.transaction('chats', 'readwrite');

@@ -9,7 +9,18 @@ const session: Session = { id: 'smchat:1', tag: 'smchat', start: T0, end: T0 + 1
 
 function st(id: string, minute: number, handle: string, text: string, over: Partial<StoredTweet> = {}): StoredTweet {
   const at = T0 + minute * MIN;
-  return { id, author: { handle, name: handle.toUpperCase() }, time: new Date(at).toISOString(), text, kind: 'tweet', tag: 'smchat', sessionId: session.id, firstSeen: at, at, ...over };
+  return {
+    id,
+    author: { handle, name: handle.toUpperCase() },
+    time: new Date(at).toISOString(),
+    text,
+    kind: 'tweet',
+    tag: 'smchat',
+    sessionId: session.id,
+    firstSeen: at,
+    at,
+    ...over,
+  };
 }
 
 const tweets: StoredTweet[] = [
@@ -28,7 +39,23 @@ describe('toMarkdown', () => {
   const md = toMarkdown({ session, tweets, chat });
 
   it('puts host questions first, in order, with their answers under them, then other tweets', () => {
-    const order = ['# \\#smchat — \u2068Social media chat\u2069', '## Q1', 'Q1 What is', '### Answers (2)', 'A1 A pencil', 'A1 \\*Markdown\\*', '## Q2', 'Q2 How do you plan', 'A2 Calendar', '## Q3 (question not captured)', 'A3 answer', '## Other tweets', 'Hi all!', 'Q9 my own question', '## Participants'];
+    const order = [
+      '# \\#smchat — \u2068Social media chat\u2069',
+      '## Q1',
+      'Q1 What is',
+      '### Answers (2)',
+      'A1 A pencil',
+      'A1 \\*Markdown\\*',
+      '## Q2',
+      'Q2 How do you plan',
+      'A2 Calendar',
+      '## Q3 (question not captured)',
+      'A3 answer',
+      '## Other tweets',
+      'Hi all!',
+      'Q9 my own question',
+      '## Participants',
+    ];
     let from = 0;
     for (const part of order) {
       const at = md.indexOf(part, from);
@@ -111,7 +138,8 @@ describe('toCsv', () => {
       const unquoted = cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell;
       expect(unquoted, JSON.stringify(f)).toBe(`'${f}`);
     }
-    for (const plain of [' hello', '\u0000hello', 'a=1', '１=1', 'x＝1', '']) expect(csvCell(plain), JSON.stringify(plain)).not.toMatch(/^"?'/);
+    for (const plain of [' hello', '\u0000hello', 'a=1', '１=1', 'x＝1', ''])
+      expect(csvCell(plain), JSON.stringify(plain)).not.toMatch(/^"?'/);
   });
 
   it('writes a header and one CRLF-terminated record per tweet, in time order', () => {
@@ -156,8 +184,14 @@ describe('toJson, participants, perMinute', () => {
   });
 
   it('names files and mime types per format', () => {
-    expect(exportSession('markdown', { session, tweets })).toMatchObject({ filename: 'smchat-2024-05-01-1800Z.md', mime: 'text/markdown;charset=utf-8' });
-    expect(exportSession('csv', { session, tweets })).toMatchObject({ filename: 'smchat-2024-05-01-1800Z.csv', mime: 'text/csv;charset=utf-8' });
+    expect(exportSession('markdown', { session, tweets })).toMatchObject({
+      filename: 'smchat-2024-05-01-1800Z.md',
+      mime: 'text/markdown;charset=utf-8',
+    });
+    expect(exportSession('csv', { session, tweets })).toMatchObject({
+      filename: 'smchat-2024-05-01-1800Z.csv',
+      mime: 'text/csv;charset=utf-8',
+    });
     expect(exportSession('json', { session, tweets }).mime).toBe('application/json');
   });
 });

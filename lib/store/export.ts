@@ -22,7 +22,7 @@ export function tweetUrl(t: Pick<StoredTweet, 'id' | 'author'>): string {
   return `https://x.com/${encodeURIComponent(t.author.handle)}/status/${encodeURIComponent(t.id)}`;
 }
 
-const byTime = (a: StoredTweet, b: StoredTweet) => a.at - b.at || (a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+const byTime = (a: StoredTweet, b: StoredTweet) => a.at - b.at || a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Everyone who tweeted, with tweet counts, most active first. Retweets count for the retweeter's author. */
 export function participants(tweets: StoredTweet[]): Participant[] {
@@ -52,7 +52,8 @@ export function perMinute(tweets: StoredTweet[]): { minute: string; count: numbe
   if (minutes.length === 0) return [];
   const first = minutes[0]!;
   const last = minutes[minutes.length - 1]!;
-  const all = last - first <= 24 * 60 * MINUTE ? Array.from({ length: (last - first) / MINUTE + 1 }, (_, i) => first + i * MINUTE) : minutes;
+  const all =
+    last - first <= 24 * 60 * MINUTE ? Array.from({ length: (last - first) / MINUTE + 1 }, (_, i) => first + i * MINUTE) : minutes;
   return all.map((m) => ({ minute: isoMinute(m), count: counts.get(m) ?? 0 }));
 }
 
@@ -187,24 +188,26 @@ export const CSV_COLUMNS = [
 ] as const;
 
 export function toCsv(tweets: StoredTweet[]): string {
-  const rows = [...tweets].sort(byTime).map((t) =>
-    [
-      t.id,
-      tweetUrl(t),
-      new Date(t.at).toISOString(),
-      t.author.handle,
-      t.author.name,
-      t.kind,
-      t.question,
-      t.answer,
-      t.retweetedBy,
-      t.lang,
-      t.text,
-      new Date(t.firstSeen).toISOString(),
-    ]
-      .map(csvCell)
-      .join(','),
-  );
+  const rows = [...tweets]
+    .sort(byTime)
+    .map((t) =>
+      [
+        t.id,
+        tweetUrl(t),
+        new Date(t.at).toISOString(),
+        t.author.handle,
+        t.author.name,
+        t.kind,
+        t.question,
+        t.answer,
+        t.retweetedBy,
+        t.lang,
+        t.text,
+        new Date(t.firstSeen).toISOString(),
+      ]
+        .map(csvCell)
+        .join(','),
+    );
   return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
 }
 
@@ -215,7 +218,12 @@ export function toJson({ session, tweets, chat }: ExportInput): string {
       format: 'chat-mode-transcript',
       version: 1,
       chat: chat ? { tag: chat.tag, title: chat.title, hosts: chat.hosts } : { tag: session.tag },
-      session: { id: session.id, start: new Date(session.start).toISOString(), end: new Date(session.end).toISOString(), kind: session.kind },
+      session: {
+        id: session.id,
+        start: new Date(session.start).toISOString(),
+        end: new Date(session.end).toISOString(),
+        kind: session.kind,
+      },
       participants: participants(sorted),
       perMinute: perMinute(sorted),
       tweets: sorted.map((t) => ({

@@ -16,7 +16,14 @@ const directory: ChatDefinition[] = [
 ];
 
 function tw(id: number, minute: number, over: Partial<StoredTweetInput> = {}): StoredTweetInput {
-  return { id: String(id), author: { handle: `u${id}`, name: `U${id}` }, time: new Date(T0 + minute * 60_000).toISOString(), text: `hello ${id}`, kind: 'tweet', ...over };
+  return {
+    id: String(id),
+    author: { handle: `u${id}`, name: `U${id}` },
+    time: new Date(T0 + minute * 60_000).toISOString(),
+    text: `hello ${id}`,
+    kind: 'tweet',
+    ...over,
+  };
 }
 
 let db: StoreDB;
@@ -36,7 +43,11 @@ describe('handler: senders and bad messages', () => {
   });
 
   it('rejects forbidden senders before reading the message', async () => {
-    for (const sender of [{}, { id: 'other', url: CS.url, tab: CS.tab }, { id: OWN, url: 'https://evil.example/', tab: { url: 'https://evil.example/' } }]) {
+    for (const sender of [
+      {},
+      { id: 'other', url: CS.url, tab: CS.tab },
+      { id: OWN, url: 'https://evil.example/', tab: { url: 'https://evil.example/' } },
+    ]) {
       expect(await handle({ type: 'ping' }, sender)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
     }
     expect(await handle({ type: 'ping' }, undefined as never)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
@@ -45,20 +56,61 @@ describe('handler: senders and bad messages', () => {
   it('rejects malformed and unknown messages with the right code', async () => {
     expect(await handle({ type: 'nope' }, CS)).toMatchObject({ ok: false, error: { code: 'unknown-type' } });
     expect(await handle('ping', CS)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
-    expect(await handle({ type: 'tweets/put', batchId: 'b', tag: 'smchat', tweets: [{ id: 'x' }] }, CS)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
-    expect(await handle({ type: 'export', sessionId: 'smchat:0', format: 'markdown' }, PAGE)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await handle({ type: 'tweets/put', batchId: 'b', tag: 'smchat', tweets: [{ id: 'x' }] }, CS)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
+    expect(await handle({ type: 'export', sessionId: 'smchat:0', format: 'markdown' }, PAGE)).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
   });
 
   it('never throws: failures inside become internal replies', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const broken = createHandler({ db: Promise.reject(new Error('disk gone')), version: '1', ownId: OWN, lookupChat: () => undefined });
-    expect(await broken({ type: 'chat/list' }, PAGE)).toEqual({ ok: false, error: { code: 'internal', message: expect.stringContaining('disk gone') } });
-    const failingOpener = createHandler({ db: () => Promise.reject(new Error('cannot open')), version: '1', ownId: OWN, lookupChat: () => undefined });
+    expect(await broken({ type: 'chat/list' }, PAGE)).toEqual({
+      ok: false,
+      error: { code: 'internal', message: expect.stringContaining('disk gone') },
+    });
+    const failingOpener = createHandler({
+      db: () => Promise.reject(new Error('cannot open')),
+      version: '1',
+      ownId: OWN,
+      lookupChat: () => undefined,
+    });
     expect(await failingOpener({ type: 'ping' }, PAGE)).toEqual({ ok: true, version: '1' }); // liveness needs no store
-    expect(await failingOpener({ type: 'chat/list' }, PAGE)).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('cannot open') } });
-    const throwingLookup = createHandler({ db, version: '1', ownId: OWN, lookupChat: () => { throw new Error('directory broken'); } });
+    expect(await failingOpener({ type: 'chat/list' }, PAGE)).toMatchObject({
+      ok: false,
+      error: { code: 'internal', message: expect.stringContaining('cannot open') },
+    });
+    const throwingLookup = createHandler({
+      db,
+      version: '1',
+      ownId: OWN,
+      lookupChat: () => {
+        throw new Error('directory broken');
+      },
+    });
     expect(await throwingLookup({ type: 'chat/get', tag: 'new' }, CS)).toMatchObject({ ok: false, error: { code: 'internal' } });
-    for (const junk of [undefined, null, 0, NaN, '', [], () => 1, Symbol('x'), new Proxy({}, { get() { throw new Error('x'); } })]) {
+    for (const junk of [
+      undefined,
+      null,
+      0,
+      NaN,
+      '',
+      [],
+      () => 1,
+      Symbol('x'),
+      new Proxy(
+        {},
+        {
+          get() {
+            throw new Error('x');
+          },
+        },
+      ),
+    ]) {
       await expect(handle(junk, CS)).resolves.toMatchObject({ ok: false });
     }
     expect(logged).toHaveBeenCalledTimes(3);
@@ -90,7 +142,13 @@ describe('handler: what a tab keeps', () => {
   it('accepts them only from a content script in an x.com tab’s top frame', async () => {
     const { data, handle } = tabHandler();
     const write = { type: 'tab/write', set: { a: '1' }, remove: [] };
-    for (const sender of [PAGE, { ...PAGE, tab: { id: 3, url: PAGE.url } }, { ...CS, tab: { url: CS.tab.url } }, { ...CS, frameId: 4 }, { id: 'other', url: CS.url, tab: CS.tab }]) {
+    for (const sender of [
+      PAGE,
+      { ...PAGE, tab: { id: 3, url: PAGE.url } },
+      { ...CS, tab: { url: CS.tab.url } },
+      { ...CS, frameId: 4 },
+      { id: 'other', url: CS.url, tab: CS.tab },
+    ]) {
       expect(await handle(write, sender)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
       expect(await handle({ type: 'tab/load' }, sender)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
     }
@@ -136,7 +194,10 @@ describe('handler: chats', () => {
       },
       next: null, // no schedule known
     });
-    expect(await handle({ type: 'chat/get', tag: 'brandnew' }, CS)).toMatchObject({ ok: true, chat: { tag: 'brandnew', title: '#brandnew', hosts: [] } });
+    expect(await handle({ type: 'chat/get', tag: 'brandnew' }, CS)).toMatchObject({
+      ok: true,
+      chat: { tag: 'brandnew', title: '#brandnew', hosts: [] },
+    });
     // Visiting hashtag pages leaves no trace; the first change stores the chat.
     expect(await handle({ type: 'chat/list' }, PAGE)).toEqual({ ok: true, chats: [] });
     await handle({ type: 'chat/update', tag: 'brandnew', patch: { sidebar: { collapsed: true } } }, CS);
@@ -146,7 +207,12 @@ describe('handler: chats', () => {
 
   it('answers with the occurrence running now or next, from the chat’s own schedule', async () => {
     // Thursdays 8pm New York; T0 is Wednesday May 1, 2024, 2pm there.
-    const schedule = { recurrence: { kind: 'weekly', weekday: 4 }, start: '20:00', durationMinutes: 60, timeZone: 'America/New_York' } as const;
+    const schedule = {
+      recurrence: { kind: 'weekly', weekday: 4 },
+      start: '20:00',
+      durationMinutes: 60,
+      timeZone: 'America/New_York',
+    } as const;
     const r = await handle({ type: 'chat/update', tag: 'smchat', patch: { schedule } }, PAGE);
     expect(r).toMatchObject({ ok: true, next: { start: Date.parse('2024-05-03T00:00:00Z'), end: Date.parse('2024-05-03T01:00:00Z') } });
     clock = Date.parse('2024-05-03T00:30:00Z'); // during it
@@ -156,9 +222,25 @@ describe('handler: chats', () => {
   it('updates settings and keeps them', async () => {
     await handle({ type: 'chat/update', tag: 'smchat', patch: { chatMode: true } }, CS);
     clock = T0 + 1000;
-    const r = await handle({ type: 'chat/update', tag: 'smchat', patch: { muted: ['Spammer'], chatMode: false, sidebar: { collapsed: true }, createdAt: 0 } }, PAGE);
-    expect(r).toMatchObject({ ok: true, chat: { muted: ['spammer'], chatMode: false, sidebar: { collapsed: true }, createdAt: T0, updatedAt: T0 + 1000, title: 'Social media chat' } });
-    expect(await handle({ type: 'chat/get', tag: 'smchat' }, CS)).toMatchObject({ ok: true, chat: { muted: ['spammer'], chatMode: false } });
+    const r = await handle(
+      { type: 'chat/update', tag: 'smchat', patch: { muted: ['Spammer'], chatMode: false, sidebar: { collapsed: true }, createdAt: 0 } },
+      PAGE,
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      chat: {
+        muted: ['spammer'],
+        chatMode: false,
+        sidebar: { collapsed: true },
+        createdAt: T0,
+        updatedAt: T0 + 1000,
+        title: 'Social media chat',
+      },
+    });
+    expect(await handle({ type: 'chat/get', tag: 'smchat' }, CS)).toMatchObject({
+      ok: true,
+      chat: { muted: ['spammer'], chatMode: false },
+    });
   });
 });
 
@@ -191,7 +273,10 @@ describe('handler: settings import', () => {
   it('changes nothing when the 3rd chat is invalid', async () => {
     const before = await stored();
     const bad = [...threeChats.slice(0, 2), { tag: 'third', patch: { hosts: ['not a handle'] } }];
-    expect(await handle({ type: 'chats/import', chats: bad }, PAGE)).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringContaining('chats[2].patch.hosts[0]') } });
+    expect(await handle({ type: 'chats/import', chats: bad }, PAGE)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', message: expect.stringContaining('chats[2].patch.hosts[0]') },
+    });
     expect(await stored()).toEqual(before);
   });
 
@@ -200,11 +285,17 @@ describe('handler: settings import', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const put = IDBObjectStore.prototype.put;
     let writes = 0;
-    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['put']>
+    ) {
       if (++writes === 3) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return put.apply(this, args);
     });
-    expect(await handle({ type: 'chats/import', chats: threeChats }, PAGE)).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('quota') } });
+    expect(await handle({ type: 'chats/import', chats: threeChats }, PAGE)).toMatchObject({
+      ok: false,
+      error: { code: 'internal', message: expect.stringContaining('quota') },
+    });
     expect(writes).toBe(3);
     vi.mocked(IDBObjectStore.prototype.put).mockRestore();
     expect(await stored()).toEqual(before);
@@ -214,7 +305,12 @@ describe('handler: settings import', () => {
 
 describe('handler: tweets, sessions, export', () => {
   it('stores batches idempotently, lists sessions and exports from IndexedDB', async () => {
-    const batch = { type: 'tweets/put', batchId: 'b-1', tag: 'smchat', tweets: [tw(1, 0), tw(2, 1, { author: { handle: 'host', name: 'Host' }, question: '1' }), tw(3, 2, { answer: '1' })] };
+    const batch = {
+      type: 'tweets/put',
+      batchId: 'b-1',
+      tag: 'smchat',
+      tweets: [tw(1, 0), tw(2, 1, { author: { handle: 'host', name: 'Host' }, question: '1' }), tw(3, 2, { answer: '1' })],
+    };
     expect(await handle(batch, CS)).toEqual({ ok: true, batchId: 'b-1', stored: 3, duplicates: 0 });
     expect(await handle(batch, CS)).toEqual({ ok: true, batchId: 'b-1', stored: 0, duplicates: 3 });
     expect(await handle({ type: 'tweets/count', tag: 'smchat' }, CS)).toEqual({ ok: true, count: 3 });

@@ -12,7 +12,13 @@ const T0 = Date.parse('2024-05-01T18:00:00.000Z');
 const HOUR = 3_600_000;
 
 function tw(id: number, at: number): StoredTweetInput {
-  return { id: String(id), author: { handle: `u${id}`, name: `U${id}` }, time: new Date(at).toISOString(), text: `hello ${id}`, kind: 'tweet' };
+  return {
+    id: String(id),
+    author: { handle: `u${id}`, name: `U${id}` },
+    time: new Date(at).toISOString(),
+    text: `hello ${id}`,
+    kind: 'tweet',
+  };
 }
 
 let db: StoreDB;
@@ -45,19 +51,44 @@ describe('page-only requests', () => {
     await handle({ type: 'tweets/put', batchId: 'b3', tag: 'other', tweets: [tw(4, T0)] }, CS);
     expect(await handle({ type: 'storage/stats' }, PAGE)).toEqual({ ok: true, stats: { chats: 0, sessions: 3, tweets: 4 } });
 
-    expect(await handle({ type: 'sessions/clear', before: T0 + HOUR }, CS)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
-    expect(await handle({ type: 'sessions/clear', before: T0 + HOUR, tag: 'smchat' }, PAGE)).toEqual({ ok: true, deletedSessions: 1, deletedTweets: 2 });
+    expect(await handle({ type: 'sessions/clear', before: T0 + HOUR }, CS)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
+    expect(await handle({ type: 'sessions/clear', before: T0 + HOUR, tag: 'smchat' }, PAGE)).toEqual({
+      ok: true,
+      deletedSessions: 1,
+      deletedTweets: 2,
+    });
     expect(await handle({ type: 'tweets/count', tag: 'smchat' }, PAGE)).toEqual({ ok: true, count: 1 });
     expect(await handle({ type: 'tweets/count', tag: 'other' }, PAGE)).toEqual({ ok: true, count: 1 });
-    expect(await handle({ type: 'sessions/clear', before: Number.MAX_SAFE_INTEGER }, PAGE)).toEqual({ ok: true, deletedSessions: 2, deletedTweets: 2 });
+    expect(await handle({ type: 'sessions/clear', before: Number.MAX_SAFE_INTEGER }, PAGE)).toEqual({
+      ok: true,
+      deletedSessions: 2,
+      deletedTweets: 2,
+    });
     expect(await handle({ type: 'storage/stats' }, PAGE)).toEqual({ ok: true, stats: { chats: 0, sessions: 0, tweets: 0 } });
-    expect(await handle({ type: 'sessions/clear', before: 'yesterday' }, PAGE)).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringContaining('before') } });
+    expect(await handle({ type: 'sessions/clear', before: 'yesterday' }, PAGE)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', message: expect.stringContaining('before') },
+    });
   });
 
   it('stores a validated schedule and description on chat/update; null clears the schedule', async () => {
-    const schedule = { recurrence: { kind: 'monthly', weekday: 3, nth: -1 }, start: '21:00', durationMinutes: 60, timeZone: 'America/New_York' };
-    expect(await handle({ type: 'chat/update', tag: 'mine', patch: { schedule, description: 'Mine' } }, PAGE)).toMatchObject({ ok: true, chat: { schedule, description: 'Mine' } });
-    expect(await handle({ type: 'chat/update', tag: 'mine', patch: { schedule: null } }, PAGE)).toMatchObject({ ok: true, chat: { schedule: null } });
+    const schedule = {
+      recurrence: { kind: 'monthly', weekday: 3, nth: -1 },
+      start: '21:00',
+      durationMinutes: 60,
+      timeZone: 'America/New_York',
+    };
+    expect(await handle({ type: 'chat/update', tag: 'mine', patch: { schedule, description: 'Mine' } }, PAGE)).toMatchObject({
+      ok: true,
+      chat: { schedule, description: 'Mine' },
+    });
+    expect(await handle({ type: 'chat/update', tag: 'mine', patch: { schedule: null } }, PAGE)).toMatchObject({
+      ok: true,
+      chat: { schedule: null },
+    });
     for (const bad of [
       { ...schedule, timeZone: 'Mars/Olympus' },
       { ...schedule, start: '24:00' },
@@ -67,7 +98,10 @@ describe('page-only requests', () => {
       { ...schedule, recurrence: { kind: 'monthly', weekday: 1, nth: 5 } },
       { ...schedule, recurrence: { kind: 'daily', weekday: 1 } },
     ]) {
-      expect(await handle({ type: 'chat/update', tag: 'mine', patch: { schedule: bad } }, PAGE), JSON.stringify(bad)).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringMatching(/^patch\.schedule/) } });
+      expect(await handle({ type: 'chat/update', tag: 'mine', patch: { schedule: bad } }, PAGE), JSON.stringify(bad)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-request', message: expect.stringMatching(/^patch\.schedule/) },
+      });
     }
   });
 });

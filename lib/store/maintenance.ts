@@ -22,7 +22,10 @@ export async function clearSessions(db: StoreDB, before: number, tag?: Tag): Pro
   let tweets = 0;
   for (const session of all) {
     if (!(session.end < before)) continue;
-    let cursor = await tx.objectStore('tweets').index('by-session-at').openCursor(IDBKeyRange.bound([session.id, -Infinity], [session.id, Infinity]));
+    let cursor = await tx
+      .objectStore('tweets')
+      .index('by-session-at')
+      .openCursor(IDBKeyRange.bound([session.id, -Infinity], [session.id, Infinity]));
     while (cursor) {
       await cursor.delete();
       tweets++;

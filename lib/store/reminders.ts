@@ -16,7 +16,12 @@ export function getReminder(db: StoreDB, tag: Tag): Promise<Reminder | undefined
 export async function setReminder(db: StoreDB, tag: Tag, leadMinutes: number, now: number): Promise<Reminder> {
   const tx = db.transaction('reminders', 'readwrite');
   const existing = await tx.store.get(tag);
-  const reminder: Reminder = { tag, leadMinutes, createdAt: existing?.createdAt ?? now, updatedAt: Math.max(now, existing?.updatedAt ?? now) };
+  const reminder: Reminder = {
+    tag,
+    leadMinutes,
+    createdAt: existing?.createdAt ?? now,
+    updatedAt: Math.max(now, existing?.updatedAt ?? now),
+  };
   await tx.store.put(reminder);
   await tx.done;
   return reminder;

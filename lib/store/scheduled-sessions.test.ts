@@ -9,12 +9,23 @@ import { listSessions } from './sessions';
 import { putTweetBatch } from './tweets';
 
 // The directory says Sundays 20:00 Chicago; the user moved their copy to Mondays 15:00 London.
-const DIRECTORY: Schedule = { recurrence: { kind: 'weekly', weekday: 7 }, start: '20:00', durationMinutes: 60, timeZone: 'America/Chicago' };
+const DIRECTORY: Schedule = {
+  recurrence: { kind: 'weekly', weekday: 7 },
+  start: '20:00',
+  durationMinutes: 60,
+  timeZone: 'America/Chicago',
+};
 const MINE: Schedule = { recurrence: { kind: 'weekly', weekday: 1 }, start: '15:00', durationMinutes: 45, timeZone: 'Europe/London' };
 const SUNDAY_EVENING = Date.parse('2026-03-02T02:10:00Z'); // Sun Mar 1, 20:10 CST
 const MONDAY_AFTERNOON = Date.parse('2026-03-02T15:10:00Z'); // Mon Mar 2, 15:10 GMT
 const sessionFor = scheduledSessionFor((tag) => (tag === 'blogchat' ? DIRECTORY : undefined));
-const tw = (id: number, at: number) => ({ id: String(id), author: { handle: 'u', name: 'U' }, time: new Date(at).toISOString(), text: 't', kind: 'tweet' as const });
+const tw = (id: number, at: number) => ({
+  id: String(id),
+  author: { handle: 'u', name: 'U' },
+  time: new Date(at).toISOString(),
+  text: 't',
+  kind: 'tweet' as const,
+});
 const lookup = () => undefined;
 
 let db: StoreDB;
@@ -56,7 +67,13 @@ describe('scheduledSessionFor', () => {
     const handle = createHandler({ db, version: '1', ownId: OWN, lookupChat: lookup, sessionFor, now: () => MONDAY_AFTERNOON });
     const page = { id: OWN, url: `chrome-extension://${OWN}/popup.html` };
     expect(await handle({ type: 'chat/update', tag: 'mychat', patch: { schedule: MINE } }, page)).toMatchObject({ ok: true });
-    expect(await handle({ type: 'tweets/put', tag: 'mychat', batchId: 'b', tweets: [tw(7, MONDAY_AFTERNOON)] }, page)).toMatchObject({ ok: true, stored: 1 });
-    expect(await handle({ type: 'sessions/list', tag: 'mychat' }, page)).toMatchObject({ ok: true, sessions: [{ id: 'mychat:2026-03-02T15:00:00.000Z', kind: 'scheduled' }] });
+    expect(await handle({ type: 'tweets/put', tag: 'mychat', batchId: 'b', tweets: [tw(7, MONDAY_AFTERNOON)] }, page)).toMatchObject({
+      ok: true,
+      stored: 1,
+    });
+    expect(await handle({ type: 'sessions/list', tag: 'mychat' }, page)).toMatchObject({
+      ok: true,
+      sessions: [{ id: 'mychat:2026-03-02T15:00:00.000Z', kind: 'scheduled' }],
+    });
   });
 });

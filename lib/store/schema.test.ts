@@ -11,7 +11,15 @@ const MIN = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function v1Tweet(tag: string, id: string, at: number | null, firstSeen = at ?? T0): V1Tweet {
-  return { tag, id, author: { handle: `user${id}`, name: `User ${id}` }, time: at === null ? null : iso(at), text: `text ${id}`, kind: 'tweet', firstSeen };
+  return {
+    tag,
+    id,
+    author: { handle: `user${id}`, name: `User ${id}` },
+    time: at === null ? null : iso(at),
+    text: `text ${id}`,
+    kind: 'tweet',
+    firstSeen,
+  };
 }
 
 /** Creates a database exactly as the first release (version 1) did, with raw idb calls. */
@@ -91,7 +99,13 @@ describe('schema', () => {
     expect(await listSessions(db, 'other')).toHaveLength(1);
 
     // The migrated data works with the current code: a tweet an hour later joins the migrated session.
-    const r = await putTweetBatch(db, 'smchat', 'b1', [{ ...v1Tweet('smchat', '12', day8 + 60 * MIN), tag: undefined } as never], day8 + 61 * MIN);
+    const r = await putTweetBatch(
+      db,
+      'smchat',
+      'b1',
+      [{ ...v1Tweet('smchat', '12', day8 + 60 * MIN), tag: undefined } as never],
+      day8 + 61 * MIN,
+    );
     expect(r).toMatchObject({ ok: true, stored: 1 });
     expect((await listSessions(db, 'smchat')).map((s) => s.tweetCount)).toEqual([3, 3]);
     db.close();
@@ -105,11 +119,27 @@ describe('schema', () => {
 
 describe('schema v3 (reminders)', () => {
   it('upgrades a version 2 database (itself upgraded from version 1), keeping its data and adding an empty reminders store', async () => {
-    const chat: V1Chat = { tag: 'smchat', extraTags: [], title: 'SM', hosts: [], muted: [], filter: { hideRetweets: false, hideMuted: true, hostsOnly: false }, chatMode: true, createdAt: 1, updatedAt: 2 };
+    const chat: V1Chat = {
+      tag: 'smchat',
+      extraTags: [],
+      title: 'SM',
+      hosts: [],
+      muted: [],
+      filter: { hideRetweets: false, hideMuted: true, hostsOnly: false },
+      chatMode: true,
+      createdAt: 1,
+      updatedAt: 2,
+    };
     await createV1('v2-to-v3', [chat], [v1Tweet('smchat', '1', T0)]);
     const v2 = await openDB<ChatModeDB>('v2-to-v3', 2, { upgrade });
     expect([...v2.objectStoreNames].sort()).toEqual(['batches', 'chats', 'sessions', 'tweets']);
-    const r = await putTweetBatch(v2 as never, 'smchat', 'b1', [{ ...v1Tweet('smchat', '2', T0 + MIN), tag: undefined } as never], T0 + MIN);
+    const r = await putTweetBatch(
+      v2 as never,
+      'smchat',
+      'b1',
+      [{ ...v1Tweet('smchat', '2', T0 + MIN), tag: undefined } as never],
+      T0 + MIN,
+    );
     expect(r).toMatchObject({ ok: true, stored: 1 });
     v2.close();
 

@@ -11,7 +11,11 @@ import { ROLLING_GAP_MS, rollingSessionId, type ChatModeDB, type StoreDB } from 
  * `chat` is the chat's stored settings (read in the same transaction), undefined if it has none, so
  * the user's own schedule (`chat.schedule`) can take precedence over the directory's.
  */
-export type SessionFor = (tag: Tag, tweetTime: number, chat?: ChatSettings) => { id: string; start: number; end: number } | null | undefined;
+export type SessionFor = (
+  tag: Tag,
+  tweetTime: number,
+  chat?: ChatSettings,
+) => { id: string; start: number; end: number } | null | undefined;
 
 /** The `tweets/put` transaction; `chats` is only read (the chat's own schedule, for `SessionFor`). */
 export type WriteTx = IDBPTransaction<ChatModeDB, ('tweets' | 'sessions' | 'batches' | 'chats')[], 'readwrite'>;

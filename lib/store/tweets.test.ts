@@ -11,7 +11,14 @@ const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
 function tw(id: string | number, at: number, over: Partial<StoredTweetInput> = {}): StoredTweetInput {
-  return { id: String(id), author: { handle: `u${id}`, name: `U ${id}` }, time: new Date(at).toISOString(), text: `t${id}`, kind: 'tweet', ...over };
+  return {
+    id: String(id),
+    author: { handle: `u${id}`, name: `U ${id}` },
+    time: new Date(at).toISOString(),
+    text: `t${id}`,
+    kind: 'tweet',
+    ...over,
+  };
 }
 
 let db: StoreDB;
@@ -95,7 +102,9 @@ describe('putTweetBatch', () => {
       const start = Math.floor(t / DAY) * DAY + 18 * HOUR;
       return t >= start && t < start + HOUR ? { id: `${tag}:s${start}`, start, end: start + HOUR } : null;
     };
-    await putTweetBatch(db, 'smchat', 'b1', [tw(1, T0 + 5 * MIN), tw(2, T0 + 59 * MIN), tw(3, T0 + DAY + MIN)], T0 + DAY + MIN, { sessionFor });
+    await putTweetBatch(db, 'smchat', 'b1', [tw(1, T0 + 5 * MIN), tw(2, T0 + 59 * MIN), tw(3, T0 + DAY + MIN)], T0 + DAY + MIN, {
+      sessionFor,
+    });
     await putTweetBatch(db, 'smchat', 'b2', [tw(4, T0 + 30 * MIN)], T0 + DAY + MIN, { sessionFor });
     const sessions = await listSessions(db, 'smchat');
     expect(sessions.map((s) => [s.id, s.start, s.end, s.kind, s.tweetCount])).toEqual([
@@ -110,7 +119,13 @@ describe('lookups of a batch', () => {
     const old = Array.from({ length: 30 }, (_, i) => tw(100 + i, T0 + i * MIN));
     await putTweetBatch(db, 'smchat', 'b1', old, T0);
     // ids 100 and 129 are stored, and 28 others between them: more than twice this batch's size
-    const r = await putTweetBatch(db, 'smchat', 'b2', [tw(129, T0, { answer: '2' }), tw(100, T0), tw(999, T0 + 40 * MIN), tw(105, T0)], T0 + HOUR);
+    const r = await putTweetBatch(
+      db,
+      'smchat',
+      'b2',
+      [tw(129, T0, { answer: '2' }), tw(100, T0), tw(999, T0 + 40 * MIN), tw(105, T0)],
+      T0 + HOUR,
+    );
     expect(r).toMatchObject({ ok: true, stored: 1, duplicates: 3 });
     expect(await countTweets(db, 'smchat')).toBe(31);
     expect((await db.get('tweets', ['smchat', '129']))?.answer).toBe('2');
@@ -174,8 +189,12 @@ describe('quota', () => {
   it('returns a clear quota-exceeded error and writes nothing of the batch', async () => {
     await putTweetBatch(db, 'smchat', 'b0', [tw(1, T0)], T0);
     const put = IDBObjectStore.prototype.put;
-    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-      if (this.name === 'tweets' && (args[0] as { id: string }).id === '3') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['put']>
+    ) {
+      if (this.name === 'tweets' && (args[0] as { id: string }).id === '3')
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return put.apply(this, args);
     });
     const r = await putTweetBatch(db, 'smchat', 'b1', [tw(2, T0 + MIN), tw(3, T0 + 2 * MIN)], T0);
@@ -192,7 +211,10 @@ describe('quota', () => {
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore) {
       // As a browser does when the disk fills during the transaction: the request fails with an
       // AbortError and the transaction holds the real cause.
-      Object.defineProperty(this.transaction, 'error', { value: new DOMException('The quota has been exceeded.', 'QuotaExceededError'), configurable: true });
+      Object.defineProperty(this.transaction, 'error', {
+        value: new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+        configurable: true,
+      });
       throw new DOMException('The transaction was aborted.', 'AbortError');
     });
     const r = await putTweetBatch(db, 'smchat', 'b1', [tw(1, T0)], T0);
@@ -210,11 +232,22 @@ describe('quota', () => {
 describe('times that cannot be true', () => {
   it('stores a tweet dated ahead of now, or unparsable, at the time it was seen', async () => {
     const now = T0 + 10 * MIN;
-    await putTweetBatch(db, 'smchat', 'b1', [tw(1, now + HOUR), tw(2, T0, { time: '9999-12-31T23:59:59.000Z' }), tw(3, T0, { time: 'not a date' }), tw(4, now + 4 * MIN)], now);
+    await putTweetBatch(
+      db,
+      'smchat',
+      'b1',
+      [tw(1, now + HOUR), tw(2, T0, { time: '9999-12-31T23:59:59.000Z' }), tw(3, T0, { time: 'not a date' }), tw(4, now + 4 * MIN)],
+      now,
+    );
     const stored = await Promise.all(['1', '2', '3', '4'].map((id) => db.get('tweets', ['smchat', id])));
     expect(stored.map((t) => t?.at)).toEqual([now, now, now, now + 4 * MIN]);
     // The record says so too: exports and transcripts show the seen time, not the page's claim.
-    expect(stored.map((t) => t?.time)).toEqual([new Date(now).toISOString(), new Date(now).toISOString(), new Date(now).toISOString(), new Date(now + 4 * MIN).toISOString()]);
+    expect(stored.map((t) => t?.time)).toEqual([
+      new Date(now).toISOString(),
+      new Date(now).toISOString(),
+      new Date(now).toISOString(),
+      new Date(now + 4 * MIN).toISOString(),
+    ]);
     const sessions = await listSessions(db, 'smchat');
     expect(sessions.map((s) => [s.start, s.end, s.tweetCount])).toEqual([[now, now + 4 * MIN, 4]]);
   });
@@ -254,6 +287,9 @@ describe('times that cannot be true', () => {
     await putTweetBatch(db, 'smchat', 'a', [tw(1, T0 + 10 * MIN), tw(2, T0 + 50 * MIN)], T0 + 50 * MIN, { cap, sessionFor });
     const r = await putTweetBatch(db, 'smchat', 'b', [tw(3, T0 + 65 * MIN), tw(4, T0 + 70 * MIN)], T0 + 70 * MIN, { cap, sessionFor });
     expect(r).toMatchObject({ ok: true, stored: 2, evicted: 0 });
-    expect((await listSessions(db, 'smchat')).map((s) => [s.kind, s.tweetCount])).toEqual([['rolling', 2], ['scheduled', 2]]);
+    expect((await listSessions(db, 'smchat')).map((s) => [s.kind, s.tweetCount])).toEqual([
+      ['rolling', 2],
+      ['scheduled', 2],
+    ]);
   });
 });

@@ -19,9 +19,7 @@ export interface PutOptions {
   gapMs?: number;
 }
 
-export type PutResult =
-  | { ok: true; batchId: string; stored: number; duplicates: number; evicted: number; replayed: boolean }
-  | ErrorReply;
+export type PutResult = { ok: true; batchId: string; stored: number; duplicates: number; evicted: number; replayed: boolean } | ErrorReply;
 
 export function isQuotaError(e: unknown): boolean {
   if (typeof e !== 'object' || e === null) return false;
@@ -153,7 +151,13 @@ async function writeBatch(
     });
     writes.add(assigner.save());
     const ofChat = assigner.sessionsOfChat();
-    evicted = await evictOldest(tx, tag, options.cap ?? DEFAULT_CAP_PER_CHAT, ofChat, keptSessions(ofChat, assigner.touched, now, options.gapMs ?? ROLLING_GAP_MS));
+    evicted = await evictOldest(
+      tx,
+      tag,
+      options.cap ?? DEFAULT_CAP_PER_CHAT,
+      ofChat,
+      keptSessions(ofChat, assigner.touched, now, options.gapMs ?? ROLLING_GAP_MS),
+    );
   }
 
   writes.add(batches.put({ id: batchId, tag, at: now, stored: fresh.length, duplicates }));

@@ -97,7 +97,8 @@ export function startAutoTag(doc: Document, options: AutoTagOptions): () => void
     const plan = planAutoTag(text, options.tags());
     if (plan.kind === 'blocked') return warn(editor, { kind: 'too-long', weightedLength: plan.weightedLength, limit: plan.limit }, text);
     clearWarning();
-    if (text.trim() === '') sessions.delete(editor); // posted or cleared: a new session on next focus
+    if (text.trim() === '')
+      sessions.delete(editor); // posted or cleared: a new session on next focus
     else if (plan.kind === 'none') sessions.set(editor, { done: true });
     else if (doc.activeElement === editor) void tag(editor);
   };

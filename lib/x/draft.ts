@@ -82,10 +82,14 @@ export function pointToOffset(editor: Element, node: Node, offset: number): numb
   // An element point: before its child at `offset`, or after its last child.
   const ref = node.childNodes[offset] ?? null;
   if (ref) {
-    const next = leaves.find((l) => ref === l.el || ref.contains(l.el) || (ref.compareDocumentPosition(l.el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
+    const next = leaves.find(
+      (l) => ref === l.el || ref.contains(l.el) || (ref.compareDocumentPosition(l.el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+    );
     return next ? next.start : text.length;
   }
-  const before = [...leaves].reverse().find((l) => node.contains(l.el) || (node.compareDocumentPosition(l.el) & Node.DOCUMENT_POSITION_PRECEDING) !== 0);
+  const before = [...leaves]
+    .reverse()
+    .find((l) => node.contains(l.el) || (node.compareDocumentPosition(l.el) & Node.DOCUMENT_POSITION_PRECEDING) !== 0);
   return before ? before.end : 0;
 }
 
@@ -133,7 +137,9 @@ function fireTextInput(editor: HTMLElement, text: string): boolean {
 
 /** Deletes the selection through Draft's own 'backspace' key command (a synthetic keydown). */
 function fireBackspace(editor: HTMLElement): void {
-  editor.dispatchEvent(new KeyboardEvent('keydown', { key: 'Backspace', code: 'Backspace', keyCode: 8, which: 8, bubbles: true, cancelable: true }));
+  editor.dispatchEvent(
+    new KeyboardEvent('keydown', { key: 'Backspace', code: 'Backspace', keyCode: 8, which: 8, bubbles: true, cancelable: true }),
+  );
 }
 
 /**
@@ -175,7 +181,8 @@ async function settle(editor: Element, before: string, patientMs = 0): Promise<s
 export function findInsertion(before: string, after: string, insert: string): number | null {
   if (after.length !== before.length + insert.length) return null;
   for (let p = 0; p <= before.length; p++) {
-    if (after.startsWith(insert, p) && after.slice(0, p) === before.slice(0, p) && after.slice(p + insert.length) === before.slice(p)) return p;
+    if (after.startsWith(insert, p) && after.slice(0, p) === before.slice(0, p) && after.slice(p + insert.length) === before.slice(p))
+      return p;
   }
   return null;
 }

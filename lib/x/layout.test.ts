@@ -20,7 +20,10 @@ afterEach(() => document.body.replaceChildren());
 describe('sidebarSlot', () => {
   it('uses the free space right of x.com’s columns when there is room', () => {
     window.innerWidth = 1800;
-    document.body.append(box('primaryColumn', { left: 400, top: 0, width: 600, height: 900 }), box('sidebarColumn', { left: 1030, top: 0, width: 350, height: 900 }));
+    document.body.append(
+      box('primaryColumn', { left: 400, top: 0, width: 600, height: 900 }),
+      box('sidebarColumn', { left: 1030, top: 0, width: 350, height: 900 }),
+    );
     expect(sidebarSlot(document, 300)).toEqual({ top: 12, left: 1392, width: 375 });
   });
 
@@ -43,7 +46,10 @@ describe('sidebarSlot', () => {
 describe('placeSidebar', () => {
   it('places the sidebar by its right edge, and steps aside while an x.com dialog covers its place', () => {
     window.innerWidth = 1280;
-    document.body.append(box('primaryColumn', { left: 300, top: 0, width: 600, height: 900 }), box('sidebarColumn', { left: 930, top: 0, width: 350, height: 900 }));
+    document.body.append(
+      box('primaryColumn', { left: 300, top: 0, width: 600, height: 900 }),
+      box('sidebarColumn', { left: 930, top: 0, width: 350, height: 900 }),
+    );
     expect(placeSidebar(document, 300)).toEqual({ top: 12, right: 0, width: 350, hidden: false });
     const dialog = box(null, { left: 340, top: 40, width: 600, height: 300 });
     dialog.setAttribute('role', 'dialog');
@@ -52,4 +58,3 @@ describe('placeSidebar', () => {
     expect(placeSidebar(document, 300)).toMatchObject({ hidden: true });
   });
 });
-

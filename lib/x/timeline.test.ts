@@ -2,16 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fixture } from '@/tests/fixtures/x-cells';
 import { X } from './selectors';
 import { readCell, type CellReading } from './tweet';
-import {
-  clearMarks,
-  findTimeline,
-  HIDDEN_ATTR,
-  HOST_ATTR,
-  markCell,
-  QUESTION_ATTR,
-  watchTimeline,
-  type TimelineStatus,
-} from './timeline';
+import { clearMarks, findTimeline, HIDDEN_ATTR, HOST_ATTR, markCell, QUESTION_ATTR, watchTimeline, type TimelineStatus } from './timeline';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 

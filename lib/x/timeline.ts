@@ -192,7 +192,13 @@ export function watchTimeline(doc: Document, handlers: TimelineHandlers, options
 
   const attach = (node: Element): void => {
     timeline = node;
-    cellObserver.observe(node, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href', 'datetime', 'data-testid', 'lang'] });
+    cellObserver.observe(node, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['href', 'datetime', 'data-testid', 'lang'],
+    });
     observeStructure(node, null);
     if (timer !== null) {
       clearTimer(timer);

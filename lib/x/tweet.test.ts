@@ -25,7 +25,21 @@ function tweetOf(name: string | Element) {
   return r.tweet;
 }
 
-const TWEET_CASES = ['plain', 'untagged', 'hostQuestion', 'fakeQuestion', 'reply', 'rtlAr', 'rtlHe', 'emoji', 'url', 'html', 'long', 'mention', 'lowerAnswer'];
+const TWEET_CASES = [
+  'plain',
+  'untagged',
+  'hostQuestion',
+  'fakeQuestion',
+  'reply',
+  'rtlAr',
+  'rtlHe',
+  'emoji',
+  'url',
+  'html',
+  'long',
+  'mention',
+  'lowerAnswer',
+];
 
 describe('readCell on cells captured from the stand-in', () => {
   it('covers every captured case', () => {
@@ -173,7 +187,14 @@ describe('readCell on cells captured from the stand-in', () => {
     const r = readCell(fixture('promoted'));
     expect(r).toEqual({
       kind: 'promoted',
-      tweet: { id: s.id, author: { handle: 'acmeanalytics', name: 'Acme Analytics' }, time: null, text: s.text, kind: 'promoted', lang: 'en' },
+      tweet: {
+        id: s.id,
+        author: { handle: 'acmeanalytics', name: 'Acme Analytics' },
+        time: null,
+        text: s.text,
+        kind: 'promoted',
+        lang: 'en',
+      },
     });
   });
 
@@ -273,7 +294,13 @@ describe('getTweetType / readTweet edge cases', () => {
 
   it('textOf drops SVG icons and keeps img alt', () => {
     const div = document.createElement('div');
-    div.append('a ', document.createElementNS('http://www.w3.org/2000/svg', 'svg'), Object.assign(document.createElement('img'), { alt: '🚀' }), document.createElement('br'), 'b');
+    div.append(
+      'a ',
+      document.createElementNS('http://www.w3.org/2000/svg', 'svg'),
+      Object.assign(document.createElement('img'), { alt: '🚀' }),
+      document.createElement('br'),
+      'b',
+    );
     expect(textOf(div)).toBe('a 🚀\nb');
   });
 });

@@ -36,8 +36,25 @@ const ELEMENT_NODE = 1;
 
 /** Single-segment paths that are x.com pages, not profiles. */
 const RESERVED = new Set([
-  'home', 'explore', 'search', 'notifications', 'messages', 'i', 'settings', 'compose', 'hashtag', 'tos',
-  'privacy', 'login', 'logout', 'signup', 'jobs', 'lists', 'communities', 'premium', 'verified',
+  'home',
+  'explore',
+  'search',
+  'notifications',
+  'messages',
+  'i',
+  'settings',
+  'compose',
+  'hashtag',
+  'tos',
+  'privacy',
+  'login',
+  'logout',
+  'signup',
+  'jobs',
+  'lists',
+  'communities',
+  'premium',
+  'verified',
 ]);
 
 /** A hashtag link: `/hashtag/tag` (x.com adds `?src=hashtag_click`); the tag is the segment, URL-encoded. */

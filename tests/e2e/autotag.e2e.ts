@@ -196,7 +196,9 @@ describe.each(browsersUnderTest())('$version', (found) => {
     let c = await waitForText(p, 'inline', `${long}d`);
     expect(tagCount(c.text)).toBe(0);
     // The sidebar says why (276 + ' #blogchat' = 286 > 280).
-    const warning = await p.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('[data-testid="autotag-warning"]')?.textContent);
+    const warning = await p.waitFor(
+      () => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('[data-testid="autotag-warning"]')?.textContent,
+    );
     expect(warning).toMatch(/286.*280/);
     // 276 + 10 > 280; trimming to 270 makes room: the tag comes, the caret stays in the user's text.
     for (let i = 0; i < 6; i++) await p.press('Backspace');

@@ -56,12 +56,16 @@ describe.each(browsersUnderTest())('$version', (found) => {
     await openChat(page);
     await turnChatMode(page, true);
     await page.evaluate(() =>
-      window.__standin.pushTweets([{ handle: 'SamLopez52', name: 'Sam Lopez', text: 'Q7) Bonus question from me: who reads every comment? #blogchat' }]),
+      window.__standin.pushTweets([
+        { handle: 'SamLopez52', name: 'Sam Lopez', text: 'Q7) Bonus question from me: who reads every comment? #blogchat' },
+      ]),
     );
     await scrollUntil(page, () => !!document.querySelector('[data-testid="cellInnerDiv"][data-chatmode-question]'));
     await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('.question-list li[data-key]'));
     const listed = await page.evaluate(() =>
-      [...document.querySelector('chat-mode-sidebar')!.shadowRoot!.querySelectorAll('.question-list li[data-key]')].map((el) => el.textContent ?? ''),
+      [...document.querySelector('chat-mode-sidebar')!.shadowRoot!.querySelectorAll('.question-list li[data-key]')].map(
+        (el) => el.textContent ?? '',
+      ),
     );
     expect(listed.length).toBeGreaterThan(0);
     expect(listed.some((text) => text.includes('Bonus question from me'))).toBe(false);
@@ -91,7 +95,9 @@ describe.each(browsersUnderTest())('$version', (found) => {
         const copy = cell.cloneNode(true) as HTMLElement;
         for (const time of copy.querySelectorAll('time')) time.textContent = '';
         copy.style.removeProperty('transform');
-        const key = [...cell.querySelectorAll('a[href*="/status/"]')].map((a) => a.getAttribute('href')).join(' ') + (cell.querySelector('[data-testid="socialContext"]')?.textContent ?? '');
+        const key =
+          [...cell.querySelectorAll('a[href*="/status/"]')].map((a) => a.getAttribute('href')).join(' ') +
+          (cell.querySelector('[data-testid="socialContext"]')?.textContent ?? '');
         cells[key] = copy.outerHTML;
       }
       return cells;
@@ -99,7 +105,9 @@ describe.each(browsersUnderTest())('$version', (found) => {
     const pristine = await page.evaluate(snapshotColumn);
     await turnChatMode(page, true);
     await page.reload();
-    await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('button[role="switch"][aria-checked="true"]'));
+    await page.waitFor(() =>
+      document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('button[role="switch"][aria-checked="true"]'),
+    );
     await page.waitFor(() => document.querySelector('[data-testid="cellInnerDiv"][data-chatmode-hidden]'));
 
     await turnChatMode(page, false);
@@ -124,15 +132,25 @@ describe.each(browsersUnderTest())('$version', (found) => {
     await openChat(page);
     await turnChatMode(page, true);
     await page.evaluate(() =>
-      window.__standin.pushTweets([{ handle: 'MackCollier', name: 'Mack Collier', text: 'Q42) <img src=x onerror="window.__pwned=1"> <b onmouseover=alert(1)>bold?</b> #blogchat' }]),
+      window.__standin.pushTweets([
+        {
+          handle: 'MackCollier',
+          name: 'Mack Collier',
+          text: 'Q42) <img src=x onerror="window.__pwned=1"> <b onmouseover=alert(1)>bold?</b> #blogchat',
+        },
+      ]),
     );
     // The sidebar lists it, so its text went through the extension's reading and rendering.
     await page.waitFor(() =>
-      [...(document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelectorAll('.question-list li[data-key]') ?? [])].some((li) => li.textContent?.includes('<img src=x onerror')),
+      [...(document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelectorAll('.question-list li[data-key]') ?? [])].some((li) =>
+        li.textContent?.includes('<img src=x onerror'),
+      ),
     );
     const result = await page.evaluate(() => ({
       pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
-      injected: document.querySelectorAll('img[src="x"], b[onmouseover]').length + (document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelectorAll('img, b').length ?? 0),
+      injected:
+        document.querySelectorAll('img[src="x"], b[onmouseover]').length +
+        (document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelectorAll('img, b').length ?? 0),
     }));
     expect(result).toEqual({ pwned: null, injected: 0 });
     await page.close();
@@ -142,10 +160,18 @@ describe.each(browsersUnderTest())('$version', (found) => {
     const page = await browser.newPage();
     await openChat(page);
     await turnChatMode(page, true);
-    const handle = await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('.participant-list li[data-handle]')?.getAttribute('data-handle'));
+    const handle = await page.waitFor(() =>
+      document
+        .querySelector('chat-mode-sidebar')
+        ?.shadowRoot?.querySelector('.participant-list li[data-handle]')
+        ?.getAttribute('data-handle'),
+    );
     // A stray PDI first, to close whatever isolate the name is put in, then an RLO.
     const hostileName = '\u2069\u202Eevil name';
-    await page.evaluate(([h, name]) => window.__standin.pushTweets([{ handle: h, name, text: 'A1 renamed myself #blogchat' }]), [String(handle), hostileName] as const);
+    await page.evaluate(([h, name]) => window.__standin.pushTweets([{ handle: h, name, text: 'A1 renamed myself #blogchat' }]), [
+      String(handle),
+      hostileName,
+    ] as const);
     const order = await page.waitFor((h) => {
       const row = document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector(`.participant-list li[data-handle="${h}"]`);
       if (!row?.querySelector('.participant-name')?.textContent?.includes('evil name')) return null;
@@ -173,7 +199,12 @@ describe.each(browsersUnderTest())('$version', (found) => {
     await turnChatMode(page, true);
     await page.evaluate(() =>
       window.__standin.pushTweets([
-        { handle: 'LongWriter', name: 'Long Writer', text: 'A thread-length answer that x.com cuts off in the timeline, as it does for long posts…', more: ' and the rest, with the tag at the very end #blogchat' },
+        {
+          handle: 'LongWriter',
+          name: 'Long Writer',
+          text: 'A thread-length answer that x.com cuts off in the timeline, as it does for long posts…',
+          more: ' and the rest, with the tag at the very end #blogchat',
+        },
         { handle: 'ShortWriter', name: 'Short Writer', text: 'A short post without the tag' },
       ]),
     );
@@ -213,8 +244,10 @@ describe.each(browsersUnderTest())('$version', (found) => {
       const across = (r: typeof after.primary) => r && { left: r.left, right: r.right, top: r.top };
       expect(across(after.primary), `${width}px`).toEqual(across(before.primary));
       expect(across(after.nav), `${width}px`).toEqual(across(before.nav));
-      const overlaps = (a: typeof after.sidebar, b: typeof after.sidebar) => !!a && !!b && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-      for (const name of ['primary', 'nav', 'search'] as const) expect(overlaps(after.sidebar, after[name]), `${name} at ${width}px`).toBe(false);
+      const overlaps = (a: typeof after.sidebar, b: typeof after.sidebar) =>
+        !!a && !!b && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      for (const name of ['primary', 'nav', 'search'] as const)
+        expect(overlaps(after.sidebar, after[name]), `${name} at ${width}px`).toBe(false);
     }
     await page.close();
   });
@@ -223,8 +256,16 @@ describe.each(browsersUnderTest())('$version', (found) => {
     const page = await browser.newPage();
     await openChat(page);
     await turnChatMode(page, true);
-    await scrollUntil(page, () => !!document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('[data-testid="current-question"]'));
-    const key = await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('.question-list li[aria-current="true"]')?.getAttribute('data-key'));
+    await scrollUntil(
+      page,
+      () => !!document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('[data-testid="current-question"]'),
+    );
+    const key = await page.waitFor(() =>
+      document
+        .querySelector('chat-mode-sidebar')
+        ?.shadowRoot?.querySelector('.question-list li[aria-current="true"]')
+        ?.getAttribute('data-key'),
+    );
     await clickInSidebar(page, '[data-testid="current-question"] .question-answer');
     await page.waitFor(() => window.__standin.composers().some((c) => c.where === 'modal' && c.text.includes('#blogchat')));
     const composer = await page.evaluate(() => window.__standin.composers().find((c) => c.where === 'modal')!);
@@ -241,7 +282,10 @@ describe.each(browsersUnderTest())('$version', (found) => {
     expect(composer.text).toBe(`${label}  #blogchat`);
     expect(composer.selection).toMatchObject({ start: label.length + 1, end: label.length + 1 });
     await page.type('Start before you feel ready');
-    await page.waitFor((want) => window.__standin.composers().some((c) => c.text === want), `${label} Start before you feel ready #blogchat`);
+    await page.waitFor(
+      (want) => window.__standin.composers().some((c) => c.text === want),
+      `${label} Start before you feel ready #blogchat`,
+    );
     await page.evaluate(() => (document.querySelector('[data-testid="tweetButton"]') as HTMLElement).click());
     await page.waitFor(() => window.__standin.posted().length > 0);
     expect((await page.evaluate(() => window.__standin.posted())).at(-1)?.text).toBe(`${label} Start before you feel ready #blogchat`);
@@ -252,17 +296,31 @@ describe.each(browsersUnderTest())('$version', (found) => {
     const page = await browser.newPage();
     await openChat(page);
     await turnChatMode(page, true);
-    const handle = await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('.participant-list li[data-handle]')?.getAttribute('data-handle'));
+    const handle = await page.waitFor(() =>
+      document
+        .querySelector('chat-mode-sidebar')
+        ?.shadowRoot?.querySelector('.participant-list li[data-handle]')
+        ?.getAttribute('data-handle'),
+    );
     const cellsBy = (h: string) =>
       page.evaluate((who) => {
         const cells = [...document.querySelectorAll('[data-testid="cellInnerDiv"]')].filter((cell) =>
-          [...cell.querySelectorAll('article [data-testid="User-Name"] a')].some((a) => a.getAttribute('href')?.toLowerCase() === `/${who}` && !a.closest('div[role="link"]')),
+          [...cell.querySelectorAll('article [data-testid="User-Name"] a')].some(
+            (a) => a.getAttribute('href')?.toLowerCase() === `/${who}` && !a.closest('div[role="link"]'),
+          ),
         );
-        return { total: cells.length, visible: cells.filter((c) => c.getBoundingClientRect().height > 0).length, muted: cells.filter((c) => c.getAttribute('data-chatmode-hidden') === 'muted').length };
+        return {
+          total: cells.length,
+          visible: cells.filter((c) => c.getBoundingClientRect().height > 0).length,
+          muted: cells.filter((c) => c.getAttribute('data-chatmode-hidden') === 'muted').length,
+        };
       }, h);
     expect((await cellsBy(String(handle))).visible).toBeGreaterThan(0);
     await clickInSidebar(page, `.participant-list li[data-handle="${handle}"] .participant-mute`);
-    await page.waitFor((h) => !document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector(`.participant-list li[data-handle="${h}"]`), handle);
+    await page.waitFor(
+      (h) => !document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector(`.participant-list li[data-handle="${h}"]`),
+      handle,
+    );
     await page.waitFor((h) => document.querySelectorAll('[data-testid="cellInnerDiv"][data-chatmode-hidden="muted"]').length > 0, handle);
     const after = await cellsBy(String(handle));
     expect(after.visible).toBe(0);
@@ -297,20 +355,35 @@ describe.each(browsersUnderTest())('$version', (found) => {
     }
     // A real mouse click on the same switch turns chat mode on.
     await turnChatMode(page, true);
-    const handle = await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('.participant-list li[data-handle]')?.getAttribute('data-handle'));
+    const handle = await page.waitFor(() =>
+      document
+        .querySelector('chat-mode-sidebar')
+        ?.shadowRoot?.querySelector('.participant-list li[data-handle]')
+        ?.getAttribute('data-handle'),
+    );
     const muting = await scriptClick(`.participant-list li[data-handle="${handle}"] .participant-mute`);
     expect(muting.after).toEqual(muting.before);
     expect(muting.before.participants).toContain(handle);
     // What the background stored: chat mode on (the real click), the sidebar not collapsed.
     await page.reload();
-    await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('aside[aria-busy="false"] button[role="switch"][aria-checked="true"]'));
+    await page.waitFor(() =>
+      document
+        .querySelector('chat-mode-sidebar')
+        ?.shadowRoot?.querySelector('aside[aria-busy="false"] button[role="switch"][aria-checked="true"]'),
+    );
     const reloaded = await scriptClick('button[role="switch"]');
     expect(reloaded.before).toMatchObject({ chatMode: 'true', collapsed: 'false' });
     expect(reloaded.after).toEqual(reloaded.before);
     // Keyboard access stays: Enter on the focused switch is the user's own click.
-    await page.evaluate(() => document.querySelector('chat-mode-sidebar')!.shadowRoot!.querySelector<HTMLElement>('button[role="switch"]')!.focus());
+    await page.evaluate(() =>
+      document.querySelector('chat-mode-sidebar')!.shadowRoot!.querySelector<HTMLElement>('button[role="switch"]')!.focus(),
+    );
     await page.press('Enter');
-    await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('aside[aria-busy="false"] button[role="switch"][aria-checked="false"]'));
+    await page.waitFor(() =>
+      document
+        .querySelector('chat-mode-sidebar')
+        ?.shadowRoot?.querySelector('aside[aria-busy="false"] button[role="switch"][aria-checked="false"]'),
+    );
     await page.close();
   });
 
@@ -336,13 +409,16 @@ describe.each(browsersUnderTest())('$version', (found) => {
             const text = cell.querySelector('article [data-testid="tweetText"]')?.textContent;
             if (text === undefined || /#blogchat/i.test(text)) continue;
             w.__checked++;
-            if (cell.isConnected && cell.firstElementChild && getComputedStyle(cell.firstElementChild).display !== 'none') w.__flashes.push(text);
+            if (cell.isConnected && cell.firstElementChild && getComputedStyle(cell.firstElementChild).display !== 'none')
+              w.__flashes.push(text);
           }
         });
       }).observe(document.querySelector('[data-testid="primaryColumn"]')!, { childList: true, subtree: true });
     });
     await page.evaluate(() =>
-      window.__standin.pushTweets(Array.from({ length: 12 }, (_, i) => ({ handle: `lurker${i}`, name: `Lurker ${i}`, text: `Not the chat's tag, tweet ${i}` }))),
+      window.__standin.pushTweets(
+        Array.from({ length: 12 }, (_, i) => ({ handle: `lurker${i}`, name: `Lurker ${i}`, text: `Not the chat's tag, tweet ${i}` })),
+      ),
     );
     // Until the arriving cells were checked at their first frame: a condition, not a time (the machine may be busy).
     await page.waitFor(() => (window as unknown as { __checked: number }).__checked >= 12);
@@ -377,4 +453,3 @@ describe.each(browsersUnderTest())('$version', (found) => {
     await page.close();
   });
 });
-

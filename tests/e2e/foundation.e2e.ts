@@ -29,17 +29,27 @@ describe.each(browsersUnderTest())('$version', (found) => {
   it('keeps the collapsed sidebar collapsed after a reload (content script → background → IndexedDB → content script)', async () => {
     const page = await browser.newPage();
     await page.goto(SEARCH_BLOGCHAT);
-    await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('button[aria-controls]:not([disabled])'));
+    await page.waitFor(() =>
+      document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('button[aria-controls]:not([disabled])'),
+    );
     expect((await sidebarState(page))?.toggle).toEqual({ label: 'Collapse the chat sidebar', expanded: 'true', disabled: false });
 
     await clickInSidebar(page, 'button[aria-controls]');
     // Saved once the background has replied to the update (the sidebar is busy until then).
-    await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('aside[data-collapsed="true"][aria-busy="false"]'));
+    await page.waitFor(() =>
+      document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('aside[data-collapsed="true"][aria-busy="false"]'),
+    );
 
     await page.reload();
-    await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('button[aria-controls]:not([disabled])'));
+    await page.waitFor(() =>
+      document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('button[aria-controls]:not([disabled])'),
+    );
     const after = await sidebarState(page);
-    expect(after).toMatchObject({ collapsed: 'true', bodyHidden: true, toggle: { label: 'Expand the chat sidebar', expanded: 'false', disabled: false } });
+    expect(after).toMatchObject({
+      collapsed: 'true',
+      bodyHidden: true,
+      toggle: { label: 'Expand the chat sidebar', expanded: 'false', disabled: false },
+    });
 
     await page.close();
   });
@@ -52,7 +62,9 @@ describe.each(browsersUnderTest())('$version', (found) => {
     expect((await sidebarState(page))?.collapsed).toBe('true');
 
     await clickInSidebar(page, 'button[aria-controls]');
-    await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('aside[data-collapsed="false"][aria-busy="false"]'));
+    await page.waitFor(() =>
+      document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('aside[data-collapsed="false"][aria-busy="false"]'),
+    );
     await page.close();
     page = await browser.newPage();
     await page.goto(SEARCH_BLOGCHAT);
@@ -95,7 +107,9 @@ describe.each(browsersUnderTest())('$version', (found) => {
     const page = await browser.newPage();
     await page.goto(SEARCH_BLOGCHAT);
     await page.waitFor(() => document.querySelector('chat-mode-sidebar'));
-    const reachable = await page.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage);
+    const reachable = await page.evaluate(
+      () => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage,
+    );
     expect(reachable).toBe('undefined');
     await page.close();
   });

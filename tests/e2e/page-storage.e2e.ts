@@ -70,7 +70,9 @@ function recordChatTweets() {
       if (article.closest('[data-testid="placementTracking"]')) continue;
       const own = [...article.querySelectorAll('[data-testid="tweetText"]')].find((el) => !el.closest('div[role="link"]'));
       if (!/#blogchat(?![\p{L}\p{N}_])/iu.test(own?.textContent ?? '')) continue;
-      const link = [...article.querySelectorAll('[data-testid="User-Name"] a[href*="/status/"]')].find((a) => !a.closest('div[role="link"]'));
+      const link = [...article.querySelectorAll('[data-testid="User-Name"] a[href*="/status/"]')].find(
+        (a) => !a.closest('div[role="link"]'),
+      );
       const id = /\/status\/(\d+)/.exec(link?.getAttribute('href') ?? '')?.[1];
       if (id) seen.add(id);
     }
@@ -94,7 +96,9 @@ const inSidebar = (page: ExtPage, selector: string) =>
 
 async function turnChatMode(page: ExtPage, on: boolean): Promise<void> {
   await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('button[role="switch"]:not([disabled])'));
-  const state = await page.evaluate(() => document.querySelector('chat-mode-sidebar')!.shadowRoot!.querySelector('button[role="switch"]')!.getAttribute('aria-checked'));
+  const state = await page.evaluate(() =>
+    document.querySelector('chat-mode-sidebar')!.shadowRoot!.querySelector('button[role="switch"]')!.getAttribute('aria-checked'),
+  );
   if (state !== String(on)) await clickInSidebar(page, 'button[role="switch"]');
   await page.waitFor(
     (want) =>
@@ -242,7 +246,9 @@ describe.each(browsersUnderTest())('$version', (found) => {
     await page.evaluate(recordChatTweets);
     await turnChatMode(page, true);
     // The old version's keys are never read, and gone once the extension's script has started.
-    const oldKeysLeft = await page.evaluate(() => ['chat-mode:outbox', 'chat-mode:active-chat'].filter((key) => sessionStorage.getItem(key) !== null));
+    const oldKeysLeft = await page.evaluate(() =>
+      ['chat-mode:outbox', 'chat-mode:active-chat'].filter((key) => sessionStorage.getItem(key) !== null),
+    );
     await page.evaluate(() => window.__standin.startLive(5));
     await moreTweets(page, 5);
     // Planted while it runs, then reloaded mid-chat.
@@ -252,7 +258,9 @@ describe.each(browsersUnderTest())('$version', (found) => {
     await page.reload();
     await page.waitFor(() => document.querySelector('[data-testid="cellInnerDiv"] article'));
     await page.evaluate(recordChatTweets);
-    await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('button[role="switch"][aria-checked="true"]'));
+    await page.waitFor(() =>
+      document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('button[role="switch"][aria-checked="true"]'),
+    );
     await page.evaluate(() => window.__standin.startLive(5));
     await moreTweets(page, 5);
     await page.evaluate(() => window.__standin.stopLive());
@@ -261,7 +269,9 @@ describe.each(browsersUnderTest())('$version', (found) => {
     await drained(page, expected.size);
 
     const stored = await inExtension(browser, storedTweets, false);
-    const forged = stored.filter((t) => t.handle === FORGER || t.tag !== 'blogchat' || t.id.startsWith('19999999999999') || t.time?.startsWith('2099'));
+    const forged = stored.filter(
+      (t) => t.handle === FORGER || t.tag !== 'blogchat' || t.id.startsWith('19999999999999') || t.time?.startsWith('2099'),
+    );
     expect(forged).toEqual([]);
     const storedIds = new Set(stored.map((t) => t.id));
     expect([...expected].filter((id) => !storedIds.has(id))).toEqual([]);
@@ -271,7 +281,9 @@ describe.each(browsersUnderTest())('$version', (found) => {
     await page.evaluate(plantForgeries, 'after');
     await page.goto('https://x.com/MackCollier/status/1795000000000000000');
     await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('h2'));
-    expect(await page.evaluate(() => document.querySelector('chat-mode-sidebar')!.shadowRoot!.querySelector('h2')!.textContent)).toBe('#blogchat');
+    expect(await page.evaluate(() => document.querySelector('chat-mode-sidebar')!.shadowRoot!.querySelector('h2')!.textContent)).toBe(
+      '#blogchat',
+    );
     await page.close();
   });
 
@@ -286,17 +298,39 @@ describe.each(browsersUnderTest())('$version', (found) => {
       await turnChatMode(page, true);
       expect((await page.waitFor(filtered))?.wronglyHidden).toBe(0);
       // New tweets arrive: they cannot be kept, and the sidebar says so.
-      const savedBefore = await page.evaluate(() => Number(document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('[data-testid="transcript-status"]')?.getAttribute('data-saved')));
+      const savedBefore = await page.evaluate(() =>
+        Number(
+          document
+            .querySelector('chat-mode-sidebar')
+            ?.shadowRoot?.querySelector('[data-testid="transcript-status"]')
+            ?.getAttribute('data-saved'),
+        ),
+      );
       await page.evaluate(() => window.__standin.startLive(5));
-      await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('[data-testid="transcript-not-kept"][role="alert"]'));
+      await page.waitFor(() =>
+        document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('[data-testid="transcript-not-kept"][role="alert"]'),
+      );
       // They are still saved while the page stays open.
-      await page.waitFor((before) => Number(document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('[data-testid="transcript-status"]')?.getAttribute('data-saved')) > before, savedBefore);
+      await page.waitFor(
+        (before) =>
+          Number(
+            document
+              .querySelector('chat-mode-sidebar')
+              ?.shadowRoot?.querySelector('[data-testid="transcript-status"]')
+              ?.getAttribute('data-saved'),
+          ) > before,
+        savedBefore,
+      );
       expect(await inSidebar(page, '[data-testid="transcript-not-kept"]')).toBe(true);
     } finally {
       await inExtension(browser, fillSessionArea, false);
     }
     // Room again: the notice goes once tweets on their way are kept again.
-    await page.waitFor(() => !document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('[data-testid="transcript-not-kept"]'), undefined, 30_000);
+    await page.waitFor(
+      () => !document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('[data-testid="transcript-not-kept"]'),
+      undefined,
+      30_000,
+    );
     await page.evaluate(() => window.__standin.stopLive());
     expect(await inSidebar(page, '[data-testid="transcript-status"]')).toBe(true);
     await page.close();

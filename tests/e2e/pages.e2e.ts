@@ -82,14 +82,20 @@ describe.each(browsersUnderTest())('$version', (found) => {
     await click(options, 'form.chat-editor button[type="submit"]');
     // The background's own validation, shown next to the field.
     await options.waitFor(() => document.querySelector('form.chat-editor input[name="timeZone"][aria-invalid="true"]'));
-    expect(await options.evaluate(() => document.querySelector('form.chat-editor [role="alert"]')?.textContent)).toBe('Please correct the marked fields.');
+    expect(await options.evaluate(() => document.querySelector('form.chat-editor [role="alert"]')?.textContent)).toBe(
+      'Please correct the marked fields.',
+    );
 
     await typeInto(options, 'form.chat-editor input[name="timeZone"]', 'Europe/London');
     await click(options, 'form.chat-editor button[type="submit"]');
     await options.waitFor(() => document.querySelector('tr[data-tag="pagestest"]'));
     const row = await options.evaluate(() => {
       const tr = document.querySelector('tr[data-tag="pagestest"]')!;
-      return { text: tr.querySelector('th')?.textContent, hosts: tr.querySelectorAll('td')[1]?.textContent, when: tr.querySelector('.chat-when')?.textContent };
+      return {
+        text: tr.querySelector('th')?.textContent,
+        hosts: tr.querySelectorAll('td')[1]?.textContent,
+        when: tr.querySelector('.chat-when')?.textContent,
+      };
     });
     expect(row.text).toBe('#pagestestPages test chat');
     expect(row.hosts).toBe('@hostone @hosttwo');
@@ -100,7 +106,11 @@ describe.each(browsersUnderTest())('$version', (found) => {
     await popup.waitFor(() => document.querySelector('[data-tag="pagestest"]'));
     const shown = await popup.evaluate(() => {
       const el = document.querySelector('[data-tag="pagestest"]')!;
-      return { start: el.getAttribute('data-start'), text: (el.querySelector('.when, [data-testid="featured-when"]') as HTMLElement | null)?.textContent ?? null, live: el.getAttribute('data-live') };
+      return {
+        start: el.getAttribute('data-start'),
+        text: (el.querySelector('.when, [data-testid="featured-when"]') as HTMLElement | null)?.textContent ?? null,
+        live: el.getAttribute('data-live'),
+      };
     });
     const expected = nextOccurrence(schedule, new Date());
     expect(shown.start).toBe(expected.start.toISOString());
@@ -109,7 +119,9 @@ describe.each(browsersUnderTest())('$version', (found) => {
     // The local hour in New York: 10 AM, or 11 AM in the weeks the US and UK clocks disagree.
     expect(norm(local)).toMatch(/^Mon, \w+ \d+, 1[01]:00 AM E[SD]T$/);
     // A countdown and the "open in chat mode" button for the featured chat.
-    expect(await popup.evaluate(() => document.querySelector('[data-testid="countdown"]')?.textContent)).toMatch(/^(Starts|Ends) in \d+[dhms]/);
+    expect(await popup.evaluate(() => document.querySelector('[data-testid="countdown"]')?.textContent)).toMatch(
+      /^(Starts|Ends) in \d+[dhms]/,
+    );
     expect(await popup.evaluate(() => document.querySelector('.featured button.primary')?.textContent)).toMatch(/^Open #\w+ in chat mode$/);
     await popup.close();
   });
@@ -143,20 +155,33 @@ describe.each(browsersUnderTest())('$version', (found) => {
       options.waitFor((want) => {
         const status = document.querySelector('#transfer [role="status"]')?.textContent ?? '';
         const error = document.querySelector('#import-error')?.textContent ?? '';
-        return status.includes(want) || error.includes(want) ? { status, error, reads: (window as unknown as { __reads: number }).__reads } : null;
+        return status.includes(want) || error.includes(want)
+          ? { status, error, reads: (window as unknown as { __reads: number }).__reads }
+          : null;
       }, includes);
     const file = (chats: unknown[]) => JSON.stringify({ format: 'chat-mode-settings', version: 1, chats });
     const zoned = { recurrence: { kind: 'weekly', weekday: 2 }, start: '19:00', durationMinutes: 60, timeZone: 'america/chicago' };
 
-    await pick('good.json', file([{ tag: 'ImportOne', extraTags: ['importone', 'ed1', 'ED1'], schedule: zoned }, { tag: 'importtwo', title: 'Two' }]));
+    await pick(
+      'good.json',
+      file([
+        { tag: 'ImportOne', extraTags: ['importone', 'ed1', 'ED1'], schedule: zoned },
+        { tag: 'importtwo', title: 'Two' },
+      ]),
+    );
     expect(await outcome('Imported')).toEqual({ status: 'Imported 2 chats.', error: '', reads: 1 });
     await options.waitFor(() => document.querySelector('tr[data-tag="importone"]') && document.querySelector('tr[data-tag="importtwo"]'));
-    expect(await options.evaluate(() => document.querySelector('tr[data-tag="importone"] .chat-when')?.textContent)).toContain('19:00 (America/Chicago)');
+    expect(await options.evaluate(() => document.querySelector('tr[data-tag="importone"] .chat-when')?.textContent)).toContain(
+      '19:00 (America/Chicago)',
+    );
     const rows = () => options.evaluate(() => [...document.querySelectorAll('tr[data-tag]')].map((tr) => tr.textContent));
     const before = await rows();
 
     // The 3rd chat is invalid: nothing of the file is applied.
-    await pick('bad.json', file([{ tag: 'importone', title: 'Changed' }, { tag: 'importthree' }, { tag: 'importfour', hosts: ['not a handle'] }]));
+    await pick(
+      'bad.json',
+      file([{ tag: 'importone', title: 'Changed' }, { tag: 'importthree' }, { tag: 'importfour', hosts: ['not a handle'] }]),
+    );
     expect(await outcome('chats[2].patch.hosts[0]')).toMatchObject({ status: '', reads: 2 });
     expect(await rows()).toEqual(before);
 
@@ -174,7 +199,9 @@ describe.each(browsersUnderTest())('$version', (found) => {
     await x.waitFor(() => document.querySelector('[data-testid="cellInnerDiv"] article'));
     await x.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('button[role="switch"]:not([disabled])'));
     await clickInSidebar(x, 'button[role="switch"]');
-    await x.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('button[role="switch"][aria-checked="true"]'));
+    await x.waitFor(() =>
+      document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('button[role="switch"][aria-checked="true"]'),
+    );
     for (let i = 0; i < 6; i++) {
       await x.evaluate(() => window.scrollBy(0, window.innerHeight));
       await new Promise((r) => setTimeout(r, 150));
@@ -188,17 +215,21 @@ describe.each(browsersUnderTest())('$version', (found) => {
     );
     expect(authors.length).toBeGreaterThan(0);
     // Wait until the sidebar says every seen tweet is stored, so the session's count is final.
-    await x.waitFor(() => {
-      const status = document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('[data-testid="transcript-status"]');
-      return status?.getAttribute('data-pending') === '0' && Number(status.getAttribute('data-saved')) > 0;
-    }, undefined, 30_000);
+    await x.waitFor(
+      () => {
+        const status = document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('[data-testid="transcript-status"]');
+        return status?.getAttribute('data-pending') === '0' && Number(status.getAttribute('data-saved')) > 0;
+      },
+      undefined,
+      30_000,
+    );
 
     const options = await openExtensionPage(browser, 'options.html#transcripts');
     await options.waitFor(() => document.querySelector('#transcript-chat option[value="blogchat"]'));
     await setField(options, '#transcript-chat', 'blogchat');
     // The content script's outbox sends the tweets in batches: refresh until the session is there.
     let count = 0;
-    for (const deadline = Date.now() + 60_000; count === 0 && Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 60_000; count === 0 && Date.now() < deadline;) {
       await click(options, '#transcripts .row button');
       await new Promise((r) => setTimeout(r, 300));
       count = await options.evaluate(() => Number(document.querySelector('.session-list li')?.getAttribute('data-count') ?? 0));
@@ -221,7 +252,10 @@ describe.each(browsersUnderTest())('$version', (found) => {
     // Search by author narrows the view.
     const someone = authors[0]!;
     await typeInto(options, 'article.transcript input[type="search"]', `@${someone}`);
-    await options.waitFor((h) => [...document.querySelectorAll('article.transcript .tweet')].every((el) => el.textContent?.includes(`@${h}`)), someone);
+    await options.waitFor(
+      (h) => [...document.querySelectorAll('article.transcript .tweet')].every((el) => el.textContent?.includes(`@${h}`)),
+      someone,
+    );
 
     // Export as Markdown: capture the file the page hands to the browser.
     await options.evaluate(() => {

@@ -45,7 +45,11 @@ function installRecorder(recordKey: string) {
       const link = [...article.querySelectorAll('[data-testid="User-Name"] a[href*="/status/"]')].find(outside);
       const [, author, id] = /^\/([^/]+)\/status\/(\d+)/.exec(link?.getAttribute('href') ?? '') ?? [];
       if (!id || !author || seen[id]) continue;
-      const kind = article.querySelector('[data-testid="socialContext"]') ? 'retweet' : article.querySelector('div[role="link"] [data-testid="tweetText"]') ? 'quote' : 'tweet';
+      const kind = article.querySelector('[data-testid="socialContext"]')
+        ? 'retweet'
+        : article.querySelector('div[role="link"] [data-testid="tweetText"]')
+          ? 'quote'
+          : 'tweet';
       seen[id] = { text: text.slice(0, 70), kind, author };
       added = true;
     }
@@ -57,7 +61,9 @@ function installRecorder(recordKey: string) {
   new MutationObserver((mutations) => {
     const on = chatMode();
     if (on && !wasOn) scan(document);
-    else for (const m of mutations) for (const node of m.addedNodes) if (node instanceof Element && node.isConnected) scan(node.parentElement ?? node);
+    else
+      for (const m of mutations)
+        for (const node of m.addedNodes) if (node instanceof Element && node.isConnected) scan(node.parentElement ?? node);
     wasOn = on;
   }).observe(document, { childList: true, subtree: true });
   (window as unknown as { __e2eRecorder: unknown }).__e2eRecorder = {
@@ -78,7 +84,8 @@ async function newRecordedPage(browser: ExtBrowser, seed: number): Promise<ExtPa
   return page;
 }
 
-const seenTweets = (page: ExtPage): Promise<Tweets> => page.evaluate((key) => JSON.parse(sessionStorage.getItem(key) ?? '{}') as Tweets, RECORD_KEY);
+const seenTweets = (page: ExtPage): Promise<Tweets> =>
+  page.evaluate((key) => JSON.parse(sessionStorage.getItem(key) ?? '{}') as Tweets, RECORD_KEY);
 
 /** Lets the live stream run until the page has shown `n` more chat tweets. */
 async function liveTweets(page: ExtPage, n: number): Promise<void> {
@@ -107,7 +114,7 @@ function storedTweets(browser: ExtBrowser): Promise<Stored> {
       open.onerror = () => (open.error?.name === 'AbortError' ? resolve(null) : reject(open.error));
     });
     if (!db) return { tweets: {}, sessionTotal: 0 };
-    const all = <T,>(store: string) =>
+    const all = <T>(store: string) =>
       new Promise<T[]>((resolve, reject) => {
         const request = db.transaction(store).objectStore(store).getAll();
         request.onsuccess = () => resolve(request.result as T[]);
@@ -118,7 +125,9 @@ function storedTweets(browser: ExtBrowser): Promise<Stored> {
     db.close();
     const chat = 'blogchat';
     return {
-      tweets: Object.fromEntries(tweets.filter((t) => t.tag === chat).map((t) => [t.id, { text: t.text.slice(0, 70), kind: t.kind, author: t.author.handle }])),
+      tweets: Object.fromEntries(
+        tweets.filter((t) => t.tag === chat).map((t) => [t.id, { text: t.text.slice(0, 70), kind: t.kind, author: t.author.handle }]),
+      ),
       sessionTotal: sessions.filter((s) => s.tag === chat).reduce((n, s) => n + s.tweetCount, 0),
     };
   });
@@ -188,18 +197,31 @@ async function expectAllStored(page: ExtPage, browser: ExtBrowser): Promise<void
   }
   const difference = describeDifference(seen, stored.tweets);
   expect(Object.keys(seen).length, 'a live stream long enough to mean something').toBeGreaterThan(20);
-  expect(Object.keys(stored.tweets).sort(), `the stored ids are the seen ids (sidebar: ${JSON.stringify(await transcriptStatus(page))})\n${difference}`).toEqual(Object.keys(seen).sort());
+  expect(
+    Object.keys(stored.tweets).sort(),
+    `the stored ids are the seen ids (sidebar: ${JSON.stringify(await transcriptStatus(page))})\n${difference}`,
+  ).toEqual(Object.keys(seen).sort());
   expect(stored.sessionTotal, 'each tweet counted once in its session').toBe(Object.keys(stored.tweets).length);
   const count = String(Object.keys(stored.tweets).length);
   await page
-    .waitFor((saved) => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector(`[data-testid="transcript-status"][data-saved="${saved}"][data-pending="0"]`), count, 15_000)
+    .waitFor(
+      (saved) =>
+        document
+          .querySelector('chat-mode-sidebar')
+          ?.shadowRoot?.querySelector(`[data-testid="transcript-status"][data-saved="${saved}"][data-pending="0"]`),
+      count,
+      15_000,
+    )
     .catch(() => undefined);
   expect(await transcriptStatus(page), 'the sidebar says every tweet is stored').toEqual({ saved: count, pending: '0' });
 }
 
 const sidebarSwitch = (page: ExtPage, checked?: boolean) =>
   page.waitFor(
-    (state) => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector(`button[role="switch"]${state === undefined ? ':not([disabled])' : `[aria-checked="${state}"]`}`),
+    (state) =>
+      document
+        .querySelector('chat-mode-sidebar')
+        ?.shadowRoot?.querySelector(`button[role="switch"]${state === undefined ? ':not([disabled])' : `[aria-checked="${state}"]`}`),
     checked,
     30_000,
   );
@@ -208,11 +230,19 @@ const sidebarSwitch = (page: ExtPage, checked?: boolean) =>
 async function openChat(page: ExtPage): Promise<void> {
   await page.goto(SEARCH_BLOGCHAT);
   await sidebarSwitch(page);
-  if ((await page.evaluate(() => document.querySelector('chat-mode-sidebar')!.shadowRoot!.querySelector('button[role="switch"]')!.getAttribute('aria-checked'))) !== 'true') {
+  if (
+    (await page.evaluate(() =>
+      document.querySelector('chat-mode-sidebar')!.shadowRoot!.querySelector('button[role="switch"]')!.getAttribute('aria-checked'),
+    )) !== 'true'
+  ) {
     await clickInSidebar(page, 'button[role="switch"]');
   }
   await sidebarSwitch(page, true);
-  await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('[data-testid="transcript-status"]'), undefined, 30_000);
+  await page.waitFor(
+    () => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('[data-testid="transcript-status"]'),
+    undefined,
+    30_000,
+  );
 }
 
 describe.each(browsersUnderTest())('$version', (found) => {

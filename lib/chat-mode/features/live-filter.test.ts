@@ -17,7 +17,8 @@ let nextId = 1_900_000_000_000_000_000n;
 function cell(text: string): Element {
   const c = fixture('untagged');
   const id = String(nextId++);
-  for (const a of c.querySelectorAll(X.statusLink)) a.setAttribute('href', (a.getAttribute('href') ?? '').replace(/\/status\/\d+/, `/status/${id}`));
+  for (const a of c.querySelectorAll(X.statusLink))
+    a.setAttribute('href', (a.getAttribute('href') ?? '').replace(/\/status\/\d+/, `/status/${id}`));
   const textEl = c.querySelector(X.tweetText)!;
   const span = document.createElement('span');
   span.textContent = text;
@@ -80,7 +81,11 @@ describe('live filter', () => {
     const cells = Array.from({ length: 14 }, (_, i) => cell(i === 3 ? 'off topic' : `A${i} answer blogchat`));
     const { page, hidden, outbox, timeline } = start(cells);
     expect(hidden()).toEqual([]);
-    expect(page()).toEqual({ status: 'unrecognised', detail: '0 of the last 14 tweets read carry a chat tag', tagsMissing: { read: 14, tagged: 0 } });
+    expect(page()).toEqual({
+      status: 'unrecognised',
+      detail: '0 of the last 14 tweets read carry a chat tag',
+      tagsMissing: { read: 14, tagged: 0 },
+    });
 
     // Arrivals that read the same way change nothing.
     timeline.prepend(cell('A15 blogchat'));

@@ -64,7 +64,11 @@ export function liveFilterFeature(doc: Document, deps: LiveFilterDeps): Feature 
       const tags = [...new Set([...context.tags, ...chatTags(context)])];
       const filter: ChatContext = { tags, hosts: chat.hosts, muted: chat.muted, options: chat.filter };
       if (live?.tag !== tag) {
-        live = { tag, chat: createLiveChat({ tags, hosts: chat.hosts, inferHosts: chat.hosts.length === 0 }), recognition: createRecognition() };
+        live = {
+          tag,
+          chat: createLiveChat({ tags, hosts: chat.hosts, inferHosts: chat.hosts.length === 0 }),
+          recognition: createRecognition(),
+        };
       } else live.chat.setHosts(chat.hosts);
       const counts = live.chat;
       const { recognition } = live;
@@ -76,7 +80,11 @@ export function liveFilterFeature(doc: Document, deps: LiveFilterDeps): Feature 
         let page: NonNullable<Reports['page']>;
         if (timeline.status !== 'unrecognised' && !recognised) {
           const { read, tagged } = recognition.counts();
-          page = { status: 'unrecognised', detail: `${tagged} of the last ${read} tweets read carry a chat tag`, tagsMissing: { read, tagged } };
+          page = {
+            status: 'unrecognised',
+            detail: `${tagged} of the last ${read} tweets read carry a chat tag`,
+            tagsMissing: { read, tagged },
+          };
         } else page = { status: timeline.status, ...(timeline.detail ? { detail: timeline.detail } : {}) };
         context.report({ page });
       };

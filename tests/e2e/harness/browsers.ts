@@ -15,10 +15,18 @@ export interface FoundBrowser {
 
 const CANDIDATES: Record<BrowserName, { env: string; paths: string[]; debianPackage: string }> = {
   // Branded Google Chrome ignores --load-extension since version 137, so only Chromium builds qualify.
-  chromium: { env: 'CHROMIUM_PATH', paths: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium'], debianPackage: 'chromium' },
+  chromium: {
+    env: 'CHROMIUM_PATH',
+    paths: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium'],
+    debianPackage: 'chromium',
+  },
   // Release Firefox refuses unsigned add-ons even for tests only when installed permanently; the
   // BiDi install is temporary and works in ESR and release alike.
-  firefox: { env: 'FIREFOX_PATH', paths: ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/usr/lib/firefox-esr/firefox-esr'], debianPackage: 'firefox-esr' },
+  firefox: {
+    env: 'FIREFOX_PATH',
+    paths: ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/usr/lib/firefox-esr/firefox-esr'],
+    debianPackage: 'firefox-esr',
+  },
 };
 
 function isExecutable(path: string): boolean {
@@ -53,7 +61,10 @@ function canInstallWithApt(): boolean {
 function aptInstall(packages: string[]): void {
   console.log(`[browsers] installing ${packages.join(' ')} with apt-get (this machine is a fresh Debian and we are root)…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-q'], ['install', '-y', '-q', '--no-install-recommends', ...packages]]) {
+  for (const args of [
+    ['update', '-q'],
+    ['install', '-y', '-q', '--no-install-recommends', ...packages],
+  ]) {
     const result = spawnSync('apt-get', args, { stdio: ['ignore', 'inherit', 'inherit'], env });
     if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed with exit code ${result.status}.`);
   }
@@ -69,7 +80,10 @@ export function ensureBrowsers(names: BrowserName[] = ['chromium', 'firefox']): 
   if (missing.length > 0) {
     if (!canInstallWithApt()) {
       const help = missing
-        .map((name) => `  - ${name}: install Debian's "${CANDIDATES[name].debianPackage}" package (or your system's), or set ${CANDIDATES[name].env}=/path/to/binary`)
+        .map(
+          (name) =>
+            `  - ${name}: install Debian's "${CANDIDATES[name].debianPackage}" package (or your system's), or set ${CANDIDATES[name].env}=/path/to/binary`,
+        )
         .join('\n');
       throw new Error(`The end-to-end tests need real browsers and could not find:\n${help}\nThey will not run without them.`);
     }

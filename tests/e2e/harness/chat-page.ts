@@ -18,11 +18,20 @@ export function auditTimeline() {
     // The tweet's own text: the tweetText that is not inside the quoted tweet's card.
     const own = [...(article?.querySelectorAll('[data-testid="tweetText"]') ?? [])].find((el) => !el.closest('div[role="link"]'));
     const text = own?.textContent ?? '';
-    const tagLink = [...(own?.querySelectorAll('a[href]') ?? [])].some((a) => /^\/hashtag\/blogchat(?:\?|$)/i.test(a.getAttribute('href') ?? ''));
+    const tagLink = [...(own?.querySelectorAll('a[href]') ?? [])].some((a) =>
+      /^\/hashtag\/blogchat(?:\?|$)/i.test(a.getAttribute('href') ?? ''),
+    );
     const promoted = !!cell.querySelector('[data-testid="placementTracking"]');
     const tagged = /#blogchat(?![\p{L}\p{N}_])/iu.test(text) || tagLink;
     const top = Number(/translateY\(([-\d.]+)px\)/.exec(cell.style.transform)?.[1] ?? NaN);
-    return { hasTweet: !!article, tagged, promoted, visible: cell.getBoundingClientRect().height > 0, top, height: cell.getBoundingClientRect().height };
+    return {
+      hasTweet: !!article,
+      tagged,
+      promoted,
+      visible: cell.getBoundingClientRect().height > 0,
+      top,
+      height: cell.getBoundingClientRect().height,
+    };
   });
   rows.sort((a, b) => a.top - b.top);
   // Gaps: every cell starts where the previous one ends (hidden cells measure 0).
@@ -57,7 +66,10 @@ export async function settledAudit(page: ExtPage) {
 }
 
 export const switchState = (page: ExtPage) =>
-  page.evaluate(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('button[role="switch"]')?.getAttribute('aria-checked') ?? null);
+  page.evaluate(
+    () =>
+      document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('button[role="switch"]')?.getAttribute('aria-checked') ?? null,
+  );
 
 /** Opens the chat's page on a fixed set of generated tweets, with chat mode off. */
 export async function openChat(page: ExtPage, url = 'https://x.com/search?q=%23blogchat&f=live', config: Record<string, unknown> = {}) {
@@ -72,5 +84,10 @@ export async function openChat(page: ExtPage, url = 'https://x.com/search?q=%23b
 
 export async function turnChatMode(page: ExtPage, on: boolean) {
   if ((await switchState(page)) !== String(on)) await clickInSidebar(page, 'button[role="switch"]');
-  await page.waitFor((want) => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector(`button[role="switch"][aria-checked="${want}"]`) && document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('aside[aria-busy="false"]'), String(on));
+  await page.waitFor(
+    (want) =>
+      document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector(`button[role="switch"][aria-checked="${want}"]`) &&
+      document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('aside[aria-busy="false"]'),
+    String(on),
+  );
 }

@@ -43,10 +43,10 @@ export function posted(page: ExtPage): Promise<PostedInfo[]> {
 
 /** Waits until the composer `where` exists (and, by default, has focus in Draft's state); returns it. */
 export async function waitForComposer(page: ExtPage, where: ComposerWhere, focused = true): Promise<ComposerInfo> {
-  const found = await page.waitFor(
-    ([w, f]) => window.__standin.composers().find((c) => c.where === w && (!f || c.selection.hasFocus)),
-    [where, focused] as const,
-  );
+  const found = await page.waitFor(([w, f]) => window.__standin.composers().find((c) => c.where === w && (!f || c.selection.hasFocus)), [
+    where,
+    focused,
+  ] as const);
   return found!; // waitFor only returns a truthy value
 }
 
@@ -109,7 +109,12 @@ export const INLINE_POST = '.composer-inline [data-testid="tweetButtonInline"]';
  * Focuses a composer the way a user does — a real click — and waits until Draft's state has the focus.
  * Clicks again if a layout shift (a timeline still loading) made the first click miss.
  */
-export async function clickIntoComposer(page: ExtPage, where: ComposerWhere, editorSelector: string, how: 'centre' | 'after-text' = 'centre'): Promise<ComposerInfo> {
+export async function clickIntoComposer(
+  page: ExtPage,
+  where: ComposerWhere,
+  editorSelector: string,
+  how: 'centre' | 'after-text' = 'centre',
+): Promise<ComposerInfo> {
   for (let attempt = 0; ; attempt++) {
     await (how === 'centre' ? clickElement(page, editorSelector) : clickAfterText(page, editorSelector));
     try {

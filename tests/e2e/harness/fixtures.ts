@@ -7,7 +7,6 @@ import { launch, type ExtBrowser, type ExtPage } from './session.ts';
 // @ts-expect-error -- plain ESM module without type declarations
 import { standinResponse } from '../../site/serve.mjs';
 
-
 /** The browsers found by the global setup, for `describe.each`. Test names carry browser and version. */
 export function browsersUnderTest(): FoundBrowser[] {
   const browsers = inject('browsers');
@@ -69,7 +68,9 @@ export async function sidebarState(page: ExtPage) {
       bodyHidden: root.querySelector<HTMLElement>('.body')?.hidden ?? null,
       when: root.querySelector('[data-testid="chat-when"]')?.textContent ?? null,
       hosts: [...root.querySelectorAll('.hosts li')].map((li) => li.textContent),
-      toggle: toggle ? { label: toggle.getAttribute('aria-label'), expanded: toggle.getAttribute('aria-expanded'), disabled: toggle.disabled } : null,
+      toggle: toggle
+        ? { label: toggle.getAttribute('aria-label'), expanded: toggle.getAttribute('aria-expanded'), disabled: toggle.disabled }
+        : null,
       alerts: [...root.querySelectorAll('[role="alert"]')].map((el) => el.textContent),
     };
   });

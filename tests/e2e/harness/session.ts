@@ -106,7 +106,14 @@ export async function launch(options: LaunchOptions): Promise<ExtBrowser> {
   return options.browser.name === 'chromium' ? launchChromium(options) : launchFirefox(options);
 }
 
-async function launchChromium({ browser, extensionDir, respond, headless = true, viewport = DEFAULT_VIEWPORT, timeZone = DEFAULT_TIME_ZONE }: LaunchOptions): Promise<ExtBrowser> {
+async function launchChromium({
+  browser,
+  extensionDir,
+  respond,
+  headless = true,
+  viewport = DEFAULT_VIEWPORT,
+  timeZone = DEFAULT_TIME_ZONE,
+}: LaunchOptions): Promise<ExtBrowser> {
   const { chromium } = await import('playwright-core');
   const dir = resolve(extensionDir);
   const profile = mkdtempSync(join(tmpdir(), 'chatmode-chromium-'));
@@ -121,11 +128,7 @@ async function launchChromium({ browser, extensionDir, respond, headless = true,
       viewport,
       timezoneId: timeZone,
       env: { ...process.env, TZ: timeZone },
-      args: [
-        `--disable-extensions-except=${dir}`,
-        `--load-extension=${dir}`,
-        ...CHROMIUM_QUIET_ARGS,
-      ],
+      args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, ...CHROMIUM_QUIET_ARGS],
     });
     await routeStandin(ctx, respond);
     const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker', { timeout: 30_000 }));
@@ -139,7 +142,8 @@ async function launchChromium({ browser, extensionDir, respond, headless = true,
     url: () => page.url(),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     addInitScript: (fn, arg) => page.addInitScript(fn as never, arg).then(() => undefined),
-    waitFor: async (fn, arg, timeoutMs = 15_000) => (await page.waitForFunction(fn as never, arg, { timeout: timeoutMs })).jsonValue() as never,
+    waitFor: async (fn, arg, timeoutMs = 15_000) =>
+      (await page.waitForFunction(fn as never, arg, { timeout: timeoutMs })).jsonValue() as never,
     clickAt: (x, y) => page.mouse.click(x, y),
     type: (text, delayMs = 0) => page.keyboard.type(text, { delay: delayMs }),
     press: (key) => page.keyboard.press(key),
@@ -173,7 +177,10 @@ async function launchChromium({ browser, extensionDir, respond, headless = true,
       await cdp.send('ServiceWorker.enable');
       await cdp.send('ServiceWorker.stopAllWorkers');
       try {
-        await Promise.race([stopped, new Promise((_, reject) => setTimeout(() => reject(new Error('The service worker did not stop.')), 10_000))]);
+        await Promise.race([
+          stopped,
+          new Promise((_, reject) => setTimeout(() => reject(new Error('The service worker did not stop.')), 10_000)),
+        ]);
       } finally {
         await cdp.detach();
         await page.close();
@@ -181,7 +188,10 @@ async function launchChromium({ browser, extensionDir, respond, headless = true,
     },
     async evaluateInWorker(fn) {
       // The newest of ours: Playwright may still list a stopped worker for a while.
-      let worker = ctx.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)).at(-1);
+      let worker = ctx
+        .serviceWorkers()
+        .filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`))
+        .at(-1);
       if (!worker) {
         // A stopped worker starts again for any extension event; opening one of its URLs is one.
         const waking = ctx.waitForEvent('serviceworker', { timeout: 30_000 });
@@ -209,7 +219,14 @@ interface BiDiBrowsingContext {
   navigate(url: string, wait: 'none' | 'interactive' | 'complete'): Promise<unknown>;
 }
 
-async function launchFirefox({ browser, extensionDir, respond, headless = true, viewport = DEFAULT_VIEWPORT, timeZone = DEFAULT_TIME_ZONE }: LaunchOptions): Promise<ExtBrowser> {
+async function launchFirefox({
+  browser,
+  extensionDir,
+  respond,
+  headless = true,
+  viewport = DEFAULT_VIEWPORT,
+  timeZone = DEFAULT_TIME_ZONE,
+}: LaunchOptions): Promise<ExtBrowser> {
   const puppeteer = (await import('puppeteer-core')).default;
   const dir = resolve(extensionDir);
   const profile = mkdtempSync(join(tmpdir(), 'chatmode-firefox-'));
@@ -275,9 +292,7 @@ async function launchFirefox({ browser, extensionDir, respond, headless = true, 
       const url = request.url();
       if (isStandinUrl(url)) {
         void respond(url).then((response) =>
-          response
-            ? request.respond({ status: response.status, contentType: response.contentType, body: response.body })
-            : request.abort(),
+          response ? request.respond({ status: response.status, contentType: response.contentType, body: response.body }) : request.abort(),
         );
       } else if (/^(moz-extension|data|blob|about):/.test(url)) {
         void request.continue();

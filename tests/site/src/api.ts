@@ -1,6 +1,6 @@
 /** Types of the stand-in's test API, `window.__standin` (import these from e2e tests). */
 
-export type Theme = 'light' | 'dark'
+export type Theme = 'light' | 'dark';
 
 /**
  * Ways x.com's markup drifts, each on or off at any moment (`drift(kind, on)`), so a test can break the
@@ -12,109 +12,109 @@ export type Theme = 'light' | 'dark'
  * - `articleWrapper`: a new element wraps each tweet article;
  * - `testIds`: every test id extensions rely on is renamed at once (cell, tweet, User-Name, tweetText).
  */
-export type Drift = 'tweetText' | 'cellInnerDiv' | 'hashtagText' | 'hashtagSearch' | 'articleWrapper' | 'testIds'
+export type Drift = 'tweetText' | 'cellInnerDiv' | 'hashtagText' | 'hashtagSearch' | 'articleWrapper' | 'testIds';
 
-export const DRIFTS: readonly Drift[] = ['tweetText', 'cellInnerDiv', 'hashtagText', 'hashtagSearch', 'articleWrapper', 'testIds']
+export const DRIFTS: readonly Drift[] = ['tweetText', 'cellInnerDiv', 'hashtagText', 'hashtagSearch', 'articleWrapper', 'testIds'];
 
 export interface StandinConfig {
   /** PRNG seed for the generated tweets (default 1) */
-  seed: number
+  seed: number;
   /** initial tweets of a search/hashtag/home timeline (default 60) */
-  count: number
+  count: number;
   /** live arrivals, tweets per second (default 0 = none) */
-  liveRate: number
-  theme: Theme
+  liveRate: number;
+  theme: Theme;
   /** root font size in px (x.com's "Font size" setting; default 15) */
-  fontSize: number
+  fontSize: number;
   /** heavier tweets: photo placeholders of varied heights and more wrappers (default false) */
-  stress?: boolean
+  stress?: boolean;
   /** epoch ms the generated chat ends at (default: page load time) — set it for fixed datetimes */
-  now?: number
+  now?: number;
   /** ms the timeline shows its unstyled placeholder before the tweets "load" (default 120) */
-  loadDelay?: number
+  loadDelay?: number;
   /** markup drifts on from the start (default none; see `Drift`) */
-  drift?: Drift[]
+  drift?: Drift[];
 }
 
 export interface TweetSpec {
   /** numeric string (snowflake derived from `time`) */
-  id: string
-  handle: string
-  name: string
-  verified: boolean
-  text: string
+  id: string;
+  handle: string;
+  name: string;
+  verified: boolean;
+  text: string;
   /** value of tweetText's `lang` ('en', 'ar', 'he', 'und', …) */
-  lang: string
+  lang: string;
   /** ISO datetime */
-  time: string
+  time: string;
   /** "Replying to @…" handles */
-  replyTo?: string[]
-  inReplyToId?: string
+  replyTo?: string[];
+  inReplyToId?: string;
   /** the quoted tweet (rendered in a div[role=link] card) */
-  quoted?: TweetSpec
+  quoted?: TweetSpec;
   /** set for a repost: the cell shows socialContext "Name reposted" and this (original) tweet */
-  retweetedBy?: { handle: string; name: string }
+  retweetedBy?: { handle: string; name: string };
   /** promoted: inside [data-testid=placementTracking], "Ad" label, no time link */
-  promoted?: boolean
+  promoted?: boolean;
   /** photo placeholder ([data-testid=tweetPhoto]) of this height */
-  mediaHeight?: number
+  mediaHeight?: number;
   /**
    * A long post's rest: x.com shows only the first part in timelines, with a
    * `button[data-testid="tweet-text-show-more-link"]` "Show more" after the text (the full text is on
    * the post's page). Clicking it here shows the rest in place.
    */
-  more?: string
-  replies: number
-  reposts: number
-  likes: number
-  views: number
+  more?: string;
+  replies: number;
+  reposts: number;
+  likes: number;
+  views: number;
 }
 
-export type ComposerWhere = 'modal' | 'reply' | 'quote' | 'inline'
+export type ComposerWhere = 'modal' | 'reply' | 'quote' | 'inline';
 
 export interface ComposerInfo {
-  testId: string
-  where: ComposerWhere
+  testId: string;
+  where: ComposerWhere;
   /** editorState.getCurrentContent().getPlainText() */
-  text: string
+  text: string;
   /** offsets in the plain text (blocks joined by '\n') */
-  selection: { start: number; end: number; hasFocus: boolean }
-  postEnabled: boolean
+  selection: { start: number; end: number; hasFocus: boolean };
+  postEnabled: boolean;
 }
 
 export interface PostedInfo {
-  text: string
-  where: string
-  inReplyTo?: string
-  quoted?: string
+  text: string;
+  where: string;
+  inReplyTo?: string;
+  quoted?: string;
 }
 
 export interface StandinStats {
-  mountedCells: number
-  totalTweets: number
-  scrollHeight: number
+  mountedCells: number;
+  totalTweets: number;
+  scrollHeight: number;
 }
 
 export interface StandinApi {
-  composers(): ComposerInfo[]
-  posted(): PostedInfo[]
-  reset(config?: Partial<StandinConfig>): void
-  pushTweets(n: number | Array<Partial<TweetSpec>>): void
-  startLive(perSecond: number): void
-  stopLive(): void
-  setTheme(theme: Theme): void
-  navigate(path: string): void
-  stats(): StandinStats
+  composers(): ComposerInfo[];
+  posted(): PostedInfo[];
+  reset(config?: Partial<StandinConfig>): void;
+  pushTweets(n: number | Array<Partial<TweetSpec>>): void;
+  startLive(perSecond: number): void;
+  stopLive(): void;
+  setTheme(theme: Theme): void;
+  navigate(path: string): void;
+  stats(): StandinStats;
   /** turns a markup drift on (default) or off; the page re-renders at once */
-  drift(kind: Drift, on?: boolean): void
+  drift(kind: Drift, on?: boolean): void;
   /** the drifts on now */
-  drifts(): Drift[]
+  drifts(): Drift[];
   /** `drift('testIds')` */
-  breakMarkup(): void
+  breakMarkup(): void;
   /** the current config (read-only copy) */
-  config(): StandinConfig
+  config(): StandinConfig;
 }
 
-export type StandinWindow = Window & typeof globalThis & { __standin: StandinApi }
+export type StandinWindow = Window & typeof globalThis & { __standin: StandinApi };
 
-export const CONFIG_STORAGE_KEY = 'standin:config'
+export const CONFIG_STORAGE_KEY = 'standin:config';

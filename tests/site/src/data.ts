@@ -1,57 +1,107 @@
 /** Deterministic tweet generation (seeded PRNG) for a tweet chat around a hashtag. */
-import type { TweetSpec } from './api'
+import type { TweetSpec } from './api';
 
 export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
+  let a = seed >>> 0;
   return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 export function hashString(s: string): number {
-  let h = 2166136261
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619)
-  return h >>> 0
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
 }
 
-const TWEPOCH = 1288834974657n
-let seqCounter = 0
+const TWEPOCH = 1288834974657n;
+let seqCounter = 0;
 /** a Twitter snowflake for a time (ids sort like times); `seq` keeps generated ids deterministic */
 export function snowflake(timeMs: number, seq?: number): string {
-  const s = seq ?? (seqCounter = (seqCounter + 1) & 0xfff)
-  return (((BigInt(Math.floor(timeMs)) - TWEPOCH) << 22n) | BigInt(s & 0x3fffff)).toString()
+  const s = seq ?? (seqCounter = (seqCounter + 1) & 0xfff);
+  return (((BigInt(Math.floor(timeMs)) - TWEPOCH) << 22n) | BigInt(s & 0x3fffff)).toString();
 }
 export function snowflakeTime(id: string): number {
   try {
-    return Number((BigInt(id) >> 22n) + TWEPOCH)
+    return Number((BigInt(id) >> 22n) + TWEPOCH);
   } catch {
-    return Date.now()
+    return Date.now();
   }
 }
 
-export interface Person { handle: string; name: string; verified: boolean }
+export interface Person {
+  handle: string;
+  name: string;
+  verified: boolean;
+}
 
 const HOSTS: Record<string, Person> = {
   blogchat: { handle: 'MackCollier', name: 'Mack Collier', verified: false },
   edchat: { handle: 'tomwhitby', name: 'Tom Whitby', verified: false },
   journchat: { handle: 'PRsarahevans', name: 'Sarah Evans', verified: true },
-}
+};
 
 export function hostFor(tag: string): Person {
-  const known = HOSTS[tag.toLowerCase()]
-  if (known) return known
-  const cap = tag.charAt(0).toUpperCase() + tag.slice(1)
-  return { handle: `${cap}Host`.slice(0, 15), name: `${cap} Host`, verified: false }
+  const known = HOSTS[tag.toLowerCase()];
+  if (known) return known;
+  const cap = tag.charAt(0).toUpperCase() + tag.slice(1);
+  return { handle: `${cap}Host`.slice(0, 15), name: `${cap} Host`, verified: false };
 }
 
-const FIRST = ['Ana', 'Ben', 'Chloé', 'Dev', 'Erin', 'Farid', 'Grace', 'Hiro', 'Ines', 'Jamal', 'Kate', 'Liam', 'Maya', 'Noah',
-  'Olu', 'Priya', 'Quinn', 'Rosa', 'Sam', 'Tariq', 'Uma', 'Vik', 'Wen', 'Yara', 'Zoe', 'Marta', 'Pedro', 'Sofia', 'Ken', 'Lena']
-const LAST = ['Lopez', 'Nguyen', 'Smith', 'Okafor', 'Kowalski', 'Haddad', 'Cohen', 'Tanaka', 'Silva', 'Brown', 'Rossi', 'Patel',
-  'Müller', 'Dubois', 'Evans', 'Garcia']
+const FIRST = [
+  'Ana',
+  'Ben',
+  'Chloé',
+  'Dev',
+  'Erin',
+  'Farid',
+  'Grace',
+  'Hiro',
+  'Ines',
+  'Jamal',
+  'Kate',
+  'Liam',
+  'Maya',
+  'Noah',
+  'Olu',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sam',
+  'Tariq',
+  'Uma',
+  'Vik',
+  'Wen',
+  'Yara',
+  'Zoe',
+  'Marta',
+  'Pedro',
+  'Sofia',
+  'Ken',
+  'Lena',
+];
+const LAST = [
+  'Lopez',
+  'Nguyen',
+  'Smith',
+  'Okafor',
+  'Kowalski',
+  'Haddad',
+  'Cohen',
+  'Tanaka',
+  'Silva',
+  'Brown',
+  'Rossi',
+  'Patel',
+  'Müller',
+  'Dubois',
+  'Evans',
+  'Garcia',
+];
 
 const QUESTIONS = [
   'How often do you publish new posts on your blog?',
@@ -64,7 +114,7 @@ const QUESTIONS = [
   'What is one thing you will try after tonight’s chat?',
   'How do you find ideas when you feel stuck?',
   'Guest posts: worth it in 2026?',
-]
+];
 
 const ANSWERS = [
   'I try to post twice a week but life gets in the way',
@@ -79,7 +129,7 @@ const ANSWERS = [
   'Only when the audience overlaps with mine',
   'Great question, still figuring this one out',
   'Time. It is always time.',
-]
+];
 
 const CHATTER = [
   'Hi everyone, {name} here from Lisbon, excited for tonight',
@@ -88,253 +138,320 @@ const CHATTER = [
   'Totally agree with that',
   'Saving this whole thread for later',
   'Who else is lurking tonight?',
-]
+];
 
-const EMOJI = ['🎉', '🔥', '👏', '💡', '🙌', '😂', '❤️', '🚀', '👋🏽', '🧑‍💻']
+const EMOJI = ['🎉', '🔥', '👏', '💡', '🙌', '😂', '❤️', '🚀', '👋🏽', '🧑‍💻'];
 
 const RTL = [
   { lang: 'ar', text: 'مرحبا بالجميع، سعيد بالمشاركة في الدردشة الليلة' },
   { lang: 'ar', text: 'أنشر مقالا جديدا كل أسبوع وأحاول الالتزام بذلك' },
   { lang: 'he', text: 'שלום לכולם, שמח להצטרף לצ׳אט הערב' },
   { lang: 'he', text: 'אני כותב פוסט חדש פעם בשבוע' },
-]
+];
 
 const URLS = [
   'https://example.com/blog/2026/11/how-we-grew-our-newsletter-to-10k-subscribers',
   'https://www.example.org/guides/content-calendar',
   'https://example.net/a',
-]
+];
 
 export type TweetKind =
-  | 'question' | 'answer' | 'replyAnswer' | 'lowerAnswer' | 'chatter' | 'noTag' | 'quote' | 'retweet' | 'promoted'
-  | 'fakeQuestion' | 'long' | 'rtl' | 'emoji' | 'url' | 'html' | 'hostComment'
+  | 'question'
+  | 'answer'
+  | 'replyAnswer'
+  | 'lowerAnswer'
+  | 'chatter'
+  | 'noTag'
+  | 'quote'
+  | 'retweet'
+  | 'promoted'
+  | 'fakeQuestion'
+  | 'long'
+  | 'rtl'
+  | 'emoji'
+  | 'url'
+  | 'html'
+  | 'hostComment';
 
 /** Generates a chat for one hashtag; `next()` continues it (live arrivals). */
 export class ChatGenerator {
-  readonly tag: string
-  readonly host: Person
-  private rng: () => number
-  private people: Person[]
-  q = 0
-  private sinceQuestion = 0
-  private perQuestion: number
-  private recent: TweetSpec[] = []
-  private seq = 0
-  private specialQueue: TweetKind[]
-  stress: boolean
+  readonly tag: string;
+  readonly host: Person;
+  private rng: () => number;
+  private people: Person[];
+  q = 0;
+  private sinceQuestion = 0;
+  private perQuestion: number;
+  private recent: TweetSpec[] = [];
+  private seq = 0;
+  private specialQueue: TweetKind[];
+  stress: boolean;
 
   constructor(tag: string, seed: number, totalHint: number, stress = false) {
-    this.tag = tag
-    this.host = hostFor(tag)
-    this.stress = stress
-    this.rng = mulberry32(seed ^ hashString(tag.toLowerCase()))
-    this.people = []
+    this.tag = tag;
+    this.host = hostFor(tag);
+    this.stress = stress;
+    this.rng = mulberry32(seed ^ hashString(tag.toLowerCase()));
+    this.people = [];
     for (let i = 0; i < 40; i++) {
-      const first = this.pick(FIRST)
-      const last = this.pick(LAST)
-      const handle = `${first}${last}`.normalize('NFD').replace(/[^A-Za-z]/g, '').slice(0, 11) + Math.floor(this.rng() * 100)
-      this.people.push({ handle, name: `${first} ${last}`, verified: this.rng() < 0.2 })
+      const first = this.pick(FIRST);
+      const last = this.pick(LAST);
+      const handle =
+        `${first}${last}`
+          .normalize('NFD')
+          .replace(/[^A-Za-z]/g, '')
+          .slice(0, 11) + Math.floor(this.rng() * 100);
+      this.people.push({ handle, name: `${first} ${last}`, verified: this.rng() < 0.2 });
     }
-    this.perQuestion = Math.max(6, Math.min(40, Math.floor(totalHint / 8)))
+    this.perQuestion = Math.max(6, Math.min(40, Math.floor(totalHint / 8)));
     // the special cases, in the order they appear (spread through the initial timeline)
-    this.specialQueue = ['noTag', 'quote', 'retweet', 'rtl', 'emoji', 'promoted', 'url', 'long', 'lowerAnswer',
-      'fakeQuestion', 'html', 'replyAnswer', 'rtl', 'retweet', 'quote', 'promoted']
+    this.specialQueue = [
+      'noTag',
+      'quote',
+      'retweet',
+      'rtl',
+      'emoji',
+      'promoted',
+      'url',
+      'long',
+      'lowerAnswer',
+      'fakeQuestion',
+      'html',
+      'replyAnswer',
+      'rtl',
+      'retweet',
+      'quote',
+      'promoted',
+    ];
   }
 
   private pick<T>(a: readonly T[]): T {
-    return a[Math.floor(this.rng() * a.length)] as T
+    return a[Math.floor(this.rng() * a.length)] as T;
   }
   private person(): Person {
-    return this.pick(this.people)
+    return this.pick(this.people);
   }
   private counts() {
-    const r = this.rng()
+    const r = this.rng();
     return {
       replies: Math.floor(r * 12),
       reposts: Math.floor(this.rng() * 30),
       likes: Math.floor(this.rng() * 200),
       views: Math.floor(100 + this.rng() * 20000),
-    }
+    };
   }
   private base(p: Person, text: string, time: number, lang = 'en'): TweetSpec {
     const t: TweetSpec = {
-      id: snowflake(time, ++this.seq), handle: p.handle, name: p.name, verified: p.verified, text, lang,
-      time: new Date(time).toISOString(), ...this.counts(),
-    }
-    if (this.stress && this.rng() < 0.5) t.mediaHeight = 120 + Math.floor(this.rng() * 260)
-    return t
+      id: snowflake(time, ++this.seq),
+      handle: p.handle,
+      name: p.name,
+      verified: p.verified,
+      text,
+      lang,
+      time: new Date(time).toISOString(),
+      ...this.counts(),
+    };
+    if (this.stress && this.rng() < 0.5) t.mediaHeight = 120 + Math.floor(this.rng() * 260);
+    return t;
   }
   get hashtag(): string {
-    return `#${this.tag}`
+    return `#${this.tag}`;
   }
 
   question(n: number, time: number): TweetSpec {
-    const forms = [`Q${n}) `, `Q${n}: `, `Q${n}. `, `Q${n} `]
-    const text = `${forms[(n - 1) % forms.length]}${QUESTIONS[(n - 1) % QUESTIONS.length]} ${this.hashtag}`
-    return this.base(this.host, text, time)
+    const forms = [`Q${n}) `, `Q${n}: `, `Q${n}. `, `Q${n} `];
+    const text = `${forms[(n - 1) % forms.length]}${QUESTIONS[(n - 1) % QUESTIONS.length]} ${this.hashtag}`;
+    return this.base(this.host, text, time);
   }
 
   make(kind: TweetKind, time: number): TweetSpec {
-    const tag = this.hashtag
-    const q = Math.max(1, this.q)
-    const p = this.person()
-    const answer = this.pick(ANSWERS)
+    const tag = this.hashtag;
+    const q = Math.max(1, this.q);
+    const p = this.person();
+    const answer = this.pick(ANSWERS);
     switch (kind) {
       case 'question':
-        return this.question(q, time)
+        return this.question(q, time);
       case 'answer':
-        return this.base(p, `${this.pick([`A${q} `, `A${q}: `, `A${q}) `, `A${q}. `])}${answer} ${tag}`, time)
+        return this.base(p, `${this.pick([`A${q} `, `A${q}: `, `A${q}) `, `A${q}. `])}${answer} ${tag}`, time);
       case 'lowerAnswer':
-        return this.base(p, `a${q}: ${answer.toLowerCase()} ${tag}`, time)
+        return this.base(p, `a${q}: ${answer.toLowerCase()} ${tag}`, time);
       case 'replyAnswer': {
-        const t = this.base(p, `@${this.host.handle} A${q} ${answer} ${tag}`, time)
-        t.replyTo = [this.host.handle]
-        return t
+        const t = this.base(p, `@${this.host.handle} A${q} ${answer} ${tag}`, time);
+        t.replyTo = [this.host.handle];
+        return t;
       }
       case 'chatter':
-        return this.base(p, `${this.pick(CHATTER).replace('{name}', p.name.split(' ')[0] ?? '')} ${tag}`, time)
+        return this.base(p, `${this.pick(CHATTER).replace('{name}', p.name.split(' ')[0] ?? '')} ${tag}`, time);
       case 'hostComment': {
-        const other = this.person()
-        return this.base(this.host, `Great point @${other.handle}! ${tag}`, time)
+        const other = this.person();
+        return this.base(this.host, `Great point @${other.handle}! ${tag}`, time);
       }
       case 'noTag': {
         // matched by the author's name/bio, not the text
-        const who: Person = { handle: p.handle, name: `${p.name} | ${tag} regular`, verified: p.verified }
-        return this.base(who, `${answer}. See you all next week!`, time)
+        const who: Person = { handle: p.handle, name: `${p.name} | ${tag} regular`, verified: p.verified };
+        return this.base(who, `${answer}. See you all next week!`, time);
       }
       case 'quote': {
-        const quoted = this.recent.find((r) => r.text.includes(tag) && !r.quoted && !r.retweetedBy && !r.promoted)
-          ?? this.question(q, time - 60_000)
-        const t = this.base(p, `This, so much this 👇`, time)
-        t.quoted = { ...quoted, retweetedBy: undefined, quoted: undefined }
-        return t
+        const quoted =
+          this.recent.find((r) => r.text.includes(tag) && !r.quoted && !r.retweetedBy && !r.promoted) ?? this.question(q, time - 60_000);
+        const t = this.base(p, `This, so much this 👇`, time);
+        t.quoted = { ...quoted, retweetedBy: undefined, quoted: undefined };
+        return t;
       }
       case 'retweet': {
-        const orig = this.recent.find((r) => r.handle === this.host.handle && /^Q\d/.test(r.text))
-          ?? this.recent.find((r) => r.text.includes(tag) && !r.retweetedBy && !r.promoted)
-          ?? this.question(q, time - 90_000)
-        return { ...orig, quoted: orig.quoted, retweetedBy: { handle: p.handle, name: p.name } }
+        const orig =
+          this.recent.find((r) => r.handle === this.host.handle && /^Q\d/.test(r.text)) ??
+          this.recent.find((r) => r.text.includes(tag) && !r.retweetedBy && !r.promoted) ??
+          this.question(q, time - 90_000);
+        return { ...orig, quoted: orig.quoted, retweetedBy: { handle: p.handle, name: p.name } };
       }
       case 'promoted': {
-        const brand: Person = { handle: 'AcmeAnalytics', name: 'Acme Analytics', verified: true }
-        const t = this.base(brand, `Grow your blog 10x with Acme. Try it free for 30 days ${this.pick(EMOJI)}`, time)
-        t.promoted = true
-        return t
+        const brand: Person = { handle: 'AcmeAnalytics', name: 'Acme Analytics', verified: true };
+        const t = this.base(brand, `Grow your blog 10x with Acme. Try it free for 30 days ${this.pick(EMOJI)}`, time);
+        t.promoted = true;
+        return t;
       }
       case 'fakeQuestion':
-        return this.base(p, `Q9) Bonus question from me: who reads every comment? ${tag}`, time)
+        return this.base(p, `Q9) Bonus question from me: who reads every comment? ${tag}`, time);
       case 'long': {
-        const text = `A${q}: Long answer, bear with me.\nFirst, pick one topic you can write about for a year.\n` +
+        const text =
+          `A${q}: Long answer, bear with me.\nFirst, pick one topic you can write about for a year.\n` +
           `Second, publish on a schedule you can keep even in a bad week.\nThird, talk to your readers, ` +
-          `not at them — reply to every comment for the first year. ${tag}`
-        return this.base(p, text.slice(0, 280), time)
+          `not at them — reply to every comment for the first year. ${tag}`;
+        return this.base(p, text.slice(0, 280), time);
       }
       case 'rtl': {
-        const r = this.pick(RTL)
-        return this.base(p, `${r.text} ${tag}`, time, r.lang)
+        const r = this.pick(RTL);
+        return this.base(p, `${r.text} ${tag}`, time, r.lang);
       }
       case 'emoji':
-        return this.base(p, `A${q} ${this.pick(EMOJI)}${this.pick(EMOJI)} love this chat ${this.pick(EMOJI)} ${tag}`, time)
+        return this.base(p, `A${q} ${this.pick(EMOJI)}${this.pick(EMOJI)} love this chat ${this.pick(EMOJI)} ${tag}`, time);
       case 'url':
-        return this.base(p, `A${q} I wrote about this here: ${this.pick(URLS)} ${tag}`, time)
+        return this.base(p, `A${q} I wrote about this here: ${this.pick(URLS)} ${tag}`, time);
       case 'html':
-        return this.base(p, `<img src=x onerror="window.__pwned=1"> ${tag}`, time)
+        return this.base(p, `<img src=x onerror="window.__pwned=1"> ${tag}`, time);
     }
   }
 
   /** next tweet of the chat at `time` */
   next(time: number, allowSpecial = true): TweetSpec {
-    let t: TweetSpec
+    let t: TweetSpec;
     if (this.q === 0 || this.sinceQuestion >= this.perQuestion) {
-      this.q += 1
-      this.sinceQuestion = 0
-      t = this.question(this.q, time)
+      this.q += 1;
+      this.sinceQuestion = 0;
+      t = this.question(this.q, time);
     } else {
-      this.sinceQuestion += 1
-      const r = this.rng()
-      let kind: TweetKind
-      if (allowSpecial && this.specialQueue.length > 0 && r < 0.3) kind = this.specialQueue.shift() as TweetKind
+      this.sinceQuestion += 1;
+      const r = this.rng();
+      let kind: TweetKind;
+      if (allowSpecial && this.specialQueue.length > 0 && r < 0.3) kind = this.specialQueue.shift() as TweetKind;
       else {
-        const k = this.rng()
-        kind = k < 0.42 ? 'answer' : k < 0.55 ? 'replyAnswer' : k < 0.62 ? 'lowerAnswer' : k < 0.7 ? 'chatter'
-          : k < 0.75 ? 'hostComment' : k < 0.8 ? 'noTag' : k < 0.84 ? 'quote' : k < 0.89 ? 'retweet' : k < 0.91 ? 'promoted'
-          : k < 0.94 ? 'emoji' : k < 0.96 ? 'url' : k < 0.98 ? 'rtl' : 'long'
+        const k = this.rng();
+        kind =
+          k < 0.42
+            ? 'answer'
+            : k < 0.55
+              ? 'replyAnswer'
+              : k < 0.62
+                ? 'lowerAnswer'
+                : k < 0.7
+                  ? 'chatter'
+                  : k < 0.75
+                    ? 'hostComment'
+                    : k < 0.8
+                      ? 'noTag'
+                      : k < 0.84
+                        ? 'quote'
+                        : k < 0.89
+                          ? 'retweet'
+                          : k < 0.91
+                            ? 'promoted'
+                            : k < 0.94
+                              ? 'emoji'
+                              : k < 0.96
+                                ? 'url'
+                                : k < 0.98
+                                  ? 'rtl'
+                                  : 'long';
       }
-      t = this.make(kind, time)
+      t = this.make(kind, time);
     }
-    this.recent.unshift(t)
-    if (this.recent.length > 30) this.recent.pop()
-    return t
+    this.recent.unshift(t);
+    if (this.recent.length > 30) this.recent.pop();
+    return t;
   }
 
   /** `count` tweets over the hour before `now`, newest first */
   initial(count: number, now: number): TweetSpec[] {
-    const span = 60 * 60_000
-    const out: TweetSpec[] = []
+    const span = 60 * 60_000;
+    const out: TweetSpec[] = [];
     for (let i = 0; i < count; i++) {
-      const time = now - span + ((i + 0.5) * span) / count + (this.rng() - 0.5) * (span / count) * 0.5
-      out.push(this.next(Math.floor(time)))
+      const time = now - span + ((i + 0.5) * span) / count + (this.rng() - 0.5) * (span / count) * 0.5;
+      out.push(this.next(Math.floor(time)));
     }
     // guarantee the special cases in small timelines
     while (this.specialQueue.length > 0 && out.length > 0) {
-      const kind = this.specialQueue.shift() as TweetKind
-      const idx = Math.floor(this.rng() * out.length)
-      const prev = out[idx] as TweetSpec
-      if (/^Q\d/.test(prev.text) && prev.handle === this.host.handle) continue
-      const t = this.make(kind, Date.parse(prev.time))
-      out[idx] = t
+      const kind = this.specialQueue.shift() as TweetKind;
+      const idx = Math.floor(this.rng() * out.length);
+      const prev = out[idx] as TweetSpec;
+      if (/^Q\d/.test(prev.text) && prev.handle === this.host.handle) continue;
+      const t = this.make(kind, Date.parse(prev.time));
+      out[idx] = t;
     }
-    return out.reverse()
+    return out.reverse();
   }
 
   /** replies under a status page */
   replies(to: TweetSpec, n: number, now: number): TweetSpec[] {
-    const out: TweetSpec[] = []
-    const start = Date.parse(to.time)
+    const out: TweetSpec[] = [];
+    const start = Date.parse(to.time);
     for (let i = 0; i < n; i++) {
-      const p = this.person()
-      const time = Math.min(now, start + (i + 1) * 45_000)
-      const qm = /^Q(\d+)/.exec(to.text)
-      const text = qm ? `@${to.handle} A${qm[1]} ${this.pick(ANSWERS)} ${this.hashtag}` : `@${to.handle} ${this.pick(CHATTER).replace('{name}', '')} ${this.hashtag}`
-      const t = this.base(p, text.replace(/\s+/g, ' ').trim(), time)
-      t.replyTo = [to.handle]
-      t.inReplyToId = to.id
-      out.push(t)
+      const p = this.person();
+      const time = Math.min(now, start + (i + 1) * 45_000);
+      const qm = /^Q(\d+)/.exec(to.text);
+      const text = qm
+        ? `@${to.handle} A${qm[1]} ${this.pick(ANSWERS)} ${this.hashtag}`
+        : `@${to.handle} ${this.pick(CHATTER).replace('{name}', '')} ${this.hashtag}`;
+      const t = this.base(p, text.replace(/\s+/g, ' ').trim(), time);
+      t.replyTo = [to.handle];
+      t.inReplyToId = to.id;
+      out.push(t);
     }
-    return out
+    return out;
   }
 
   /** a deterministic tweet for an unknown status id */
   forStatus(handle: string, id: string): TweetSpec {
-    const time = snowflakeTime(id)
-    const isHost = handle.toLowerCase() === this.host.handle.toLowerCase()
-    const p: Person = isHost ? this.host : { handle, name: handle, verified: false }
-    const t = isHost ? this.question(1 + (hashString(id) % 8), time) : this.base(p, `A1 ${this.pick(ANSWERS)} ${this.hashtag}`, time)
-    return { ...t, id, handle: p.handle, name: p.name }
+    const time = snowflakeTime(id);
+    const isHost = handle.toLowerCase() === this.host.handle.toLowerCase();
+    const p: Person = isHost ? this.host : { handle, name: handle, verified: false };
+    const t = isHost ? this.question(1 + (hashString(id) % 8), time) : this.base(p, `A1 ${this.pick(ANSWERS)} ${this.hashtag}`, time);
+    return { ...t, id, handle: p.handle, name: p.name };
   }
 }
 
 export function fillSpec(gen: ChatGenerator, spec: Partial<TweetSpec>, time: number): TweetSpec {
-  const t = gen.next(time, false)
-  const merged: TweetSpec = { ...t, ...spec }
-  if (spec.time && !spec.id) merged.id = snowflake(Date.parse(spec.time))
-  return merged
+  const t = gen.next(time, false);
+  const merged: TweetSpec = { ...t, ...spec };
+  if (spec.time && !spec.id) merged.id = snowflake(Date.parse(spec.time));
+  return merged;
 }
 
-const shortDate = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' })
+const shortDate = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' });
 /** "2m", "3h", "Nov 24" like x.com's relative timestamps */
 export function relTime(iso: string, now: number): string {
-  const t = Date.parse(iso)
-  const s = Math.max(0, Math.floor((now - t) / 1000))
-  if (s < 60) return `${s}s`
-  if (s < 3600) return `${Math.floor(s / 60)}m`
-  if (s < 86400) return `${Math.floor(s / 3600)}h`
-  return shortDate.format(new Date(t))
+  const t = Date.parse(iso);
+  const s = Math.max(0, Math.floor((now - t) / 1000));
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m`;
+  if (s < 86400) return `${Math.floor(s / 3600)}h`;
+  return shortDate.format(new Date(t));
 }
 
 export function compact(n: number): string {
-  if (n >= 1_000_000) return `${(n / 1_000_000).toFixed(1).replace(/\.0$/, '')}M`
-  if (n >= 10_000) return `${Math.floor(n / 1000)}K`
-  if (n >= 1000) return `${(n / 1000).toFixed(1).replace(/\.0$/, '')}K`
-  return String(n)
+  if (n >= 1_000_000) return `${(n / 1_000_000).toFixed(1).replace(/\.0$/, '')}M`;
+  if (n >= 10_000) return `${Math.floor(n / 1000)}K`;
+  if (n >= 1000) return `${(n / 1000).toFixed(1).replace(/\.0$/, '')}K`;
+  return String(n);
 }

@@ -90,12 +90,12 @@ export const T = {
   toast: 'toast',
   searchInput: 'SearchBox_Search_Input',
   trend: 'trend',
-} as const
+} as const;
 
 /** the editor's own test id: on the contenteditable */
-export const textareaId = (i: number): string => `tweetTextarea_${i}`
-export const textareaLabelId = (i: number): string => `tweetTextarea_${i}_label`
-export const textareaContainerId = (i: number): string => `tweetTextarea_${i}RichTextInputContainer`
+export const textareaId = (i: number): string => `tweetTextarea_${i}`;
+export const textareaLabelId = (i: number): string => `tweetTextarea_${i}_label`;
+export const textareaContainerId = (i: number): string => `tweetTextarea_${i}RichTextInputContainer`;
 
 /** The renamed test ids of the markup drifts (see `Drift` in api.ts). */
 export const BROKEN = {
@@ -103,4 +103,4 @@ export const BROKEN = {
   tweet: 'post',
   userName: 'Post-Author',
   tweetText: 'postText',
-} as const
+} as const;
