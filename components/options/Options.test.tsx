@@ -4,10 +4,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Translate } from '@/lib/i18n';
 import { createClient } from '@/lib/messages';
 import { exportSettings } from '@/lib/pages/settings-file';
-import { openStore } from '@/lib/store/db';
 import { createHandler } from '@/lib/store/handler';
 import type { StoreDB } from '@/lib/store/schema';
 import { newChatSettings } from '@/lib/store/chats';
+import { useTestDatabase } from '@/tests/unit/builders';
 import { Options } from './Options';
 
 const t: Translate = (key, ...subs) => (subs.length ? `${key}(${subs.join('|')})` : key);
@@ -16,9 +16,8 @@ const PAGE = { id: OWN, url: `chrome-extension://${OWN}/options.html` };
 
 let db: StoreDB;
 let root: HTMLElement;
-let n = 0;
+useTestDatabase((opened) => (db = opened));
 beforeEach(async () => {
-  db = await openStore(`options-${++n}`);
   await db.put('chats', { ...newChatSettings('before', undefined, 1), title: 'As it was', muted: ['spam'] });
   root = document.body.appendChild(document.createElement('div'));
   const handle = createHandler({ db, version: '1', ownId: OWN, lookupChat: () => undefined });
@@ -29,7 +28,6 @@ beforeEach(async () => {
 afterEach(() => {
   render(null, root);
   root.remove();
-  db.close();
 });
 
 /** Picks `file` in the import control, as the user does. */

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatDefinition } from '@/lib/chat';
 import type { Translate } from '@/lib/i18n';
 import type { ChatSettings, Client, Reminder, Request } from '@/lib/messages';
+import { chatSettings as chat } from '@/tests/unit/builders';
 import { userClick } from '@/tests/unit/user-input';
 import { Popup } from './Popup';
 
@@ -17,20 +18,6 @@ const directory: ChatDefinition[] = [
     schedule: { recurrence: { kind: 'weekly', weekday: 7 }, start: '20:00', durationMinutes: 60, timeZone: 'America/Chicago' },
   },
 ];
-const chat = (tag: string, over: Partial<ChatSettings> = {}): ChatSettings => ({
-  tag,
-  extraTags: [],
-  title: `#${tag}`,
-  hosts: [],
-  muted: [],
-  filter: { hideRetweets: false, hideMuted: true, hostsOnly: false },
-  autoTag: true,
-  chatMode: false,
-  sidebar: { collapsed: false },
-  createdAt: 0,
-  updatedAt: 0,
-  ...over,
-});
 
 function fakeClient(chats: ChatSettings[], stored: Reminder[] = []): Client & { sent: Request[] } {
   const sent: Request[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideTweet, filterTweets, type ChatContext, type FilterDecision } from './filter';
-import { tweet } from './testTweets';
+import { tweet } from '@/tests/unit/builders';
 import { DEFAULT_FILTER_OPTIONS, type FilterOptions, type Tweet } from './types';
 
 function chat(options: Partial<FilterOptions> = {}, extra: Partial<ChatContext> = {}): ChatContext {

@@ -3,7 +3,7 @@ import { DEFAULT_FILTER_OPTIONS, type Tweet } from './index';
 import { decideTweet, type ChatContext, type FilterDecision } from './filter';
 import { createLiveChat } from './live';
 import { addTweets, createQuestionTracker, emptyQuestionState } from './questions';
-import { tweet } from './testTweets';
+import { tweet } from '@/tests/unit/builders';
 
 const SHOW: FilterDecision = { show: true };
 const hide = (reason: Exclude<FilterDecision, { show: true }>['reason']): FilterDecision => ({ show: false, reason });

@@ -11,7 +11,7 @@ import {
   type QuestionRef,
   type QuestionState,
 } from './questions';
-import { tweet } from './testTweets';
+import { tweet } from '@/tests/unit/builders';
 
 describe('parseQuestion', () => {
   it.each<[string, QuestionRef | null]>([

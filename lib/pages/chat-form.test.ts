@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatDefinition } from '../chat/types';
-import type { ChatSettings } from '../messages';
+import { chatSettings } from '@/tests/unit/builders';
 import { emptyForm, formFromChat, formToRequest, splitList } from './chat-form';
 
 const def: ChatDefinition = {
@@ -10,19 +10,13 @@ const def: ChatDefinition = {
   hosts: ['mackcollier'],
   schedule: { recurrence: { kind: 'weekly', weekday: 7 }, start: '20:00', durationMinutes: 60, timeZone: 'America/Chicago' },
 };
-const chat: ChatSettings = {
-  tag: 'blogchat',
+const chat = chatSettings('blogchat', {
   extraTags: ['bc'],
   title: 'Blogchat',
   hosts: ['mackcollier'],
   muted: ['spam'],
   filter: { hideRetweets: false, hideMuted: true, hostsOnly: true },
-  autoTag: true,
-  chatMode: false,
-  sidebar: { collapsed: false },
-  createdAt: 0,
-  updatedAt: 0,
-};
+});
 
 describe('chat form', () => {
   it('splits handle and tag lists', () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ChatSettings } from '../messages';
+import { chatSettings } from '@/tests/unit/builders';
 import { exportSettings, MAX_SETTINGS_BYTES, parseSettingsFile, readSettingsFile } from './settings-file';
 
-const base: ChatSettings = {
-  tag: 'blogchat',
+const base = chatSettings('blogchat', {
   extraTags: ['bc2'],
   title: 'Blogchat',
   hosts: ['mackcollier'],
@@ -15,7 +14,7 @@ const base: ChatSettings = {
   createdAt: 1,
   updatedAt: 2,
   schedule: { recurrence: { kind: 'monthly', weekday: 3, nth: -1 }, start: '21:00', durationMinutes: 60, timeZone: 'America/New_York' },
-};
+});
 
 describe('settings file', () => {
   it('round-trips every editable setting except device-local ones', () => {

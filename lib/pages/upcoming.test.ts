@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatDefinition, Schedule } from '../chat/types';
-import type { ChatSettings } from '../messages';
+import { chatSettings as chat } from '@/tests/unit/builders';
 import { chatSearchUrl, effectiveSchedule, formatCountdown, upcomingChats } from './upcoming';
 
 const weekly = (weekday: 1 | 2 | 3 | 4 | 5 | 6 | 7, start: string, timeZone: string): Schedule => ({
@@ -13,22 +13,6 @@ const directory: ChatDefinition[] = [
   { tag: 'blogchat', extraTags: [], title: 'Blogchat', hosts: [], schedule: weekly(7, '20:00', 'America/Chicago') },
   { tag: 'nosched', extraTags: [], title: 'No schedule', hosts: [] },
 ];
-function chat(tag: string, over: Partial<ChatSettings> = {}): ChatSettings {
-  return {
-    tag,
-    extraTags: [],
-    title: `#${tag}`,
-    hosts: [],
-    muted: [],
-    filter: { hideRetweets: false, hideMuted: true, hostsOnly: false },
-    autoTag: true,
-    chatMode: false,
-    sidebar: { collapsed: false },
-    createdAt: 0,
-    updatedAt: 0,
-    ...over,
-  };
-}
 
 describe('effectiveSchedule', () => {
   it('prefers the user’s schedule, falls back to the directory, and null means none', () => {

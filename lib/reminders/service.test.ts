@@ -1,8 +1,8 @@
 import { fakeBrowser } from 'wxt/testing';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { useTestDatabase } from '@/tests/unit/builders';
 import type { Schedule } from '../chat/types';
 import type { Translate } from '../i18n';
-import { openStore } from '../store/db';
 import { createHandler, type Handler } from '../store/handler';
 import type { StoreDB } from '../store/schema';
 import { alarmName } from './schedule';
@@ -19,15 +19,14 @@ const plain = (s: string) => s.replace(/\s/g, ' ');
 const heard = (event: object) => (event as { hasListeners(): boolean }).hasListeners();
 
 let db: StoreDB;
-let n = 0;
 let clock: number;
 let granted: boolean;
 let opened: string[];
 let service: ReminderService;
 let handle: Handler;
 
-beforeEach(async () => {
-  db = await openStore(`reminders-${++n}`);
+useTestDatabase((opened) => (db = opened));
+beforeEach(() => {
   clock = at('2024-03-03T12:00:00Z');
   granted = true;
   opened = [];
@@ -46,7 +45,6 @@ beforeEach(async () => {
   });
   handle = createHandler({ db, version: '1', ownId: OWN, lookupChat: () => undefined, now: () => clock, afterWrite: service.afterWrite });
 });
-afterEach(() => db.close());
 
 const alarms = async () => (await fakeBrowser.alarms.getAll()).map((a) => [a.name, new Date(a.scheduledTime).toISOString()]);
 

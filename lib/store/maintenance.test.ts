@@ -1,7 +1,6 @@
 // The page-only requests: chat/delete, sessions/clear, storage/stats, and the schedule setting.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { StoredTweetInput } from '../messages';
-import { openStore } from './db';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { tweetInput, useTestDatabase } from '@/tests/unit/builders';
 import { createHandler, type Handler } from './handler';
 import type { StoreDB } from './schema';
 
@@ -11,26 +10,16 @@ const PAGE = { id: OWN, url: `chrome-extension://${OWN}/options.html` };
 const T0 = Date.parse('2024-05-01T18:00:00.000Z');
 const HOUR = 3_600_000;
 
-function tw(id: number, at: number): StoredTweetInput {
-  return {
-    id: String(id),
-    author: { handle: `u${id}`, name: `U${id}` },
-    time: new Date(at).toISOString(),
-    text: `hello ${id}`,
-    kind: 'tweet',
-  };
-}
+const tw = (id: number, at: number) => tweetInput(id, at);
 
 let db: StoreDB;
 let handle: Handler;
-let n = 0;
 let clock = T0;
-beforeEach(async () => {
-  db = await openStore(`maintenance-${++n}`);
+useTestDatabase((opened) => (db = opened));
+beforeEach(() => {
   clock = T0;
   handle = createHandler({ db, version: '1', ownId: OWN, lookupChat: () => undefined, now: () => clock });
 });
-afterEach(() => db.close());
 
 describe('page-only requests', () => {
   it('deletes a chat from an extension page only, keeping its tweets', async () => {

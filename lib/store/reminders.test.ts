@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { useTestDatabase } from '@/tests/unit/builders';
 import { parseRequest, type Request } from '../messages';
-import { openStore } from './db';
 import { createHandler } from './handler';
 import type { StoreDB } from './schema';
 
@@ -9,11 +9,7 @@ const PAGE = { id: OWN, url: `chrome-extension://${OWN}/popup.html` };
 const CS = { id: OWN, url: 'https://x.com/search?q=%23blogchat', tab: { id: 1, url: 'https://x.com/search?q=%23blogchat' } };
 
 let db: StoreDB;
-let n = 0;
-beforeEach(async () => {
-  db = await openStore(`reminders-store-${++n}`);
-});
-afterEach(() => db.close());
+useTestDatabase((opened) => (db = opened));
 
 describe('reminders: messages', () => {
   it('validates reminders/list, /set and /clear', () => {

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tweetInput, useTestDatabase } from '@/tests/unit/builders';
 import type { Schedule } from '../chat/types';
 import { updateChat } from './chats';
-import { openStore } from './db';
 import { createHandler } from './handler';
 import { scheduledSessionFor } from './scheduled-sessions';
 import type { StoreDB } from './schema';
@@ -19,21 +19,11 @@ const MINE: Schedule = { recurrence: { kind: 'weekly', weekday: 1 }, start: '15:
 const SUNDAY_EVENING = Date.parse('2026-03-02T02:10:00Z'); // Sun Mar 1, 20:10 CST
 const MONDAY_AFTERNOON = Date.parse('2026-03-02T15:10:00Z'); // Mon Mar 2, 15:10 GMT
 const sessionFor = scheduledSessionFor((tag) => (tag === 'blogchat' ? DIRECTORY : undefined));
-const tw = (id: number, at: number) => ({
-  id: String(id),
-  author: { handle: 'u', name: 'U' },
-  time: new Date(at).toISOString(),
-  text: 't',
-  kind: 'tweet' as const,
-});
+const tw = (id: number, at: number) => tweetInput(id, at);
 const lookup = () => undefined;
 
 let db: StoreDB;
-let n = 0;
-beforeEach(async () => {
-  db = await openStore(`scheduled-sessions-${++n}`);
-});
-afterEach(() => db.close());
+useTestDatabase((opened) => (db = opened));
 
 describe('scheduledSessionFor', () => {
   it('uses the directory schedule when the chat has no stored settings', async () => {

@@ -1,6 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { StoredTweetInput } from '../messages';
-import { openStore } from './db';
+import { describe, expect, it, vi } from 'vitest';
+import { tweetInput as tw, useTestDatabase } from '@/tests/unit/builders';
 import type { StoreDB } from './schema';
 import { listSessions } from './sessions';
 import { countTweets, putTweetBatch, tweetsOfSession } from './tweets';
@@ -10,23 +9,8 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
-function tw(id: string | number, at: number, over: Partial<StoredTweetInput> = {}): StoredTweetInput {
-  return {
-    id: String(id),
-    author: { handle: `u${id}`, name: `U ${id}` },
-    time: new Date(at).toISOString(),
-    text: `t${id}`,
-    kind: 'tweet',
-    ...over,
-  };
-}
-
 let db: StoreDB;
-let n = 0;
-beforeEach(async () => {
-  db = await openStore(`tweets-${++n}`);
-});
-afterEach(() => db.close());
+useTestDatabase((opened) => (db = opened));
 
 describe('putTweetBatch', () => {
   it('writes a batch in one readwrite transaction', async () => {
