@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Translate } from '@/lib/i18n';
 import { createClient } from '@/lib/messages';
 import { exportSettings } from '@/lib/pages/settings-file';
@@ -8,6 +8,7 @@ import { createHandler } from '@/lib/store/handler';
 import type { StoreDB } from '@/lib/store/schema';
 import { newChatSettings } from '@/lib/store/chats';
 import { useTestDatabase } from '@/tests/unit/builders';
+import { useRoot } from '@/tests/unit/render';
 import { Options } from './Options';
 
 const t: Translate = (key, ...subs) => (subs.length ? `${key}(${subs.join('|')})` : key);
@@ -17,17 +18,13 @@ const PAGE = { id: OWN, url: `chrome-extension://${OWN}/options.html` };
 let db: StoreDB;
 let root: HTMLElement;
 useTestDatabase((opened) => (db = opened));
+useRoot((created) => (root = created));
 beforeEach(async () => {
   await db.put('chats', { ...newChatSettings('before', undefined, 1), title: 'As it was', muted: ['spam'] });
-  root = document.body.appendChild(document.createElement('div'));
   const handle = createHandler({ db, version: '1', ownId: OWN, lookupChat: () => undefined });
   const client = createClient((message) => handle(structuredClone(message), PAGE));
   await act(() => render(<Options client={client} t={t} download={() => undefined} timeZone="UTC" />, root));
   await vi.waitFor(() => expect(root.querySelector('tr[data-tag="before"]')).not.toBeNull());
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
 });
 
 /** Picks `file` in the import control, as the user does. */

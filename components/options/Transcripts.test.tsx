@@ -1,31 +1,21 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Translate } from '@/lib/i18n';
-import type { ChatSettings, Client, Request, Session } from '@/lib/messages';
-import { newChatSettings } from '@/lib/store/chats';
+import type { Client, Request, Session } from '@/lib/messages';
 import { toJson } from '@/lib/store/export';
 import type { StoredTweet } from '@/lib/store/schema';
+import { chatSettings, storedTweet } from '@/tests/unit/builders';
+import { flush, useRoot } from '@/tests/unit/render';
 import { Transcripts } from './Transcripts';
 
 const t: Translate = (key, ...subs) => (subs.length ? `${key}(${subs.join('|')})` : key);
 const T0 = Date.parse('2024-05-01T18:00:00.000Z');
 const session: Session = { id: 'smchat:1', tag: 'smchat', start: T0, end: T0 + 3_600_000, kind: 'rolling', tweetCount: 2 };
-const chat: ChatSettings = newChatSettings('smchat', undefined, 0);
+const chat = chatSettings('smchat');
 
-function tweet(id: string, name: string, text: string): StoredTweet {
-  return {
-    id,
-    author: { handle: `h${id}`, name },
-    time: new Date(T0).toISOString(),
-    text,
-    kind: 'tweet',
-    tag: 'smchat',
-    sessionId: session.id,
-    firstSeen: T0,
-    at: T0,
-  };
-}
+const tweet = (id: string, name: string, text: string) =>
+  storedTweet(id, T0, { author: { handle: `h${id}`, name }, text, sessionId: session.id });
 
 function fakeClient(tweets: StoredTweet[]): Client {
   return {
@@ -38,19 +28,11 @@ function fakeClient(tweets: StoredTweet[]): Client {
   };
 }
 
-const flush = () =>
-  act(async () => {
-    for (let i = 0; i < 5; i++) await Promise.resolve();
-  });
 let root: HTMLElement;
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+useRoot((created) => (root = created));
 
 describe('Transcripts', () => {
   it('shows each author in a bidi isolate a stray PDI cannot close, and each tweet’s text in its own direction', async () => {
-    root = document.body.appendChild(document.createElement('div'));
     const tweets = [tweet('1', '\u2069\u202Eevil', '\u202Eflipped text'), tweet('2', 'שלום', 'שלום #smchat')];
     await act(() =>
       render(<Transcripts client={fakeClient(tweets)} t={t} chats={[chat]} download={() => undefined} timeZone="UTC" />, root),

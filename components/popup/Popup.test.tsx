@@ -1,10 +1,11 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChatDefinition } from '@/lib/chat';
 import type { Translate } from '@/lib/i18n';
 import type { ChatSettings, Client, Reminder, Request } from '@/lib/messages';
 import { chatSettings as chat } from '@/tests/unit/builders';
+import { flush, useRoot } from '@/tests/unit/render';
 import { userClick } from '@/tests/unit/user-input';
 import { Popup } from './Popup';
 
@@ -41,19 +42,11 @@ function fakeClient(chats: ChatSettings[], stored: Reminder[] = []): Client & { 
   };
 }
 
-const flush = () =>
-  act(async () => {
-    for (let i = 0; i < 5; i++) await Promise.resolve();
-  });
 let root: HTMLElement;
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+useRoot((created) => (root = created));
 
 describe('Popup', () => {
   it('features the next chat with its local start and countdown, lists the rest, and opens a chat in chat mode', async () => {
-    root = document.body.appendChild(document.createElement('div'));
     const client = fakeClient([
       chat('mine', {
         schedule: { recurrence: { kind: 'weekly', weekday: 1 }, start: '09:00', durationMinutes: 30, timeZone: 'Europe/London' },
@@ -91,7 +84,6 @@ describe('Popup', () => {
   });
 
   it('shows chat titles in their own bidi isolate and direction', async () => {
-    root = document.body.appendChild(document.createElement('div'));
     const weekly = { recurrence: { kind: 'weekly', weekday: 1 }, start: '09:00', durationMinutes: 30, timeZone: 'Europe/London' } as const;
     const client = fakeClient([
       chat('blogchat', { title: '\u202Efeatured' }),
@@ -120,7 +112,6 @@ describe('Popup', () => {
   });
 
   it('offers the chat-mode switch for the active x.com tab’s chat and reloads the tab after a change', async () => {
-    root = document.body.appendChild(document.createElement('div'));
     const client = fakeClient([chat('blogchat')]);
     let reloaded = 0;
     await act(() =>
@@ -154,7 +145,6 @@ describe('Popup', () => {
       schedule: { recurrence: { kind: 'weekly', weekday: 1 }, start: '09:00', durationMinutes: 30, timeZone: 'Europe/London' },
     });
     async function renderPopup(client: Client, requestReminderPermission: () => Promise<boolean>) {
-      root = document.body.appendChild(document.createElement('div'));
       await act(() =>
         render(
           <Popup

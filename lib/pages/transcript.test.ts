@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { toJson } from '../store/export';
 import type { StoredTweet } from '../store/schema';
+import { by, storedTweet } from '@/tests/unit/builders';
 import { chartMinutes, countTweets, filterTranscript, groupTranscript, matchesQuery, parseTranscript } from './transcript';
 
 const T0 = Date.parse('2024-05-01T18:00:00Z');
-function tw(id: number, minute: number, handle: string, text: string, over: Partial<StoredTweet> = {}): StoredTweet {
-  const at = T0 + minute * 60_000;
-  return {
-    id: String(id),
-    author: { handle, name: handle.toUpperCase() },
-    time: new Date(at).toISOString(),
-    text,
-    kind: 'tweet',
-    tag: 'chat',
-    sessionId: 's',
-    firstSeen: at,
-    at,
-    ...over,
-  };
-}
+const tw = (id: number, minute: number, handle: string, text: string, over: Partial<StoredTweet> = {}) =>
+  storedTweet(id, T0 + minute * 60_000, { ...by(handle), text, tag: 'chat', sessionId: 's', ...over });
 const tweets = [
   tw(1, 0, 'host', 'Q1 What is your blog about? #chat', { question: '1' }),
   tw(2, 1, 'ann', 'A1 Cooking with Crème fraîche #chat', { answer: '1' }),
