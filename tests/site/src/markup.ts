@@ -11,8 +11,8 @@
  *     h1 + div[aria-label] > div'`, `MODAL_TIMELINE: 'section > h1 + div[aria-label] > div'`; a CPFT
  *     write-up quoted there: "it iterates `for ($item of $timeline.children)` and does
  *     `$item.querySelector('[data-testid="tweet"]')` per row — i.e. it treats the timeline's direct
- *     children as the cells". /work/shared/x-com-notes.md: a timeline node without a `style`
- *     attribute is a placeholder; the search tabs replace the timeline node.
+ *     children as the cells". A timeline node without a `style` attribute is a placeholder
+ *     (x.com renders it before the first cells are measured); the search tabs replace the timeline node.
  *   - The h1 is visually hidden ("Search timeline"), the div[aria-label] says "Timeline: Search
  *     timeline" (translated on x.com: never match it).
  *   - Cells: `style="transform: translateY(Npx); position: absolute; width: 100%"`, the timeline node
@@ -47,7 +47,7 @@
  *     is INSIDE `.DraftEditor-root > .DraftEditor-editorContainer`, not around it. Draft renders the
  *     attribute from its `webDriverTestID` prop. Around the editor: `label[data-testid=
  *     "tweetTextarea_0_label"]` and `div[data-testid="tweetTextarea_0RichTextInputContainer"]`, so
- *     `div[data-testid^="tweetTextarea"] .DraftEditor-root` (the notes' wording) matches via those
+ *     `div[data-testid^="tweetTextarea"] .DraftEditor-root` (an editor-root selector) matches via those
  *     wrappers. Sources: a DOM reference "Captured from x.com/compose/post on Jan 16, 2026" ("Tweet
  *     textarea `[data-testid="tweetTextarea_0"]` DIV contenteditable="true", role="textbox"; Textarea
  *     label `[data-testid="tweetTextarea_0_label"]`; Rich text container
