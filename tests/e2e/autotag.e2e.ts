@@ -45,6 +45,13 @@ describe.each(browsersUnderTest())('$version', (found) => {
     await waitForComposer(p, 'modal');
   }
 
+  /** SPA-navigates to `path` (a tweet page or home) and clicks into its inline composer. */
+  async function inlineComposerOn(p: ExtPage, path: string): Promise<void> {
+    await p.evaluate((to) => window.__standin.navigate(to), path);
+    await p.waitFor(() => document.querySelector('[data-testid="primaryColumn"] article[data-testid="tweet"]'));
+    await clickIntoComposer(p, 'inline', INLINE_EDITOR);
+  }
+
   it('new-post modal: an empty editor gets the tag, the user types fast before it, and posts exactly that', async () => {
     const p = await chatPage();
     await openNewPostModal(p);
@@ -94,15 +101,14 @@ describe.each(browsersUnderTest())('$version', (found) => {
     await clickElement(p, '[role="menu"] a[href="/compose/post"]');
     await waitForComposer(p, 'quote');
     await p.type('So true');
-    await waitForText(p, 'quote', `So true${TAG}`);
+    const c = await waitForText(p, 'quote', `So true${TAG}`);
+    expect(tagCount(c.text)).toBe(1);
     await p.close();
   });
 
   it('inline reply on a tweet page after SPA navigation, and again after going back and forth (editor remounted)', async () => {
     const p = await chatPage();
-    await p.evaluate(() => window.__standin.navigate('/MackCollier/status/1001'));
-    await p.waitFor(() => document.querySelector('[data-testid="primaryColumn"] article[data-testid="tweet"]'));
-    await clickIntoComposer(p, 'inline', INLINE_EDITOR);
+    await inlineComposerOn(p, '/MackCollier/status/1001');
     await p.type('Agreed');
     let c = await waitForText(p, 'inline', `Agreed${TAG}`);
     expect(c.selection).toMatchObject({ start: 6, end: 6 });
@@ -124,20 +130,17 @@ describe.each(browsersUnderTest())('$version', (found) => {
 
   it('home composer (reached by SPA navigation with chat mode on)', async () => {
     const p = await chatPage();
-    await p.evaluate(() => window.__standin.navigate('/home'));
-    await p.waitFor(() => document.querySelector('[data-testid="primaryColumn"] article[data-testid="tweet"]'));
-    await clickIntoComposer(p, 'inline', INLINE_EDITOR);
+    await inlineComposerOn(p, '/home');
     await p.type('Hello chat');
-    await waitForText(p, 'inline', `Hello chat${TAG}`);
+    const c = await waitForText(p, 'inline', `Hello chat${TAG}`);
+    expect(tagCount(c.text)).toBe(1);
     await p.close();
   });
 
   /** Types `text` into a tweet page's inline reply while chat mode is off, then switches it on. */
   async function draftThenChatModeOn(tweet: string, text: string): Promise<ExtPage> {
     const p = await chatPage(false);
-    await p.evaluate((path) => window.__standin.navigate(path), tweet);
-    await p.waitFor(() => document.querySelector('[data-testid="primaryColumn"] article[data-testid="tweet"]'));
-    await clickIntoComposer(p, 'inline', INLINE_EDITOR);
+    await inlineComposerOn(p, tweet);
     await p.type(text);
     await waitForText(p, 'inline', text);
     await p.evaluate(() => history.back());
@@ -170,9 +173,7 @@ describe.each(browsersUnderTest())('$version', (found) => {
 
   it('respects a tag the user deleted: not re-added on the next focus', async () => {
     const p = await chatPage();
-    await p.evaluate(() => window.__standin.navigate('/MackCollier/status/4004'));
-    await p.waitFor(() => document.querySelector('[data-testid="primaryColumn"] article[data-testid="tweet"]'));
-    await clickIntoComposer(p, 'inline', INLINE_EDITOR);
+    await inlineComposerOn(p, '/MackCollier/status/4004');
     await p.type('No tag please');
     await waitForText(p, 'inline', `No tag please${TAG}`);
     // Go to the end and delete the tag.
@@ -184,7 +185,8 @@ describe.each(browsersUnderTest())('$version', (found) => {
     await p.waitFor(() => !window.__standin.composers().find((c) => c.where === 'inline')?.selection.hasFocus);
     await clickIntoComposer(p, 'inline', INLINE_EDITOR, 'after-text');
     await p.type('.');
-    await waitForText(p, 'inline', 'No tag please.');
+    const c = await waitForText(p, 'inline', 'No tag please.');
+    expect(tagCount(c.text)).toBe(0);
     await p.close();
   });
 
