@@ -9,7 +9,7 @@ import { CompositeDecorator, Editor, EditorState, type ContentBlock, type Select
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ComposerInfo, ComposerWhere } from './api';
 import { T, textareaContainerId, textareaId, textareaLabelId } from './markup';
-import { Avatar } from './Tweet';
+import { Avatar } from './TweetParts';
 import { ME, store } from './store';
 
 type Strategy = (block: ContentBlock, cb: (start: number, end: number) => void) => void;

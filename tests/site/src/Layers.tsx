@@ -2,7 +2,8 @@
 import { useEffect } from 'react';
 import { Composer } from './Composer';
 import { T } from './markup';
-import { Avatar, displayText, Icon, QuoteCard, RichText } from './Tweet';
+import { Avatar, Icon, QuoteCard } from './TweetParts';
+import { displayText, RichText } from './TweetText';
 import type { TweetSpec } from './api';
 import { store, type ModalState } from './store';
 import { vh } from './Pages';

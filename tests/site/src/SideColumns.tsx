@@ -1,7 +1,7 @@
 /** The columns either side of the primary one: the left nav (header[role=banner]) and the sidebar (sidebarColumn). */
 import { useState } from 'react';
 import { T } from './markup';
-import { Avatar } from './Tweet';
+import { Avatar } from './TweetParts';
 import { ME, store } from './store';
 import { SearchForm, vh } from './Pages';
 
