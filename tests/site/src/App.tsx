@@ -1,7 +1,8 @@
 /** Desktop x.com layout: left nav (header[role=banner]), main[role=main] with primaryColumn + sidebarColumn, #layers. */
 import { useEffect, useLayoutEffect, useRef, useSyncExternalStore, type MouseEvent } from 'react';
 import { T } from './markup';
-import { parseRoute, splitPath, store } from './store';
+import { parseRoute, splitPath } from './routes';
+import { store } from './store';
 import { Page, titleFor } from './Pages';
 import { LeftNav, Sidebar } from './SideColumns';
 import { Modal, RetweetMenu } from './Layers';

@@ -5,7 +5,8 @@ import { T } from './markup';
 import { Avatar, Icon, QuoteCard } from './TweetParts';
 import { displayText, RichText } from './TweetText';
 import type { TweetSpec } from './api';
-import { store, type ModalState } from './store';
+import type { ModalState } from './routes';
+import { store } from './store';
 import { vh } from './Pages';
 
 function ReplyContext({ t }: { t: TweetSpec }) {

@@ -4,7 +4,9 @@ import { Composer } from './Composer';
 import { BROKEN, T } from './markup';
 import { Timeline } from './Timeline';
 import { Tweet, UserCell } from './Tweet';
-import { store, type Item, type Route } from './store';
+import type { Item } from './feeds';
+import type { Route } from './routes';
+import { store } from './store';
 
 export const vh = 'vh';
 

@@ -5,7 +5,7 @@
  * the following cells move up), window scrolling, viewport kept stable when content changes above it.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Feed, Item } from './store';
+import type { Feed, Item } from './feeds';
 
 const ESTIMATE = 140;
 

@@ -4,7 +4,8 @@ import './styles.css';
 import { createRoot } from 'react-dom/client';
 import type { StandinApi, StandinWindow } from './api';
 import { App } from './App';
-import { applyTheme, store } from './store';
+import { applyTheme } from './config';
+import { store } from './store';
 
 const api: StandinApi = {
   composers: () => [...store.composers.values()].sort((a, b) => a.id - b.id).map((c) => c.info()),

@@ -1,93 +1,13 @@
 /** App state outside React: config, location, feeds (cached per route like x.com), posts, composers. */
 import type { ComposerInfo, Drift, PostedInfo, StandinConfig, Theme, TweetSpec } from './api';
-import { CONFIG_STORAGE_KEY, DRIFTS } from './api';
+import { DRIFTS } from './api';
 import { ChatGenerator, fillSpec, hashString, type Person } from './data';
+import { dropDuplicateKeys, itemKey, tabItems, type Feed, type Item } from './feeds';
+import { parseRoute, splitPath, tagOf, type ModalState, type Route } from './routes';
+import { applyTheme, readConfig } from './config';
 export type { Person };
 
-export type Item =
-  | { key: string; kind: 'tweet'; tweet: TweetSpec }
-  | { key: string; kind: 'focal'; tweet: TweetSpec }
-  | { key: string; kind: 'composer'; replyTo: TweetSpec }
-  | { key: string; kind: 'user'; person: Person };
-
-export interface Feed {
-  key: string;
-  items: Item[];
-  loaded: boolean;
-  /** new arrivals go to the top (search Latest, home) or after the reply composer (status) */
-  mode: 'top' | 'replies' | 'static';
-  gen: ChatGenerator;
-  /** measured cell heights by item key (kept across remounts, like x.com's cache) */
-  heights: Map<string, number>;
-  tag: string;
-}
-
-export type Route =
-  | { kind: 'search'; q: string; f: string; tag: string; path: string }
-  | { kind: 'home'; path: string }
-  | { kind: 'status'; handle: string; id: string; path: string }
-  | { kind: 'compose'; path: string }
-  | { kind: 'other'; path: string };
-
-export interface ModalState {
-  modal: 'new' | 'reply' | 'quote';
-  tweetId?: string;
-  background: string;
-}
-
 export const ME: Person = { handle: 'standin_user', name: 'Stand-in User', verified: false };
-
-const DEFAULTS: StandinConfig = { seed: 1, count: 60, liveRate: 0, theme: 'light', fontSize: 15, stress: false };
-
-function readConfig(): StandinConfig {
-  let stored: Partial<StandinConfig> = {};
-  try {
-    const raw = localStorage.getItem(CONFIG_STORAGE_KEY);
-    if (raw) stored = JSON.parse(raw) as Partial<StandinConfig>;
-  } catch {
-    /* ignore */
-  }
-  return { ...DEFAULTS, ...stored };
-}
-
-export function tagOf(q: string): string {
-  const m = /#([\p{L}\p{N}_]+)/u.exec(q);
-  if (m?.[1]) return m[1];
-  const w = /[\p{L}\p{N}_]+/u.exec(q);
-  return w?.[0] ?? 'blogchat';
-}
-
-export function parseRoute(pathname: string, search: string): Route {
-  const path = pathname + search;
-  const params = new URLSearchParams(search);
-  if (pathname === '/search') {
-    const q = params.get('q') ?? '';
-    return { kind: 'search', q, f: params.get('f') ?? 'top', tag: tagOf(q), path };
-  }
-  let m = /^\/hashtag\/([^/]+)\/?$/.exec(pathname);
-  if (m?.[1]) {
-    const tag = decodeURIComponent(m[1]);
-    return { kind: 'search', q: `#${tag}`, f: params.get('f') ?? 'top', tag, path };
-  }
-  if (pathname === '/home' || pathname === '/') return { kind: 'home', path };
-  if (pathname === '/compose/post' || pathname === '/compose/tweet') return { kind: 'compose', path };
-  m = /^\/([A-Za-z0-9_]{1,15})\/status\/(\d+)/.exec(pathname);
-  if (m?.[1] && m[2]) return { kind: 'status', handle: m[1], id: m[2], path };
-  return { kind: 'other', path };
-}
-
-export function itemKey(t: TweetSpec): string {
-  return t.retweetedBy ? `rt-${t.retweetedBy.handle}-${t.id}` : t.id;
-}
-
-/** A timeline holds each entry once (the generator can repost the same tweet twice by one account). */
-function dropDuplicateKeys<T extends { key: string }>(items: T[], taken: Set<string> = new Set()): T[] {
-  return items.filter((item) => {
-    if (taken.has(item.key)) return false;
-    taken.add(item.key);
-    return true;
-  });
-}
 
 export interface ComposerHandle {
   id: number;
@@ -210,36 +130,7 @@ class Store {
       const gen = this.generator(tag, tag.toLowerCase());
       const tweets = gen.initial(this.config.count, this.now);
       this.index(tweets);
-      let items: Item[];
-      let mode: Feed['mode'] = 'top';
-      const f = r.kind === 'search' ? r.f : 'live';
-      if (f === 'user') {
-        mode = 'static';
-        const seen = new Set<string>();
-        const people: Person[] = [gen.host];
-        for (const t of tweets)
-          if (!t.promoted && !seen.has(t.handle)) {
-            seen.add(t.handle);
-            people.push(t);
-          }
-        items = people.slice(0, 30).map((p) => ({ key: `user-${p.handle}`, kind: 'user' as const, person: p }));
-      } else if (f === 'media') {
-        mode = 'static';
-        items = tweets
-          .filter((_, i) => i % 3 === 0)
-          .map((t) => ({
-            key: itemKey(t),
-            kind: 'tweet' as const,
-            tweet: { ...t, mediaHeight: t.mediaHeight ?? 200 + (hashString(t.id) % 160) },
-          }));
-      } else if (f === 'live') {
-        items = tweets.map((t) => ({ key: itemKey(t), kind: 'tweet' as const, tweet: t }));
-      } else {
-        mode = 'static';
-        items = [...tweets]
-          .sort((a, b) => b.likes - a.likes || (a.id < b.id ? 1 : -1))
-          .map((t) => ({ key: itemKey(t), kind: 'tweet' as const, tweet: t }));
-      }
+      const { items, mode } = tabItems(r.kind === 'search' ? r.f : 'live', tweets, gen.host);
       return { key, items: dropDuplicateKeys(items), loaded: false, mode, gen, heights: new Map(), tag };
     }
     if (r.kind === 'status') {
@@ -397,20 +288,6 @@ class Store {
     else this.drifts.delete(kind);
     this.emit();
   }
-}
-
-export function splitPath(p: string): [string, string] {
-  const u = new URL(p, location.origin);
-  return [u.pathname, u.search];
-}
-
-export function applyTheme(c: StandinConfig): void {
-  const dark = c.theme === 'dark';
-  const html = document.documentElement;
-  html.style.fontSize = `${c.fontSize}px`;
-  html.style.colorScheme = dark ? 'dark' : 'light';
-  html.dataset.theme = c.theme;
-  document.body.style.backgroundColor = dark ? '#000000' : '#FFFFFF';
 }
 
 export const store = new Store();
