@@ -1,6 +1,7 @@
 /** A tweet's markup, modelled on x.com's (see markup.ts for the facts and their sources). */
 import type { TweetSpec } from './api';
-import { compact, hashString } from './data';
+import { compact } from './format';
+import { hashString } from './random';
 import { BROKEN, T } from './markup';
 import { store, type Person } from './store';
 import { TweetTextBlock } from './TweetText';

@@ -1,7 +1,8 @@
 /** The pieces around a tweet's text: avatar, `User-Name` line, quoted card, icons and the action bar. */
 import type { MouseEvent } from 'react';
 import type { TweetSpec } from './api';
-import { compact, hashString, relTime } from './data';
+import { compact, relTime } from './format';
+import { hashString } from './random';
 import { BROKEN, T } from './markup';
 import { store, type Person } from './store';
 import { TweetTextBlock } from './TweetText';

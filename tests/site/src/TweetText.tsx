@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import type { TweetSpec } from './api';
-import { hashString } from './data';
+import { hashString } from './random';
 import { BROKEN, T } from './markup';
 import { store } from './store';
 

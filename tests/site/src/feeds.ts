@@ -1,6 +1,8 @@
 /** A timeline's contents: its items, and which of a search's tweets each tab shows. */
 import type { TweetSpec } from './api';
-import { hashString, type ChatGenerator, type Person } from './data';
+import { hashString } from './random';
+import type { ChatGenerator } from './data';
+import type { Person } from './corpus';
 
 export type Item =
   | { key: string; kind: 'tweet'; tweet: TweetSpec }

@@ -1,7 +1,9 @@
 /** App state outside React: config, location, feeds (cached per route like x.com), posts, composers. */
 import type { ComposerInfo, Drift, PostedInfo, StandinConfig, Theme, TweetSpec } from './api';
 import { DRIFTS } from './api';
-import { ChatGenerator, fillSpec, hashString, type Person } from './data';
+import { ChatGenerator, fillSpec } from './data';
+import { hashString } from './random';
+import type { Person } from './corpus';
 import { dropDuplicateKeys, itemKey, tabItems, type Feed, type Item } from './feeds';
 import { parseRoute, splitPath, tagOf, type ModalState, type Route } from './routes';
 import { applyTheme, readConfig } from './config';
