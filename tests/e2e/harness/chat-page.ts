@@ -2,7 +2,7 @@
 // the Chat mode switch, and an audit of the timeline computed independently of the extension's code.
 import { configureStandin } from './standin.ts';
 import { clickInSidebar } from './fixtures.ts';
-import type { ExtPage } from './session.ts';
+import type { ExtBrowser, ExtPage } from './session.ts';
 
 export const FIXED_NOW = 1795000000000;
 
@@ -90,4 +90,12 @@ export async function turnChatMode(page: ExtPage, on: boolean) {
       document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('aside[aria-busy="false"]'),
     String(on),
   );
+}
+
+/** A new tab on the chat's page (as `openChat` leaves it) with chat mode turned on. */
+export async function newChatModePage(browser: ExtBrowser): Promise<ExtPage> {
+  const page = await browser.newPage();
+  await openChat(page);
+  await turnChatMode(page, true);
+  return page;
 }
