@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import type { FoundBrowser } from '../tests/e2e/harness/browsers.ts';
-import { CHROMIUM_QUIET_ARGS, routeStandin, type Responder } from '../tests/e2e/harness/session.ts';
+import { CHROMIUM_QUIET_ARGS, routeStandin } from '../tests/e2e/harness/chromium.ts';
+import type { Responder } from '../tests/e2e/harness/session.ts';
 
 /** The CDP calls the bench makes; satisfied by playwright's and puppeteer's sessions alike. */
 export interface Cdp {

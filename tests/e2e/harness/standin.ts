@@ -2,6 +2,13 @@
 import { CONFIG_STORAGE_KEY, type StandinConfig } from '../../site/src/api.ts';
 import type { ExtPage } from './session.ts';
 
+/** The requests the stand-in answers: x.com and twitter.com. */
+export const STANDIN_URL = /^https:\/\/(mobile\.)?(x|twitter)\.com\//;
+
+export function isStandinUrl(url: string): boolean {
+  return STANDIN_URL.test(url);
+}
+
 /** Sets the stand-in's config (read when its app starts) from a page of its origin. */
 export async function configureStandin(page: ExtPage, config: Partial<StandinConfig>): Promise<void> {
   await page.goto('https://x.com/robots-placeholder');

@@ -1,0 +1,140 @@
+// Firefox through puppeteer-core over WebDriver BiDi: the add-on installed with browser.installExtension,
+// x.com served by request interception.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { isStandinUrl } from './standin.ts';
+import type { ExtBrowser, ExtPage, ResolvedLaunchOptions } from './session.ts';
+
+// A fixed moz-extension UUID, so tests can open the add-on's pages by URL.
+export const FIREFOX_EXTENSION_UUID = '5c7a3c1e-6a1b-4f7e-9a43-0c4d6a1f2b90';
+
+/** The command of puppeteer's WebDriver BiDi browsing context used here. */
+interface BiDiBrowsingContext {
+  navigate(url: string, wait: 'none' | 'interactive' | 'complete'): Promise<unknown>;
+}
+
+export async function launchFirefox({
+  browser,
+  extensionDir,
+  respond,
+  headless,
+  viewport,
+  timeZone,
+}: ResolvedLaunchOptions): Promise<ExtBrowser> {
+  const puppeteer = (await import('puppeteer-core')).default;
+  const dir = resolve(extensionDir);
+  const profile = mkdtempSync(join(tmpdir(), 'chatmode-firefox-'));
+  type Browser = Awaited<ReturnType<typeof puppeteer.launch>>;
+  let instance: Browser;
+
+  const start = async (): Promise<void> => {
+    instance = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: browser.executablePath,
+      headless,
+      userDataDir: profile,
+      defaultViewport: viewport,
+      env: { ...process.env, TZ: timeZone },
+      // Firefox 153 lets WebDriver BiDi open moz-extension:// pages only with this flag.
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        // Pin the add-on's internal UUID so its pages have a known moz-extension:// origin.
+        'extensions.webextensions.uuids': JSON.stringify({ 'chat-mode-for-x@chatmode.extension': FIREFOX_EXTENSION_UUID }),
+        // Keep the add-on's data across the reinstall that a browser restart needs (temporary add-ons
+        // are removed at shutdown), as a permanently installed add-on keeps it.
+        'extensions.webextensions.keepStorageOnUninstall': true,
+        'extensions.webextensions.keepUuidOnUninstall': true,
+        'extensions.autoDisableScopes': 0,
+        'browser.shell.checkDefaultBrowser': false,
+        'datareporting.policy.dataSubmissionEnabled': false,
+      },
+    });
+    await instance.installExtension(dir);
+  };
+  await start();
+
+  type Page = Awaited<ReturnType<Browser['newPage']>>;
+  const extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}/`;
+  /**
+   * Firefox's remote agent sends no load event for moz-extension documents, so puppeteer's `goto` never
+   * resolves for them (a known puppeteer/Firefox bug). Not awaiting it and polling the page instead
+   * races the navigation: a poll evaluated in the outgoing document while Firefox discards it fails
+   * inside the remote agent ("right-hand side of 'in' should be an object, got null", an evaluation
+   * cut short that it does not expect), and puppeteer gives up. WebDriver BiDi's own navigate command,
+   * told to wait until the new document is complete, returns only then: nothing is evaluated early.
+   */
+  const navigateExtensionPage = async (page: Page, url: string): Promise<void> => {
+    // puppeteer's BiDi frame keeps its browsing context as a public field (not in the public types).
+    const { browsingContext } = page.mainFrame() as unknown as { browsingContext?: BiDiBrowsingContext };
+    if (!browsingContext) throw new Error('puppeteer no longer exposes the BiDi browsing context of a frame.');
+    const navigated = browsingContext.navigate(url, 'complete');
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${url} did not load within 30 s.`)), 30_000);
+    });
+    try {
+      await Promise.race([navigated, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  const wrap = async (): Promise<ExtPage> => {
+    const page = await instance.newPage();
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      const url = request.url();
+      if (isStandinUrl(url)) {
+        void respond(url).then((response) =>
+          response ? request.respond({ status: response.status, contentType: response.contentType, body: response.body }) : request.abort(),
+        );
+      } else if (/^(moz-extension|data|blob|about):/.test(url)) {
+        void request.continue();
+      } else {
+        void request.abort();
+      }
+    });
+    return {
+      goto: async (url) =>
+        url.startsWith(extensionOrigin) ? navigateExtensionPage(page, url) : void (await page.goto(url, { waitUntil: 'load' })),
+      reload: async () => void (await page.reload({ waitUntil: 'load' })),
+      url: () => page.url(),
+      evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+      addInitScript: async (fn, arg) => void (await page.evaluateOnNewDocument(fn, arg)),
+      waitFor: async (fn, arg, timeoutMs = 15_000) =>
+        (await page.waitForFunction(fn as (arg: unknown) => unknown, { timeout: timeoutMs, polling: 100 }, arg)).jsonValue() as never,
+      clickAt: (x, y) => page.mouse.click(x, y),
+      type: (text, delayMs = 0) => page.keyboard.type(text, { delay: delayMs }),
+      press: (key) => page.keyboard.press(key as never),
+      screenshot: async (path, fullPage = false) => void (await page.screenshot({ path: path as `${string}.png`, fullPage })),
+      setViewport: (width, height) => page.setViewport({ width, height }),
+      close: () => page.close(),
+    };
+  };
+
+  return {
+    name: 'firefox',
+    version: browser.version,
+    extensionOrigin,
+    newPage: wrap,
+    async evaluateInExtension(fn) {
+      // Any resource of the extension is a document of its origin; this one runs none of its code.
+      const page = await instance.newPage();
+      try {
+        await navigateExtensionPage(page, `${extensionOrigin}manifest.json`);
+        return (await page.evaluate(fn)) as Awaited<ReturnType<typeof fn>>;
+      } finally {
+        await page.close();
+      }
+    },
+    async restart() {
+      await instance.close();
+      await start();
+    },
+    async close() {
+      await instance.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
