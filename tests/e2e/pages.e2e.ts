@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { formatLocalStart, nextOccurrence } from '../../lib/chat/schedule.ts';
 import type { Schedule } from '../../lib/chat/types.ts';
 import { configureStandin } from './harness/standin.ts';
-import { browsersUnderTest, clickInSidebar, withExtension, type ExtBrowser, type ExtPage } from './harness/fixtures.ts';
+import { browsersUnderTest, clickInSidebar, openExtensionPage, withExtension, type ExtPage } from './harness/fixtures.ts';
 
 const USER_ZONE = 'America/New_York'; // the harness's browser zone
 const FIXED_NOW = 1795000000000;
@@ -47,13 +47,6 @@ async function setField(page: ExtPage, selector: string, value: string): Promise
     },
     { sel: selector, v: value },
   );
-}
-
-/** Opens one of the extension's pages, loaded (the harness knows how to wait for that in Firefox). */
-async function openExtensionPage(browser: ExtBrowser, path: string): Promise<ExtPage> {
-  const page = await browser.newPage();
-  await page.goto(`${browser.extensionOrigin}${path}`);
-  return page;
 }
 
 const norm = (s: string | null | undefined) => (s ?? '').replace(/[\s\u202f\u00a0]+/g, ' ').trim();

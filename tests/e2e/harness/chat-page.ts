@@ -1,7 +1,7 @@
 // A chat page of the stand-in with chat mode, as the e2e files drive and check it: opening #blogchat,
 // the Chat mode switch, and an audit of the timeline computed independently of the extension's code.
 import { configureStandin } from './standin.ts';
-import { clickInSidebar } from './fixtures.ts';
+import { clickInSidebar, SEARCH_BLOGCHAT } from './fixtures.ts';
 import type { ExtBrowser, ExtPage } from './session.ts';
 
 export const FIXED_NOW = 1795000000000;
@@ -72,17 +72,18 @@ export const switchState = (page: ExtPage) =>
   );
 
 /** Opens the chat's page on a fixed set of generated tweets, with chat mode off. */
-export async function openChat(page: ExtPage, url = 'https://x.com/search?q=%23blogchat&f=live', config: Record<string, unknown> = {}) {
+export async function openChat(page: ExtPage, url = SEARCH_BLOGCHAT, config: Record<string, unknown> = {}) {
   await configureStandin(page, { seed: 7, count: 300, now: FIXED_NOW, ...config });
   await page.goto(url);
   await page.waitFor(() => document.querySelector('[data-testid="cellInnerDiv"] article'));
-  await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('button[role="switch"]:not([disabled])'));
   // Chat mode is remembered per chat: every test starts from it off.
   await turnChatMode(page, false);
   await settledAudit(page);
 }
 
+/** Turns chat mode on or off with the user's click, once the sidebar's switch can be used (after a load, it waits for it). */
 export async function turnChatMode(page: ExtPage, on: boolean) {
+  await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('button[role="switch"]:not([disabled])'));
   if ((await switchState(page)) !== String(on)) await clickInSidebar(page, 'button[role="switch"]');
   await page.waitFor(
     (want) =>

@@ -92,4 +92,11 @@ export async function clickInSidebar(page: ExtPage, selector: string, timeoutMs 
   await page.clickAt(box.x, box.y);
 }
 
+/** Opens one of the extension's pages, loaded (the harness knows how to wait for that in Firefox). */
+export async function openExtensionPage(browser: ExtBrowser, path = 'popup.html'): Promise<ExtPage> {
+  const page = await browser.newPage();
+  await page.goto(`${browser.extensionOrigin}${path}`);
+  return page;
+}
+
 export type { ExtBrowser, ExtPage };
