@@ -1,4 +1,4 @@
-import { render } from 'preact';
+import { render, type ComponentProps } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
 import type { ChatDefinition } from '@/lib/chat';
@@ -45,6 +45,24 @@ function fakeClient(chats: ChatSettings[], stored: Reminder[] = []): Client & { 
 let root: HTMLElement;
 useRoot((created) => (root = created));
 
+/** Renders the popup for `client`, with links and buttons that do nothing unless `props` says otherwise. */
+async function showPopup(client: Client, props: Partial<ComponentProps<typeof Popup>> = {}) {
+  await act(() =>
+    render(
+      <Popup
+        client={client}
+        t={t}
+        openTab={() => undefined}
+        reloadActiveTab={() => undefined}
+        openOptions={() => undefined}
+        directory={directory}
+        {...props}
+      />,
+      root,
+    ),
+  );
+}
+
 describe('Popup', () => {
   it('features the next chat with its local start and countdown, lists the rest, and opens a chat in chat mode', async () => {
     const client = fakeClient([
@@ -54,21 +72,7 @@ describe('Popup', () => {
     ]);
     const opened: string[] = [];
     const now = new Date('2024-03-10T12:00:00Z'); // Sunday; #blogchat at 01:00Z Monday, #mine at 09:00Z Monday
-    await act(() =>
-      render(
-        <Popup
-          client={client}
-          t={t}
-          openTab={(u) => void opened.push(u)}
-          reloadActiveTab={() => undefined}
-          openOptions={() => undefined}
-          now={() => now}
-          timeZone="America/New_York"
-          directory={directory}
-        />,
-        root,
-      ),
-    );
+    await showPopup(client, { openTab: (u) => void opened.push(u), now: () => now, timeZone: 'America/New_York' });
     await flush();
     const featured = root.querySelector('.featured')!;
     expect(featured.getAttribute('data-tag')).toBe('blogchat');
@@ -90,21 +94,7 @@ describe('Popup', () => {
       chat('mine', { title: '\u2069\u202Eevil', schedule: weekly }),
     ]);
     const now = new Date('2024-03-10T12:00:00Z');
-    await act(() =>
-      render(
-        <Popup
-          client={client}
-          t={t}
-          openTab={() => undefined}
-          reloadActiveTab={() => undefined}
-          openOptions={() => undefined}
-          now={() => now}
-          timeZone="America/New_York"
-          directory={directory}
-        />,
-        root,
-      ),
-    );
+    await showPopup(client, { now: () => now, timeZone: 'America/New_York' });
     await flush();
     expect(root.querySelector('.featured .title')!.getAttribute('dir')).toBe('auto');
     const later = root.querySelector('li[data-tag="mine"] bdi')!;
@@ -114,20 +104,7 @@ describe('Popup', () => {
   it('offers the chat-mode switch for the active x.com tab’s chat and reloads the tab after a change', async () => {
     const client = fakeClient([chat('blogchat')]);
     let reloaded = 0;
-    await act(() =>
-      render(
-        <Popup
-          client={client}
-          t={t}
-          activeTabUrl="https://x.com/search?q=%23BlogChat&f=live"
-          openTab={() => undefined}
-          reloadActiveTab={() => void reloaded++}
-          openOptions={() => undefined}
-          directory={directory}
-        />,
-        root,
-      ),
-    );
+    await showPopup(client, { activeTabUrl: 'https://x.com/search?q=%23BlogChat&f=live', reloadActiveTab: () => void reloaded++ });
     await flush();
     expect(root.querySelector('#tab-chat-heading')!.textContent).toBe('popupThisTab(#blogchat)');
     const sw = root.querySelector<HTMLButtonElement>('button[role="switch"]')!;
@@ -145,22 +122,7 @@ describe('Popup', () => {
       schedule: { recurrence: { kind: 'weekly', weekday: 1 }, start: '09:00', durationMinutes: 30, timeZone: 'Europe/London' },
     });
     async function renderPopup(client: Client, requestReminderPermission: () => Promise<boolean>) {
-      await act(() =>
-        render(
-          <Popup
-            client={client}
-            t={t}
-            openTab={() => undefined}
-            reloadActiveTab={() => undefined}
-            openOptions={() => undefined}
-            now={() => now}
-            timeZone="America/New_York"
-            directory={directory}
-            requestReminderPermission={requestReminderPermission}
-          />,
-          root,
-        ),
-      );
+      await showPopup(client, { now: () => now, timeZone: 'America/New_York', requestReminderPermission });
       await flush();
     }
     const featuredSwitch = () => root.querySelector<HTMLButtonElement>('.featured .reminder button[role="switch"]')!;
@@ -229,7 +191,6 @@ describe('Popup', () => {
 
     async function renderPopupAgain(client: Client, ask: () => Promise<boolean>) {
       render(null, root);
-      root.remove();
       await renderPopup(client, ask);
     }
 
