@@ -2,8 +2,17 @@
 // tweets and names, its place beside x.com's columns, answering, muting, and clicks a page script makes.
 import { describe, expect, it } from 'vitest';
 import { scrollUntil } from './harness/standin.ts';
-import { browsersUnderTest, clickInSidebar, withExtension } from './harness/fixtures.ts';
+import { browsersUnderTest, clickInSidebar, withExtension, type ExtPage } from './harness/fixtures.ts';
 import { newChatModePage, openChat, turnChatMode } from './harness/chat-page.ts';
+
+/** The handle of the first participant the sidebar lists, once it lists one. */
+const firstParticipant = (page: ExtPage) =>
+  page.waitFor(() =>
+    document
+      .querySelector('chat-mode-sidebar')
+      ?.shadowRoot?.querySelector('.participant-list li[data-handle]')
+      ?.getAttribute('data-handle'),
+  );
 
 describe.each(browsersUnderTest())('$version', (found) => {
   const browser = withExtension(found);
@@ -67,12 +76,7 @@ describe.each(browsersUnderTest())('$version', (found) => {
 
   it('keeps an RLO in a display name inside the name: the rest of the participant’s row still reads left to right', async () => {
     const page = await newChatModePage(browser);
-    const handle = await page.waitFor(() =>
-      document
-        .querySelector('chat-mode-sidebar')
-        ?.shadowRoot?.querySelector('.participant-list li[data-handle]')
-        ?.getAttribute('data-handle'),
-    );
+    const handle = await firstParticipant(page);
     // A stray PDI first, to close whatever isolate the name is put in, then an RLO.
     const hostileName = '\u2069\u202Eevil name';
     await page.evaluate(([h, name]) => window.__standin.pushTweets([{ handle: h, name, text: 'A1 renamed myself #blogchat' }]), [
@@ -173,12 +177,7 @@ describe.each(browsersUnderTest())('$version', (found) => {
 
   it('mutes a participant for this chat from the sidebar: their tweets are hidden', async () => {
     const page = await newChatModePage(browser);
-    const handle = await page.waitFor(() =>
-      document
-        .querySelector('chat-mode-sidebar')
-        ?.shadowRoot?.querySelector('.participant-list li[data-handle]')
-        ?.getAttribute('data-handle'),
-    );
+    const handle = await firstParticipant(page);
     const cellsBy = (h: string) =>
       page.evaluate((who) => {
         const cells = [...document.querySelectorAll('[data-testid="cellInnerDiv"]')].filter((cell) =>
@@ -232,12 +231,7 @@ describe.each(browsersUnderTest())('$version', (found) => {
     }
     // A real mouse click on the same switch turns chat mode on.
     await turnChatMode(page, true);
-    const handle = await page.waitFor(() =>
-      document
-        .querySelector('chat-mode-sidebar')
-        ?.shadowRoot?.querySelector('.participant-list li[data-handle]')
-        ?.getAttribute('data-handle'),
-    );
+    const handle = await firstParticipant(page);
     const muting = await scriptClick(`.participant-list li[data-handle="${handle}"] .participant-mute`);
     expect(muting.after).toEqual(muting.before);
     expect(muting.before.participants).toContain(handle);
