@@ -1,6 +1,9 @@
 /** Entry: mounts the stand-in and exposes `window.__standin` (types in api.ts). */
 import 'draft-js/dist/Draft.css';
 import './styles.css';
+import './layout.css';
+import './tweets.css';
+import './composer.css';
 import { createRoot } from 'react-dom/client';
 import type { StandinApi, StandinWindow } from './api';
 import { App } from './App';
