@@ -20,7 +20,7 @@ function code(source: string): string {
 describe('lib/chat purity', () => {
   it('has sources to check', () => {
     expect(sources).toEqual(
-      expect.arrayContaining(['hashtags.ts', 'filter.ts', 'questions.ts', 'autotag.ts', 'directory.ts', 'schedule.ts', 'index.ts']),
+      expect.arrayContaining(['hashtags.ts', 'filter.ts', 'questions.ts', 'tag-plan.ts', 'directory.ts', 'schedule.ts', 'index.ts']),
     );
   });
 

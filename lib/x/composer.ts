@@ -19,7 +19,7 @@
 //   `onWarning` reports it; while the warning stands we watch that editor, and clear the warning (adding
 //   the tag if the editor is focused and it now fits) when the text changes so that it no longer applies,
 //   or when the editor goes away.
-import { planAutoTag } from '@/lib/chat/autotag';
+import { planAutoTag } from '@/lib/chat/tag-plan';
 import type { Tag } from '@/lib/chat/types';
 import { draftSelection, draftText, insertIntoDraft } from './draft';
 import { X } from './selectors';
