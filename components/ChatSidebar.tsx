@@ -15,12 +15,13 @@ import { LoadStatus } from './LoadStatus';
 import { Isolated } from './Isolated';
 import { trusted } from './trusted';
 
+// Function properties, not methods: the sidebar hands them on to its controls unbound.
 export interface SidebarIntents {
-  setCollapsed(collapsed: boolean): void;
-  setChatMode(on: boolean): void;
-  retry(): void;
+  setCollapsed: (collapsed: boolean) => void;
+  setChatMode: (on: boolean) => void;
+  retry: () => void;
   /** Change the chat's settings (a feature's section: mute a participant…). */
-  update(patch: Partial<ChatSettingsEditable>): void;
+  update: (patch: Partial<ChatSettingsEditable>) => void;
 }
 
 export interface ChatSidebarProps {

@@ -19,7 +19,7 @@ export default defineContentScript({
     const client = createClient((message) => browser.runtime.sendMessage(message));
     // What the tab keeps across reloads — its chat, tweets on their way — the background keeps for it.
     forgetOldPageKeys();
-    const storage = await openTabStorage({ send: client.send });
+    const storage = await openTabStorage({ send: (request) => client.send(request) });
     // Leaving or reloading the page: written now, not after a task that may never run (capture: before
     // the features hand the outbox their last tweets, which are then written as they come).
     ctx.addEventListener(window, 'pagehide', () => storage.unload(), { capture: true });

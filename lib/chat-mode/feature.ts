@@ -42,7 +42,7 @@ export interface SectionProps<R> {
   state: TabState;
   t: Translate;
   doc: Document;
-  update(patch: Partial<ChatSettingsEditable>): void;
+  update: (patch: Partial<ChatSettingsEditable>) => void;
 }
 
 // Methods, not function properties: a feature with its own report type is then a `Feature<string, unknown>`.

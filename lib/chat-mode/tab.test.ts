@@ -15,21 +15,23 @@ function fakeBackground() {
   const chats = new Map<string, ChatSettings>();
   const requests: Request[] = [];
   let failing: string | null = null;
+  const reply = (request: Request) => {
+    requests.push(request);
+    if (failing) return { ok: false, error: { code: 'unavailable', message: failing } };
+    if (request.type === 'chat/get') {
+      if (!chats.has(request.tag)) chats.set(request.tag, settings(request.tag));
+      return { ok: true, chat: chats.get(request.tag) };
+    }
+    if (request.type === 'chat/update') {
+      const next: ChatSettings = { ...chats.get(request.tag)!, ...request.patch };
+      chats.set(request.tag, next);
+      return { ok: true, chat: next };
+    }
+    throw new Error(`unexpected ${request.type}`);
+  };
   const client: Client = {
-    send: (async (request: Request) => {
-      requests.push(request);
-      if (failing) return { ok: false, error: { code: 'unavailable', message: failing } };
-      if (request.type === 'chat/get') {
-        if (!chats.has(request.tag)) chats.set(request.tag, settings(request.tag));
-        return { ok: true, chat: chats.get(request.tag) };
-      }
-      if (request.type === 'chat/update') {
-        const next = { ...chats.get(request.tag)!, ...request.patch } as ChatSettings;
-        chats.set(request.tag, next);
-        return { ok: true, chat: next };
-      }
-      throw new Error(`unexpected ${request.type}`);
-    }) as Client['send'],
+    // Answers as the background does, in a later microtask (a throw rejects).
+    send: ((request: Request) => new Promise((resolve) => resolve(reply(request)))) as Client['send'],
   };
   return { client, chats, requests, fail: (message: string | null) => (failing = message) };
 }
@@ -116,11 +118,13 @@ describe('chat tab', () => {
     const bg = fakeBackground();
     const storage = memoryStorage();
     const firstPage = new AbortController();
-    const first = chatTab({ client: bg.client, storage, features: [] }, firstPage);
+    const before = recorder('everywhere');
+    const first = chatTab({ client: bg.client, storage, features: [before.feature] }, firstPage);
     first.setUrl(SEARCH);
     await settle();
     await first.setChatMode(true);
-    firstPage.abort();
+    firstPage.abort(); // the page goes: its content script's signal stops every feature
+    expect(before.log).toEqual(['start blogchat chat-page', 'stop']);
 
     // A reload on a tweet's page: a new content script, same sessionStorage and background.
     const feature = recorder('everywhere');

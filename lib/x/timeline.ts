@@ -91,8 +91,7 @@ export function watchTimeline(doc: Document, handlers: TimelineHandlers, signal:
   const graceMs = options.graceMs ?? DEFAULT_GRACE_MS;
   const setTimer = options.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
   const clearTimer = options.clearTimer ?? ((h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>));
-  const View = doc.defaultView;
-  const MO = (View as (Window & typeof globalThis) | null)?.MutationObserver ?? MutationObserver;
+  const MO = doc.defaultView?.MutationObserver ?? MutationObserver;
 
   let stopped = false;
   let timeline: Element | null = null;

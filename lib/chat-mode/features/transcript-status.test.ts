@@ -25,7 +25,7 @@ describe('transcript status', () => {
     let accepted = 0;
     let saved = 0;
     const requests: Request[] = [];
-    const client = { send: (async (r: Request) => (requests.push(r), { ok: true, count: saved })) as Client['send'] };
+    const client = { send: ((r: Request) => (requests.push(r), Promise.resolve({ ok: true, count: saved }))) as Client['send'] };
     const outbox = { stats: () => ({ pending, accepted, batches: 0, remembered: accepted, attempt: 0, dropped: 0 }) };
     const { reports, stop } = start({ client, outbox, kept: () => true, lastError: () => null }, { busyMs: 1000, idleMs: 30_000 });
 
@@ -55,7 +55,7 @@ describe('transcript status', () => {
 
   it('says within a tick, without asking the background, that tweets are not kept or were dropped', async () => {
     const requests: Request[] = [];
-    const client = { send: (async (r: Request) => (requests.push(r), { ok: true, count: 7 })) as Client['send'] };
+    const client = { send: ((r: Request) => (requests.push(r), Promise.resolve({ ok: true, count: 7 }))) as Client['send'] };
     let kept = true;
     let dropped = 0;
     const outbox = { stats: () => ({ pending: 0, accepted: 0, batches: 0, remembered: 0, attempt: 0, dropped }) };
@@ -78,7 +78,7 @@ describe('transcript status', () => {
     let accepted = 10;
     let saved = 10;
     const requests: Request[] = [];
-    const client = { send: (async (r: Request) => (requests.push(r), { ok: true, count: saved })) as Client['send'] };
+    const client = { send: ((r: Request) => (requests.push(r), Promise.resolve({ ok: true, count: saved }))) as Client['send'] };
     const outbox = { stats: () => ({ pending, accepted, batches: 0, remembered: accepted, attempt: 0, dropped: 0 }) };
     const { reports, stop } = start({ client, outbox, kept: () => true, lastError: () => null }, { busyMs: 2000, idleMs: 30_000 });
     await vi.advanceTimersByTimeAsync(10_000); // idle, count known
