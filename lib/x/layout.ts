@@ -63,7 +63,9 @@ export function placeSidebar(doc: Document, minWidth: number): SidebarPlacement 
  * aborts: the window was resized or scrolled (x.com's right column scrolls with the page), or a dialog
  * opened or closed in #layers (a small subtree: modals, menus, tooltips). x.com creates #layers when it
  * first needs it and may replace it: until it exists the body's subtree is watched for it, then only
- * its ancestors' child lists (its removal), never the timeline's mutations.
+ * its ancestors' child lists (its removal), never the timeline's mutations. A MutationObserver rather
+ * than a CSS-animation selector observer: it sees a dialog within a millisecond, before it is painted,
+ * and sees it close; `animationstart` comes a frame later (~16 ms) and never on removal.
  */
 export function watchLayout(doc: Document, onChange: () => void, signal: AbortSignal): void {
   const win = doc.defaultView;
