@@ -31,7 +31,7 @@ function fakeBackground() {
   };
   const client: Client = {
     // Answers as the background does, in a later microtask (a throw rejects).
-    send: ((request: Request) => new Promise((resolve) => resolve(reply(request)))) as Client['send'],
+    send: ((request: Request) => new Promise<unknown>((resolve) => resolve(reply(request)))) as Client['send'],
   };
   return { client, chats, requests, fail: (message: string | null) => (failing = message) };
 }
