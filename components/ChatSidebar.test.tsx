@@ -42,9 +42,7 @@ function recordIntents(): SidebarIntents & { calls: unknown[][] } {
     setCollapsed: (c) => calls.push(['setCollapsed', c]),
     setChatMode: (on) => calls.push(['setChatMode', on]),
     retry: () => calls.push(['retry']),
-    selectQuestion: (key) => calls.push(['selectQuestion', key]),
-    answer: (key) => calls.push(['answer', key]),
-    mute: (handle) => calls.push(['mute', handle]),
+    update: (patch) => calls.push(['update', patch]),
   };
 }
 
@@ -117,7 +115,7 @@ describe('ChatSidebar', () => {
       participants: [{ handle: 'fan', name: 'Fan', count: 1 }],
       perMinute: [],
     };
-    const intents = await mount(state({ chat: chat({ chatMode: true }), reports: { live } }));
+    const intents = await mount(state({ chat: chat({ chatMode: true }), reports: { 'live-filter': { live } } }));
     const controls = ['button[role="switch"]', 'button[aria-controls]', '.participant-mute'].map((selector) => q(selector)!);
     for (const control of controls) {
       await act(() => control.click());
@@ -128,7 +126,7 @@ describe('ChatSidebar', () => {
     expect(intents.calls).toEqual([
       ['setChatMode', false],
       ['setCollapsed', true],
-      ['mute', 'fan'],
+      ['update', { muted: ['fan'] }],
     ]);
   });
 
@@ -151,23 +149,26 @@ describe('ChatSidebar', () => {
 
   it('says when the page is not recognised, and why when it is the chat’s tags that are missing', async () => {
     const on = chat({ chatMode: true });
-    await mount(state({ chat: on, reports: { page: { status: 'ok' } } }));
+    await mount(state({ chat: on, reports: { 'live-filter': { page: { status: 'ok' } } } }));
     expect(q('[data-testid="page-notice"]')).toBeNull();
-    await mount(state({ chat: on, reports: { page: { status: 'unrecognised', detail: 'no tweetText in the tweet' } } }));
+    await mount(state({ chat: on, reports: { 'live-filter': { page: { status: 'unrecognised', detail: 'no tweetText in the tweet' } } } }));
     expect(q('[data-testid="page-notice"]')?.textContent).toBe('pageNotRecognised');
     expect(q('[data-testid="page-notice"]')?.dataset.detail).toBe('no tweetText in the tweet');
     await mount(
-      state({ chat: on, reports: { page: { status: 'unrecognised', detail: '1 of the last 40', tagsMissing: { read: 40, tagged: 1 } } } }),
+      state({
+        chat: on,
+        reports: { 'live-filter': { page: { status: 'unrecognised', detail: '1 of the last 40', tagsMissing: { read: 40, tagged: 1 } } } },
+      }),
     );
     expect(q('[data-testid="page-notice"]')?.textContent).toBe('pageTagsMissing(1|40|#blogchat)');
   });
 
   it('says loudly when tweets on their way are not kept, and how many were dropped', async () => {
     const transcript = { saved: 10, pending: 3, error: null, dropped: 0, kept: true };
-    await mount(state({ chat: chat({ chatMode: true }), reports: { transcript } }));
+    await mount(state({ chat: chat({ chatMode: true }), reports: { 'transcript-status': transcript } }));
     expect(q('[data-testid="transcript-not-kept"]')).toBeNull();
     expect(q('[data-testid="transcript-dropped"]')).toBeNull();
-    await mount(state({ chat: chat({ chatMode: true }), reports: { transcript: { ...transcript, kept: false, dropped: 250 } } }));
+    await mount(state({ chat: chat({ chatMode: true }), reports: { 'transcript-status': { ...transcript, kept: false, dropped: 250 } } }));
     expect(q('[data-testid="transcript-not-kept"]')?.textContent).toBe('transcriptNotKept');
     expect(q('[data-testid="transcript-not-kept"]')?.getAttribute('role')).toBe('alert');
     expect(q('[data-testid="transcript-dropped"]')?.textContent).toBe('transcriptDropped(250)');

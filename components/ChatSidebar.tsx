@@ -3,29 +3,25 @@
 // act on the user's own input only (see trusted.ts).
 import { Fragment } from 'preact';
 import { formatLocalTime, formatTag, occurrencePhase, type OccurrenceTimes } from '@/lib/chat';
+import type { Feature } from '@/lib/chat-mode/feature';
+import { features as registered } from '@/lib/chat-mode/features';
 import type { TabState } from '@/lib/chat-mode/tab';
-import type { ChatSettings } from '@/lib/messages';
+import type { ChatSettings, ChatSettingsEditable } from '@/lib/messages';
 import type { Translate } from '@/lib/i18n';
 import type { SidebarPlacement } from '@/lib/x/layout';
 import type { XTheme } from '@/lib/x/theme';
-import { ActivityChart } from './ActivityChart';
 import { ChatModeSwitch } from './ChatModeSwitch';
-import { Counters } from './Counters';
 import { LoadStatus } from './LoadStatus';
 import { Isolated } from './Isolated';
-import { Participants } from './Participants';
-import { QuestionList } from './QuestionList';
 import { trusted } from './trusted';
 
+// Function properties, not methods: the sidebar hands them on to its controls unbound.
 export interface SidebarIntents {
-  setCollapsed(collapsed: boolean): void;
-  setChatMode(on: boolean): void;
-  retry(): void;
-  /** Scroll x.com's timeline to a question's tweet. */
-  selectQuestion(key: string): void;
-  /** Open a composer answering a question. */
-  answer(key: string): void;
-  mute(handle: string): void;
+  setCollapsed: (collapsed: boolean) => void;
+  setChatMode: (on: boolean) => void;
+  retry: () => void;
+  /** Change the chat's settings (a feature's section: mute a participant…). */
+  update: (patch: Partial<ChatSettingsEditable>) => void;
 }
 
 export interface ChatSidebarProps {
@@ -37,9 +33,14 @@ export interface ChatSidebarProps {
   now?: () => Date;
   /** The user's time zone (the browser's by default). */
   timeZone?: string;
+  /** The page the features' sections act on (x.com's document). */
+  doc?: Document;
+  /** The features whose reports are shown (the registered ones by default). */
+  features?: readonly Feature[];
 }
 
-export function ChatSidebar({ state, placement = null, intents, t, theme, now = () => new Date(), timeZone }: ChatSidebarProps) {
+export function ChatSidebar(props: ChatSidebarProps) {
+  const { state, placement = null, intents, t, theme, now = () => new Date(), timeZone } = props;
   const tag = state.tags?.[0] ?? '';
   const { load, chat } = state;
   const collapsed = chat?.sidebar.collapsed ?? false;
@@ -99,7 +100,7 @@ export function ChatSidebar({ state, placement = null, intents, t, theme, now = 
         {chat ? (
           <>
             <ChatModeSwitch on={chat.chatMode} disabled={state.saving} onChange={intents.setChatMode} t={t} />
-            {chat.chatMode ? <ChatModeReports state={state} intents={intents} t={t} /> : null}
+            {chat.chatMode ? <ChatModeReports {...props} /> : null}
             <ChatDetails chat={chat} next={state.next} t={t} now={now()} zone={zone} />
           </>
         ) : null}
@@ -108,61 +109,26 @@ export function ChatSidebar({ state, placement = null, intents, t, theme, now = 
   );
 }
 
-function ChatModeReports({ state, intents, t }: { state: TabState; intents: SidebarIntents; t: Translate }) {
-  const { page, autoTag, live, transcript } = state.reports;
+/** Each running feature's notice, then each one's section, in the order of the feature list. */
+function ChatModeReports({ state, intents, t, doc = document, features = registered }: ChatSidebarProps) {
+  const reports = state.reports as Readonly<Record<string, unknown>>;
+  const shown = features.flatMap((feature) => {
+    const report = reports[feature.name];
+    return report === undefined ? [] : [{ feature, props: { report, state, t, doc, update: intents.update } }];
+  });
   return (
     <>
-      {page?.status === 'unrecognised' ? (
-        <p class="notice" role="status" data-testid="page-notice" data-detail={page.detail ?? ''}>
-          {page.tagsMissing
-            ? t('pageTagsMissing', String(page.tagsMissing.tagged), String(page.tagsMissing.read), `#${state.tags?.[0] ?? ''}`)
-            : t('pageNotRecognised')}
-        </p>
-      ) : null}
-      {autoTag ? (
-        <p class="notice" role="alert" data-testid="autotag-warning">
-          {t('autoTagTooLong', String(autoTag.weightedLength), String(autoTag.limit))}
-        </p>
-      ) : null}
+      {shown.map(({ feature, props }) => (
+        <Fragment key={`notice-${feature.name}`}>{feature.notice?.(props)}</Fragment>
+      ))}
       {!state.onChatPage ? (
         <p class="muted" data-testid="elsewhere-note">
           {t('chatModeElsewhere')}
         </p>
       ) : null}
-      {transcript ? (
-        <p class="muted num" data-testid="transcript-status" data-saved={transcript.saved ?? ''} data-pending={transcript.pending}>
-          {transcript.saved === null ? t('transcriptUnknown') : t('transcriptSaved', String(transcript.saved), String(transcript.pending))}
-        </p>
-      ) : null}
-      {transcript && !transcript.kept ? (
-        <p class="notice" role="alert" data-testid="transcript-not-kept">
-          {t('transcriptNotKept')}
-        </p>
-      ) : null}
-      {transcript?.dropped ? (
-        <p class="notice" role="alert" data-testid="transcript-dropped" data-dropped={transcript.dropped}>
-          {t('transcriptDropped', String(transcript.dropped))}
-        </p>
-      ) : null}
-      {transcript?.error ? (
-        <p class="error" role="alert" data-testid="transcript-error">
-          {t('transcriptError', transcript.error)}
-        </p>
-      ) : null}
-      {live ? (
-        <>
-          <Counters shown={live.shown} hidden={live.hidden} t={t} />
-          <QuestionList
-            questions={live.questions}
-            current={live.current}
-            onSelect={intents.selectQuestion}
-            onAnswer={intents.answer}
-            t={t}
-          />
-          <ActivityChart perMinute={live.perMinute} t={t} />
-          <Participants participants={live.participants.filter((p) => !state.chat?.muted.includes(p.handle))} onMute={intents.mute} t={t} />
-        </>
-      ) : null}
+      {shown.map(({ feature, props }) => (
+        <Fragment key={`section-${feature.name}`}>{feature.section?.(props)}</Fragment>
+      ))}
     </>
   );
 }

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { findChat } from '@/lib/chat';
 import type { ChatSettings, Client, Request } from '@/lib/messages';
 import { newChatSettings } from '@/lib/store/chats';
-import { createChatTab, type Feature, type FeatureContext, type TabStorageLike } from './tab';
+import type { ChatModeDeps, Feature, Where } from './feature';
+import { createChatTab, type ChatTabOptions, type TabStorageLike } from './tab';
 
 /** A chat as the background creates it on first use (from the directory), with changes. */
 function settings(tag: string, overrides: Partial<ChatSettings> = {}): ChatSettings {
@@ -14,21 +15,23 @@ function fakeBackground() {
   const chats = new Map<string, ChatSettings>();
   const requests: Request[] = [];
   let failing: string | null = null;
+  const reply = (request: Request) => {
+    requests.push(request);
+    if (failing) return { ok: false, error: { code: 'unavailable', message: failing } };
+    if (request.type === 'chat/get') {
+      if (!chats.has(request.tag)) chats.set(request.tag, settings(request.tag));
+      return { ok: true, chat: chats.get(request.tag) };
+    }
+    if (request.type === 'chat/update') {
+      const next: ChatSettings = { ...chats.get(request.tag)!, ...request.patch };
+      chats.set(request.tag, next);
+      return { ok: true, chat: next };
+    }
+    throw new Error(`unexpected ${request.type}`);
+  };
   const client: Client = {
-    send: (async (request: Request) => {
-      requests.push(request);
-      if (failing) return { ok: false, error: { code: 'unavailable', message: failing } };
-      if (request.type === 'chat/get') {
-        if (!chats.has(request.tag)) chats.set(request.tag, settings(request.tag));
-        return { ok: true, chat: chats.get(request.tag) };
-      }
-      if (request.type === 'chat/update') {
-        const next = { ...chats.get(request.tag)!, ...request.patch } as ChatSettings;
-        chats.set(request.tag, next);
-        return { ok: true, chat: next };
-      }
-      throw new Error(`unexpected ${request.type}`);
-    }) as Client['send'],
+    // Answers as the background does, in a later microtask (a throw rejects).
+    send: ((request: Request) => new Promise<unknown>((resolve) => resolve(reply(request)))) as Client['send'],
   };
   return { client, chats, requests, fail: (message: string | null) => (failing = message) };
 }
@@ -47,17 +50,23 @@ function fullStorage(): TabStorageLike {
 }
 
 /** A feature that records its starts and stops. */
-function recorder(name: string, runsOn: (c: FeatureContext) => boolean = () => true) {
+function recorder(name: string, runsOn: (where: Where) => boolean = () => true) {
   const log: string[] = [];
   const feature: Feature = {
     name,
     runsOn,
     start(context) {
       log.push(`start ${context.tags[0]} ${context.onChatPage ? 'chat-page' : 'elsewhere'}`);
-      return () => log.push('stop');
+      context.signal.addEventListener('abort', () => log.push('stop'));
     },
   };
   return { feature, log };
+}
+
+/** A chat tab on this background and storage; `page` aborts when the content script would be invalidated. */
+function chatTab(options: Omit<ChatTabOptions, 'deps' | 'signal'>, page = new AbortController()) {
+  const deps = { document } as ChatModeDeps; // these features use none of the tab's deps
+  return createChatTab({ ...options, deps, signal: page.signal });
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -67,7 +76,7 @@ const STATUS = 'https://x.com/MackCollier/status/1';
 describe('chat tab', () => {
   it('shows a chat page’s chat, and nothing on other pages while chat mode is off', async () => {
     const bg = fakeBackground();
-    const tab = createChatTab({ client: bg.client, storage: memoryStorage(), features: [] });
+    const tab = chatTab({ client: bg.client, storage: memoryStorage(), features: [] });
     tab.setUrl(SEARCH);
     expect(tab.state.get()).toMatchObject({ tags: ['blogchat'], onChatPage: true, load: { state: 'loading' } });
     await settle();
@@ -81,7 +90,7 @@ describe('chat tab', () => {
     const storage = memoryStorage();
     const everywhere = recorder('everywhere');
     const chatPageOnly = recorder('filter', (c) => c.onChatPage);
-    const tab = createChatTab({ client: bg.client, storage, features: [everywhere.feature, chatPageOnly.feature] });
+    const tab = chatTab({ client: bg.client, storage, features: [everywhere.feature, chatPageOnly.feature] });
     tab.setUrl(SEARCH);
     await settle();
     expect(everywhere.log).toEqual([]);
@@ -108,15 +117,18 @@ describe('chat tab', () => {
   it('comes back on after a reload: the chat’s stored setting and the tab’s remembered chat', async () => {
     const bg = fakeBackground();
     const storage = memoryStorage();
-    const first = createChatTab({ client: bg.client, storage, features: [] });
+    const firstPage = new AbortController();
+    const before = recorder('everywhere');
+    const first = chatTab({ client: bg.client, storage, features: [before.feature] }, firstPage);
     first.setUrl(SEARCH);
     await settle();
     await first.setChatMode(true);
-    first.dispose();
+    firstPage.abort(); // the page goes: its content script's signal stops every feature
+    expect(before.log).toEqual(['start blogchat chat-page', 'stop']);
 
     // A reload on a tweet's page: a new content script, same sessionStorage and background.
     const feature = recorder('everywhere');
-    const second = createChatTab({ client: bg.client, storage, features: [feature.feature] });
+    const second = chatTab({ client: bg.client, storage, features: [feature.feature] });
     second.setUrl(STATUS);
     await settle();
     expect(second.state.get()).toMatchObject({ tags: ['blogchat'], chat: { chatMode: true } });
@@ -127,7 +139,7 @@ describe('chat tab', () => {
     const bg = fakeBackground();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const feature = recorder('filter', (c) => c.onChatPage);
-    const tab = createChatTab({ client: bg.client, storage: fullStorage(), features: [feature.feature] });
+    const tab = chatTab({ client: bg.client, storage: fullStorage(), features: [feature.feature] });
     tab.setUrl(SEARCH);
     await settle();
     await tab.setChatMode(true);
@@ -144,7 +156,7 @@ describe('chat tab', () => {
     const bg = fakeBackground();
     const storage = memoryStorage();
     storage.data.set('active-chat', '<img src=x>');
-    const tab = createChatTab({ client: bg.client, storage, features: [] });
+    const tab = chatTab({ client: bg.client, storage, features: [] });
     tab.setUrl(STATUS);
     await settle();
     expect(tab.state.get().tags).toBeNull();
@@ -153,7 +165,7 @@ describe('chat tab', () => {
 
   it('switches to another chat page’s chat and ignores a late reply for the previous one', async () => {
     const bg = fakeBackground();
-    const tab = createChatTab({ client: bg.client, storage: memoryStorage(), features: [] });
+    const tab = chatTab({ client: bg.client, storage: memoryStorage(), features: [] });
     tab.setUrl(SEARCH);
     tab.setUrl('https://x.com/hashtag/socialmedia');
     await settle();
@@ -163,7 +175,7 @@ describe('chat tab', () => {
   it('stops the previous chat’s features as soon as another chat’s page opens, before its settings arrive', async () => {
     const bg = fakeBackground();
     const feature = recorder('filter', (c) => c.onChatPage);
-    const tab = createChatTab({ client: bg.client, storage: memoryStorage(), features: [feature.feature] });
+    const tab = chatTab({ client: bg.client, storage: memoryStorage(), features: [feature.feature] });
     tab.setUrl(SEARCH);
     await settle();
     await tab.setChatMode(true);
@@ -177,7 +189,7 @@ describe('chat tab', () => {
   it('rolls a change back and says why when the background cannot store it', async () => {
     const bg = fakeBackground();
     const feature = recorder('everywhere');
-    const tab = createChatTab({ client: bg.client, storage: memoryStorage(), features: [feature.feature] });
+    const tab = chatTab({ client: bg.client, storage: memoryStorage(), features: [feature.feature] });
     tab.setUrl(SEARCH);
     await settle();
     bg.fail('Storage is full.');
@@ -191,7 +203,7 @@ describe('chat tab', () => {
   it('reports a failed load and loads again on retry', async () => {
     const bg = fakeBackground();
     bg.fail('No worker.');
-    const tab = createChatTab({ client: bg.client, storage: memoryStorage(), features: [] });
+    const tab = chatTab({ client: bg.client, storage: memoryStorage(), features: [] });
     tab.setUrl(SEARCH);
     await settle();
     expect(tab.state.get().load).toEqual({ state: 'failed', message: 'No worker.' });
@@ -201,22 +213,23 @@ describe('chat tab', () => {
     expect(tab.state.get()).toMatchObject({ load: { state: 'ready' }, chat: { tag: 'blogchat' } });
   });
 
-  it('passes reports from features to the state, and features clear theirs when stopped', async () => {
+  it('passes reports from features to the state, and empties a feature’s slot when it stops', async () => {
     const bg = fakeBackground();
-    const reporting: Feature = {
+    const reporting: Feature<'reporting', { status: string }> = {
       name: 'reporting',
       runsOn: () => true,
       start(context) {
-        context.report({ page: { status: 'ok' } });
-        return () => context.report({ page: undefined });
+        context.report({ status: 'ok' });
+        // A report after stopping is dropped: the slot stays empty.
+        context.signal.addEventListener('abort', () => context.report({ status: 'late' }));
       },
     };
-    const tab = createChatTab({ client: bg.client, storage: memoryStorage(), features: [reporting] });
+    const tab = chatTab({ client: bg.client, storage: memoryStorage(), features: [reporting] });
     tab.setUrl(SEARCH);
     await settle();
     await tab.setChatMode(true);
-    expect(tab.state.get().reports.page).toEqual({ status: 'ok' });
+    expect(tab.state.get().reports).toEqual({ reporting: { status: 'ok' } });
     await tab.setChatMode(false);
-    expect(tab.state.get().reports.page).toBeUndefined();
+    expect(tab.state.get().reports).toEqual({ reporting: undefined });
   });
 });

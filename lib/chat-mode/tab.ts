@@ -4,11 +4,13 @@
 // post the user writes during the chat gets the tag. A reload keeps it (the setting is stored per
 // chat; the tab remembers its chat in the tab's extension-only storage, lib/tab-storage).
 import { chatTagsFromUrl, normalizeTag, type Tag } from '@/lib/chat';
-import type { LiveSnapshot } from '@/lib/chat/live';
 import type { OccurrenceTimes } from '@/lib/chat/when';
 import { TAG_RE, type ChatSettings, type ChatSettingsEditable, type Client } from '@/lib/messages';
 import type { KeyValueStorage } from '@/lib/tab-storage';
-import { createStore, type Store } from './store';
+import type { ChatModeDeps, Feature } from './feature';
+import { createFeatureManager } from './feature-manager';
+import type { Reports } from './features';
+import { observable, type Observable } from './observable';
 
 /** Where a request to the background stands. */
 export type Load = { state: 'idle' | 'loading' | 'ready' } | { state: 'failed'; message: string };
@@ -24,45 +26,8 @@ export interface TabState {
   next: OccurrenceTimes | null;
   saving: boolean;
   saveError: string | null;
-  /** What the running features report for the sidebar. */
+  /** What the running features report for the sidebar, one slot per feature (by its name). */
   reports: Reports;
-}
-
-export interface Reports {
-  /**
-   * The live filter's view of the page: 'unrecognised' means nothing is filtered; `detail` says why, and
-   * `tagsMissing` is set when it is because almost none of the latest tweets read carries a chat tag.
-   */
-  page?: { status: 'waiting' | 'ok' | 'unrecognised'; detail?: string; tagsMissing?: { read: number; tagged: number } };
-  /** Auto-tagging could not add the tag without passing the limit. */
-  autoTag?: { kind: 'too-long'; weightedLength: number; limit: number } | null;
-  /** The live chat's counters, questions, participants and activity. */
-  live?: LiveSnapshot;
-  /**
-   * Tweets stored for the transcript (null: not known yet), still on their way, and a storage error;
-   * tweets dropped because too many waited, and whether those on their way would survive a reload.
-   */
-  transcript?: { saved: number | null; pending: number; error: string | null; dropped: number; kept: boolean };
-}
-
-/** A part of chat mode that runs while it is on (the live filter, auto-tagging…). */
-export interface Feature {
-  name: string;
-  /** Whether it runs on this page while chat mode is on. */
-  runsOn(context: FeatureContext): boolean;
-  /** Starts the feature; returns how to stop it, leaving the page as it was. */
-  start(context: FeatureContext): () => void;
-  /** The feature restarts when this changes (default: any change of chat, settings or page kind). */
-  key?(context: FeatureContext): string;
-}
-
-export interface FeatureContext {
-  tags: Tag[];
-  chat: ChatSettings;
-  onChatPage: boolean;
-  href: string;
-  /** Publishes what the feature has to show in the sidebar. */
-  report(patch: Partial<Reports>): void;
 }
 
 /** Where the tab remembers its chat across reloads; writing may fail (full), reading may find anything. */
@@ -71,18 +36,25 @@ export type TabStorageLike = Pick<KeyValueStorage, 'getItem' | 'setItem' | 'remo
 const ACTIVE_CHAT_KEY = 'active-chat';
 
 export interface ChatTab {
-  state: Store<TabState>;
+  state: Observable<TabState>;
   /** Tells the tab the page's URL (at start and after every SPA navigation). */
   setUrl(href: string): void;
   setChatMode(on: boolean): Promise<void>;
   update(patch: Partial<ChatSettingsEditable>): Promise<void>;
   retry(): void;
-  dispose(): void;
 }
 
-export function createChatTab(deps: { client: Client; storage: TabStorageLike; features: Feature[] }): ChatTab {
-  const { client, storage, features } = deps;
-  const state = createStore<TabState>({
+export interface ChatTabOptions {
+  client: Client;
+  storage: TabStorageLike;
+  features: readonly Feature[];
+  deps: ChatModeDeps;
+  /** Aborts when the content script is invalidated: every feature stops. */
+  signal: AbortSignal;
+}
+
+export function createChatTab({ client, storage, features, deps, signal }: ChatTabOptions): ChatTab {
+  const state = observable<TabState>({
     tags: null,
     onChatPage: false,
     load: { state: 'idle' },
@@ -92,10 +64,18 @@ export function createChatTab(deps: { client: Client; storage: TabStorageLike; f
     saveError: null,
     reports: {},
   });
-  const report = (patch: Partial<Reports>): void => state.set((s) => ({ reports: { ...s.reports, ...patch } }));
+  // The one place report slots are written by name; each feature's own code sees its slot typed.
+  const manager = createFeatureManager(features, deps, (name, value) => state.set((s) => ({ reports: { ...s.reports, [name]: value } })));
   let href = '';
-  let running: { key: string; stop: () => void }[] = [];
   let loadSeq = 0;
+  signal.addEventListener(
+    'abort',
+    () => {
+      loadSeq++;
+      manager.stopAll();
+    },
+    { once: true },
+  );
 
   const activeChat = (): Tag | null => {
     const value = storage.getItem(ACTIVE_CHAT_KEY);
@@ -115,24 +95,7 @@ export function createChatTab(deps: { client: Client; storage: TabStorageLike; f
   /** Starts and stops features so that exactly those that should run do. */
   const reconcile = (): void => {
     const { tags, chat, onChatPage } = state.get();
-    const context: FeatureContext | null = tags && chat?.chatMode ? { tags, chat, onChatPage, href, report } : null;
-    const wanted = new Map<string, Feature>();
-    if (context) {
-      for (const feature of features) {
-        if (feature.runsOn(context)) wanted.set(`${feature.name}|${(feature.key ?? contextKey)(context)}`, feature);
-      }
-    }
-    const keep: typeof running = [];
-    for (const item of running) {
-      if (wanted.has(item.key)) {
-        keep.push(item);
-        wanted.delete(item.key);
-      } else {
-        item.stop();
-      }
-    }
-    for (const [key, feature] of wanted) keep.push({ key, stop: feature.start(context!) });
-    running = keep;
+    manager.reconcile(tags && chat?.chatMode && !signal.aborted ? { tags, chat, onChatPage, href } : null);
   };
 
   const load = async (tags: Tag[]): Promise<void> => {
@@ -204,20 +167,5 @@ export function createChatTab(deps: { client: Client; storage: TabStorageLike; f
       const tags = state.get().tags;
       if (tags) void load(tags);
     },
-    dispose() {
-      loadSeq++;
-      for (const item of running) item.stop();
-      running = [];
-    },
   };
-}
-
-/** The tags chat mode filters on and adds to posts: the chat's main tag, then its extra tags. */
-export function chatTags({ tags, chat }: Pick<FeatureContext, 'tags' | 'chat'>): Tag[] {
-  return [...new Set([tags[0]!, ...chat.extraTags])];
-}
-
-/** Features restart when the chat, its tags, its settings or the page kind change. */
-function contextKey({ tags, chat, onChatPage }: FeatureContext): string {
-  return JSON.stringify([tags, chat.extraTags, chat.hosts, chat.muted, chat.filter, chat.autoTag, onChatPage]);
 }

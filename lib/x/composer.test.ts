@@ -29,17 +29,18 @@ describe('composerEditorOf', () => {
 });
 
 describe('startAutoTag', () => {
-  it('warns instead of inserting when the tag would pass 280 characters, and stops listening on stop()', async () => {
+  it('warns instead of inserting when the tag would pass 280 characters, and stops listening when its signal aborts', async () => {
     const editor = composer('x'.repeat(275));
     const events: string[] = [];
     editor.addEventListener('textInput', (e) => events.push(e.type));
     const onWarning = vi.fn();
-    const stop = startAutoTag(document, { tags: () => ['blogchat'], onWarning });
+    const tagging = new AbortController();
+    startAutoTag(document, { tags: () => ['blogchat'], onWarning }, tagging.signal);
     editor.focus();
     await flush();
     expect(onWarning).toHaveBeenCalledWith({ kind: 'too-long', weightedLength: 285, limit: 280 });
     expect(events).toEqual([]);
-    stop();
+    tagging.abort();
     onWarning.mockClear();
     editor.blur();
     editor.focus();
@@ -52,12 +53,13 @@ describe('startAutoTag', () => {
     const events: string[] = [];
     for (const type of ['textInput', 'paste', 'keydown']) editor.addEventListener(type, (e) => events.push(e.type));
     const onWarning = vi.fn();
-    const stop = startAutoTag(document, { tags: () => ['blogchat'], onWarning });
+    const tagging = new AbortController();
+    startAutoTag(document, { tags: () => ['blogchat'], onWarning }, tagging.signal);
     editor.focus();
     await flush();
     expect(events).toEqual([]);
     expect(onWarning).not.toHaveBeenCalled();
-    stop();
+    tagging.abort();
   });
 });
 

@@ -19,7 +19,7 @@
 //   `onWarning` reports it; while the warning stands we watch that editor, and clear the warning (adding
 //   the tag if the editor is focused and it now fits) when the text changes so that it no longer applies,
 //   or when the editor goes away.
-import { planAutoTag } from '@/lib/chat/autotag';
+import { planAutoTag } from '@/lib/chat/tag-plan';
 import type { Tag } from '@/lib/chat/types';
 import { draftSelection, draftText, insertIntoDraft } from './draft';
 import { X } from './selectors';
@@ -57,9 +57,9 @@ interface Session {
  */
 const sessions = new WeakMap<HTMLElement, Session>();
 
-/** Tags every composer in the document, now and as they appear, until the returned stop is called. */
-export function startAutoTag(doc: Document, options: AutoTagOptions): () => void {
-  let stopped = false;
+/** Tags every composer in the document, now and as they appear, until `signal` aborts. */
+export function startAutoTag(doc: Document, options: AutoTagOptions, signal: AbortSignal): void {
+  if (signal.aborted) return;
   let pointerDown = false;
   /** Focused by a click that is not over yet: tagged on click / mouseup / first key. */
   let waiting: HTMLElement | null = null;
@@ -88,7 +88,7 @@ export function startAutoTag(doc: Document, options: AutoTagOptions): () => void
   };
 
   const recheckWarning = (): void => {
-    if (!warning || stopped) return;
+    if (!warning || signal.aborted) return;
     const { editor } = warning;
     if (!editor.isConnected) return clearWarning();
     const text = draftText(editor);
@@ -104,7 +104,7 @@ export function startAutoTag(doc: Document, options: AutoTagOptions): () => void
   };
 
   const tag = async (editor: HTMLElement): Promise<void> => {
-    if (stopped || busy === editor || opening > 0 || !editor.isConnected || doc.activeElement !== editor) return;
+    if (signal.aborted || busy === editor || opening > 0 || !editor.isConnected || doc.activeElement !== editor) return;
     const text = draftText(editor);
     const session = sessions.get(editor);
     if (session?.done && text.trim() !== '') return;
@@ -175,30 +175,27 @@ export function startAutoTag(doc: Document, options: AutoTagOptions): () => void
   };
 
   // Capture phase: our listeners see every event, even those x.com stops.
-  doc.addEventListener('focusin', onFocusIn, true);
-  doc.addEventListener('mousedown', onMouseDown, true);
-  doc.addEventListener('mouseup', onMouseUp, true);
-  doc.addEventListener('click', onClick, true);
-  doc.addEventListener('keydown', onKeyDown, true);
+  const listening = { capture: true, signal };
+  doc.addEventListener('focusin', onFocusIn, listening);
+  doc.addEventListener('mousedown', onMouseDown, listening);
+  doc.addEventListener('mouseup', onMouseUp, listening);
+  doc.addEventListener('click', onClick, listening);
+  doc.addEventListener('keydown', onKeyDown, listening);
 
   // A composer already focused when chat mode is switched on (the user clicked the sidebar, so
   // normally none) is tagged at once.
   const active = composerEditorOf(doc.activeElement);
   if (active) queueMicrotask(() => void tag(active));
 
-  return () => {
-    stopped = true;
-    waiting = null;
-    doc.removeEventListener('focusin', onFocusIn, true);
-    doc.removeEventListener('mousedown', onMouseDown, true);
-    doc.removeEventListener('mouseup', onMouseUp, true);
-    doc.removeEventListener('click', onClick, true);
-    doc.removeEventListener('keydown', onKeyDown, true);
-    if (warning) {
-      warning.observer.disconnect();
+  signal.addEventListener(
+    'abort',
+    () => {
+      waiting = null;
+      warning?.observer.disconnect();
       warning = null;
-    }
-  };
+    },
+    { once: true },
+  );
 }
 
 /** Resolves with the first element matching `find()`, watching `root`, or null after `timeoutMs`. */

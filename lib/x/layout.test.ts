@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { placeSidebar, sidebarSlot } from './layout';
+import { placeSidebar, sidebarSlot, watchLayout } from './layout';
 
 function box(testid: string | null, rect: { left: number; top: number; width: number; height: number }, tag = 'div'): HTMLElement {
   const el = document.createElement(tag);
@@ -56,5 +56,33 @@ describe('placeSidebar', () => {
     dialog.setAttribute('aria-modal', 'true');
     document.body.append(dialog);
     expect(placeSidebar(document, 300)).toMatchObject({ hidden: true });
+  });
+});
+
+describe('watchLayout', () => {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+  it('sees dialogs open in a #layers created after it started, and nothing once its signal aborts', async () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    let changes = 0;
+    const watching = new AbortController();
+    watchLayout(document, () => changes++, watching.signal);
+    await frame();
+    changes = 0;
+    const layers = document.createElement('div');
+    layers.id = 'layers';
+    root.append(layers); // x.com creates #layers late, deep in its root
+    await vi.waitFor(() => expect(changes).toBe(1));
+    const dialog = document.createElement('div');
+    dialog.setAttribute('role', 'dialog');
+    layers.append(dialog);
+    await vi.waitFor(() => expect(changes).toBe(2));
+    watching.abort();
+    dialog.remove();
+    window.dispatchEvent(new Event('resize'));
+    await frame();
+    await frame();
+    expect(changes).toBe(2);
   });
 });

@@ -32,7 +32,7 @@ export function sidebarSlot(doc: Document, minWidth: number): SidebarSlot | null
 }
 
 /** x.com's open dialog (the compose or reply modal), if one is open: the sidebar must not cover it. */
-export function openDialogRect(doc: Document): DOMRect | null {
+function openDialogRect(doc: Document): DOMRect | null {
   const dialog = doc.querySelector(X.dialog);
   const rect = dialog?.getBoundingClientRect();
   return rect && rect.width > 0 ? rect : null;
@@ -59,13 +59,17 @@ export function placeSidebar(doc: Document, minWidth: number): SidebarPlacement 
 }
 
 /**
- * Calls `onChange` (at most once a frame) when the sidebar's place may have changed: the window was
- * resized or scrolled (x.com's right column scrolls with the page), or a dialog opened or closed in
- * #layers (a small subtree: modals, menus, tooltips). Call `refresh()` after each render so a
- * #layers created later is watched too.
+ * Calls `onChange` (at most once a frame) when the sidebar's place may have changed, until `signal`
+ * aborts: the window was resized or scrolled (x.com's right column scrolls with the page), or a dialog
+ * opened or closed in #layers (a small subtree: modals, menus, tooltips). x.com creates #layers when it
+ * first needs it and may replace it: until it exists the body's subtree is watched for it, then only
+ * its ancestors' child lists (its removal), never the timeline's mutations. A MutationObserver rather
+ * than a CSS-animation selector observer: it sees a dialog within a millisecond, before it is painted,
+ * and sees it close; `animationstart` comes a frame later (~16 ms) and never on removal.
  */
-export function watchLayout(doc: Document, onChange: () => void): { refresh(): void; stop(): void } {
-  const win = doc.defaultView!;
+export function watchLayout(doc: Document, onChange: () => void, signal: AbortSignal): void {
+  const win = doc.defaultView;
+  if (!win || signal.aborted) return;
   let frame = 0;
   const soon = (): void => {
     frame ||= win.requestAnimationFrame(() => {
@@ -73,23 +77,31 @@ export function watchLayout(doc: Document, onChange: () => void): { refresh(): v
       onChange();
     });
   };
-  const layers = new MutationObserver(soon);
-  let watched: Element | null = null;
-  win.addEventListener('resize', soon);
-  win.addEventListener('scroll', soon, { passive: true });
-  return {
-    refresh() {
-      const node = doc.querySelector(X.layers);
-      if (!node || node === watched) return;
-      layers.disconnect();
-      layers.observe(node, { childList: true, subtree: true });
-      watched = node;
-    },
-    stop() {
-      win.removeEventListener('resize', soon);
-      win.removeEventListener('scroll', soon);
-      layers.disconnect();
+  const dialogs = new MutationObserver(soon);
+  let watched: Element | null | undefined;
+  const follow = (): void => {
+    const node = doc.querySelector(X.layers);
+    if (node === watched) return;
+    watched = node;
+    dialogs.disconnect();
+    where.disconnect();
+    if (node) {
+      dialogs.observe(node, { childList: true, subtree: true });
+      for (let n = node.parentNode; n; n = n.parentNode) where.observe(n, { childList: true });
+    } else where.observe(doc.body, { childList: true, subtree: true });
+    soon();
+  };
+  const where = new MutationObserver(follow);
+  follow();
+  win.addEventListener('resize', soon, { signal });
+  win.addEventListener('scroll', soon, { passive: true, signal });
+  signal.addEventListener(
+    'abort',
+    () => {
+      dialogs.disconnect();
+      where.disconnect();
       win.cancelAnimationFrame(frame);
     },
-  };
+    { once: true },
+  );
 }

@@ -8,12 +8,14 @@ import { X } from './selectors';
 export const HIDDEN_ATTR = 'data-chatmode-hidden';
 export const QUESTION_ATTR = 'data-chatmode-question';
 const STYLE_ID = 'chat-mode-page-style';
+/** Questions are marked in x.com's default blue, readable on its light and dark backgrounds alike. */
+const QUESTION_COLOR = 'rgb(29, 155, 240)';
 
 const CSS = `
 ${X.cell}[${HIDDEN_ATTR}] > * { display: none !important; }
 ${X.cell}[${QUESTION_ATTR}] ${X.tweet} {
-  box-shadow: inset 4px 0 0 var(--chat-mode-accent, rgb(29, 155, 240));
-  background-color: color-mix(in srgb, var(--chat-mode-accent, rgb(29, 155, 240)) 12%, transparent);
+  box-shadow: inset 4px 0 0 ${QUESTION_COLOR};
+  background-color: color-mix(in srgb, ${QUESTION_COLOR} 12%, transparent);
 }
 `;
 

@@ -7,7 +7,8 @@ describe('watchLocation', () => {
   it('reports pushState navigations through the title change, once per URL', async () => {
     document.head.replaceChildren(Object.assign(document.createElement('title'), { textContent: 'Home / X' }));
     const seen: string[] = [];
-    const stop = watchLocation(document, (href) => seen.push(new URL(href).pathname + new URL(href).search));
+    const watching = new AbortController();
+    watchLocation(document, (href) => seen.push(new URL(href).pathname + new URL(href).search), watching.signal);
     history.pushState({}, '', '/search?q=%23blogchat');
     document.title = '#blogchat - Search / X';
     await tick();
@@ -19,17 +20,18 @@ describe('watchLocation', () => {
     title.textContent = '#blogchat / X';
     document.head.append(title);
     await tick();
-    stop();
+    watching.abort();
     expect(seen).toEqual(['/search?q=%23blogchat', '/hashtag/blogchat']);
   });
 
   it('reports back/forward through popstate and stops when asked', async () => {
     history.pushState({}, '', '/home');
     const seen: string[] = [];
-    const stop = watchLocation(document, (href) => seen.push(new URL(href).pathname));
+    const watching = new AbortController();
+    watchLocation(document, (href) => seen.push(new URL(href).pathname), watching.signal);
     history.pushState({}, '', '/explore');
     window.dispatchEvent(new PopStateEvent('popstate'));
-    stop();
+    watching.abort();
     history.pushState({}, '', '/notifications');
     window.dispatchEvent(new PopStateEvent('popstate'));
     await tick();

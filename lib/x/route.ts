@@ -2,8 +2,9 @@
 // script can hear. It does change the document title on every navigation, so a MutationObserver on
 // <title> (plus popstate for back/forward) tells us about every route change without polling.
 
-/** Calls `onChange(href)` whenever the page's URL changes; returns a function that stops watching. */
-export function watchLocation(doc: Document, onChange: (href: string) => void): () => void {
+/** Calls `onChange(href)` whenever the page's URL changes, until `signal` aborts. */
+export function watchLocation(doc: Document, onChange: (href: string) => void, signal: AbortSignal): void {
+  if (signal.aborted) return;
   const win = doc.defaultView;
   let last = doc.location.href;
   const check = (): void => {
@@ -15,9 +16,6 @@ export function watchLocation(doc: Document, onChange: (href: string) => void): 
   const observer = new MutationObserver(check);
   // Observe the whole <head> subtree: x.com replaces the <title> element as well as its text.
   observer.observe(doc.head, { subtree: true, childList: true, characterData: true });
-  win?.addEventListener('popstate', check);
-  return () => {
-    observer.disconnect();
-    win?.removeEventListener('popstate', check);
-  };
+  win?.addEventListener('popstate', check, { signal });
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 }

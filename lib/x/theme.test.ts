@@ -26,10 +26,13 @@ describe('readTheme / watchTheme', () => {
     document.documentElement.style.fontSize = '17px';
     expect(readTheme(document)).toMatchObject({ scheme: 'light', fontSize: 17 });
     const seen: string[] = [];
-    const stop = watchTheme(document, (theme) => seen.push(theme.scheme));
+    const watching = new AbortController();
+    watchTheme(document, (theme) => seen.push(theme.scheme), watching.signal);
     document.body.style.backgroundColor = 'rgb(0, 0, 0)';
     await new Promise((resolve) => setTimeout(resolve, 0));
-    stop();
+    watching.abort();
+    document.body.style.backgroundColor = 'rgb(255, 255, 255)';
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(seen).toEqual(['dark']);
   });
 });

@@ -1,6 +1,6 @@
 // x.com's look, read from the page so the sidebar matches it: the theme from the body background
 // (x.com sets it inline: white for light, black for dark; Dim was removed in February 2026, but we
-// still treat any dark background as dark), the root font size the user picked, and the accent colour.
+// still treat any dark background as dark), and the root font size the user picked.
 
 export type Scheme = 'light' | 'dark';
 
@@ -36,8 +36,9 @@ export function readTheme(doc: Document): XTheme {
   return { scheme: schemeOf(background), background, fontSize: Number.isFinite(fontSize) ? fontSize : 15 };
 }
 
-/** Calls `onChange` when x.com switches theme or font size (it rewrites body/html style attributes). */
-export function watchTheme(doc: Document, onChange: (theme: XTheme) => void): () => void {
+/** Calls `onChange` when x.com switches theme or font size (it rewrites body/html style attributes), until `signal` aborts. */
+export function watchTheme(doc: Document, onChange: (theme: XTheme) => void, signal: AbortSignal): void {
+  if (signal.aborted) return;
   let last = JSON.stringify(readTheme(doc));
   const observer = new MutationObserver(() => {
     const theme = readTheme(doc);
@@ -49,5 +50,5 @@ export function watchTheme(doc: Document, onChange: (theme: XTheme) => void): ()
   const options = { attributes: true, attributeFilter: ['style', 'class'] };
   observer.observe(doc.body, options);
   observer.observe(doc.documentElement, options);
-  return () => observer.disconnect();
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fixture } from '@/tests/fixtures/x-cells';
 import { X } from './selectors';
 import { readCell, type CellReading } from './tweet';
-import { clearMarks, findTimeline, HIDDEN_ATTR, HOST_ATTR, markCell, QUESTION_ATTR, watchTimeline, type TimelineStatus } from './timeline';
+import { clearMarks, findTimeline, HIDDEN_ATTR, markCell, QUESTION_ATTR, watchTimeline, type TimelineStatus } from './timeline';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -59,10 +59,12 @@ function newTimelineWrapper(cells: Element[]): { wrapper: Element; timeline: Ele
   return { wrapper, timeline };
 }
 
-let stop: (() => void) | null = null;
+let watching: AbortController | null = null;
+/** The signal of the watch a test starts; aborted after each test. */
+const nextWatch = (): AbortSignal => (watching = new AbortController()).signal;
 afterEach(() => {
-  stop?.();
-  stop = null;
+  watching?.abort();
+  watching = null;
   document.body.replaceChildren();
 });
 
@@ -83,7 +85,7 @@ describe('watchTimeline', () => {
   it('reports the cells already present, then only added or changed cells', async () => {
     const { timeline } = loadPage();
     const rec = recorder();
-    stop = watchTimeline(document, rec.handlers);
+    watchTimeline(document, rec.handlers, nextWatch());
     expect(rec.batches).toEqual([[...timeline.children]]);
     expect(rec.statuses).toEqual([['ok', undefined]]);
 
@@ -119,7 +121,7 @@ describe('watchTimeline', () => {
     // a removed cell is not reported; our own marks cause no report
     const n = rec.batches.length;
     timeline.lastElementChild?.remove();
-    markCell(first, { hidden: 'untagged', question: 'Q1', host: true });
+    markCell(first, { hidden: 'untagged', question: 'Q1' });
     await tick();
     expect(rec.batches.length).toBe(n);
     expect(rec.statuses).toEqual([['ok', undefined]]);
@@ -128,7 +130,7 @@ describe('watchTimeline', () => {
   it('hands over each cell\u2019s reading with it, as readCell reads it', async () => {
     const { timeline } = loadPage();
     const got: Array<[Element[], CellReading[]]> = [];
-    stop = watchTimeline(document, { onCells: (cells, readings) => got.push([cells, readings]), onStatus: () => {} });
+    watchTimeline(document, { onCells: (cells, readings) => got.push([cells, readings]), onStatus: () => {} }, nextWatch());
     const added = [fixture('retweet'), fixture('plain')];
     timeline.prepend(...added);
     await tick();
@@ -144,7 +146,7 @@ describe('watchTimeline', () => {
   it('keeps the timeline when x.com rewrites its style as it grows, and still notices it being replaced', async () => {
     const { timeline } = loadPage();
     const rec = recorder();
-    stop = watchTimeline(document, rec.handlers);
+    watchTimeline(document, rec.handlers, nextWatch());
     timeline.setAttribute('style', 'position: relative; min-height: 5000px;');
     await tick();
     const added = fixture('plain');
@@ -161,7 +163,7 @@ describe('watchTimeline', () => {
   it('re-attaches when the timeline node is replaced (search tab, navigation)', async () => {
     const { timeline } = loadPage();
     const rec = recorder();
-    stop = watchTimeline(document, rec.handlers);
+    watchTimeline(document, rec.handlers, nextWatch());
     const oldWrapper = timeline.parentElement!;
     const cells = [fixture('quote'), fixture('reply')];
     const { wrapper, timeline: fresh } = newTimelineWrapper(cells);
@@ -181,7 +183,7 @@ describe('watchTimeline', () => {
   it('re-attaches after an SPA navigation replaces the whole primary column content', async () => {
     const { main, timeline } = loadPage();
     const rec = recorder();
-    stop = watchTimeline(document, rec.handlers);
+    watchTimeline(document, rec.handlers, nextWatch());
     const column = main.querySelector(X.primaryColumn)!;
     const saved = [...column.children].map((el) => el.cloneNode(true) as Element);
     column.replaceChildren();
@@ -200,7 +202,7 @@ describe('watchTimeline', () => {
     timeline.replaceChildren(document.createElement('div'));
     timeline.removeAttribute('style');
     const rec = recorder();
-    stop = watchTimeline(document, rec.handlers, { setTimer: () => 0, clearTimer: () => {} });
+    watchTimeline(document, rec.handlers, nextWatch(), { setTimer: () => 0, clearTimer: () => {} });
     expect(rec.statuses).toEqual([['waiting', 'timeline loading']]);
     expect(rec.batches).toEqual([]);
     timeline.replaceChildren(...cells);
@@ -217,7 +219,7 @@ describe('watchTimeline', () => {
     section.remove();
     const timers = fakeTimers();
     const rec = recorder();
-    stop = watchTimeline(document, rec.handlers, timers);
+    watchTimeline(document, rec.handlers, nextWatch(), timers);
     expect(rec.statuses).toEqual([['waiting', undefined]]);
     expect(timers.size).toBe(1);
     timers.fire();
@@ -232,7 +234,7 @@ describe('watchTimeline', () => {
     document.body.replaceChildren(document.createElement('div'));
     const timers = fakeTimers();
     const rec = recorder();
-    stop = watchTimeline(document, rec.handlers, timers);
+    watchTimeline(document, rec.handlers, nextWatch(), timers);
     timers.fire();
     expect(rec.statuses).toEqual([['waiting', undefined]]);
   });
@@ -241,7 +243,7 @@ describe('watchTimeline', () => {
     const { timeline } = loadPage();
     timeline.replaceChildren(fixture('broken'));
     const rec = recorder();
-    stop = watchTimeline(document, rec.handlers);
+    watchTimeline(document, rec.handlers, nextWatch());
     expect(rec.statuses).toEqual([['unrecognised', 'timeline row is not a cellInnerDiv']]);
     expect(rec.batches).toHaveLength(1);
     timeline.append(fixture('plain'));
@@ -259,7 +261,7 @@ describe('watchTimeline', () => {
     // An ad among them reads (by its wrapper) but vouches for nothing.
     timeline.replaceChildren(textless('plain'), fixture('promoted'), textless('reply'));
     const rec = recorder();
-    stop = watchTimeline(document, rec.handlers);
+    watchTimeline(document, rec.handlers, nextWatch());
     expect(rec.statuses).toEqual([['unrecognised', 'no tweetText in the tweet']]);
     timeline.append(fixture('untagged'));
     await tick();
@@ -273,7 +275,7 @@ describe('watchTimeline', () => {
   it('notices the markup breaking under a running page, but not one odd cell among readable tweets', async () => {
     const { timeline } = loadPage();
     const rec = recorder();
-    stop = watchTimeline(document, rec.handlers);
+    watchTimeline(document, rec.handlers, nextWatch());
     const odd = fixture('plain');
     odd.querySelector(X.tweet)?.setAttribute('data-testid', 'post');
     timeline.append(odd);
@@ -290,7 +292,7 @@ describe('watchTimeline', () => {
     spacer.setAttribute('data-testid', 'cellInnerDiv');
     timeline.replaceChildren(spacer);
     const rec = recorder();
-    stop = watchTimeline(document, rec.handlers);
+    watchTimeline(document, rec.handlers, nextWatch());
     expect(rec.statuses).toEqual([['ok', undefined]]);
     expect(rec.batches).toEqual([[spacer]]);
   });
@@ -301,16 +303,17 @@ describe('watchTimeline', () => {
     timeline.replaceChildren();
     const timers = fakeTimers();
     const rec = recorder();
-    const stopIt = watchTimeline(document, rec.handlers, timers);
+    const stopIt = new AbortController();
+    watchTimeline(document, rec.handlers, stopIt.signal, timers);
     expect(timers.size).toBe(1);
-    stopIt();
+    stopIt.abort();
     expect(timers.size).toBe(0);
     timeline.setAttribute('style', 'position: relative');
     timeline.append(fixture('plain'));
     await tick();
     expect(rec.batches).toEqual([]);
     expect(rec.statuses).toEqual([['waiting', 'timeline loading']]);
-    stopIt();
+    stopIt.abort();
   });
 });
 
@@ -319,14 +322,12 @@ describe('markCell / clearMarks', () => {
     const cell = fixture('hostQuestion');
     markCell(cell, { hidden: 'untagged' });
     expect(cell.getAttribute(HIDDEN_ATTR)).toBe('untagged');
-    markCell(cell, { question: 'Q8', host: true });
+    markCell(cell, { question: 'Q8' });
     expect(cell.getAttribute(HIDDEN_ATTR)).toBe('untagged');
     expect(cell.getAttribute(QUESTION_ATTR)).toBe('Q8');
-    expect(cell.hasAttribute(HOST_ATTR)).toBe(true);
-    markCell(cell, { hidden: null, question: null, host: false });
+    markCell(cell, { hidden: null, question: null });
     expect(cell.hasAttribute(HIDDEN_ATTR)).toBe(false);
     expect(cell.hasAttribute(QUESTION_ATTR)).toBe(false);
-    expect(cell.hasAttribute(HOST_ATTR)).toBe(false);
     expect(HIDDEN_ATTR).toBe('data-chatmode-hidden');
     expect(QUESTION_ATTR).toBe('data-chatmode-question');
   });
@@ -336,8 +337,8 @@ describe('markCell / clearMarks', () => {
     const before = main.outerHTML;
     const [a, b, c] = [...timeline.children];
     markCell(a!, { hidden: 'promoted' });
-    markCell(b!, { question: 'Q3', host: true });
-    markCell(c!, { hidden: 'retweet', host: true });
+    markCell(b!, { question: 'Q3' });
+    markCell(c!, { hidden: 'retweet' });
     expect(main.outerHTML).not.toBe(before);
     clearMarks(document);
     expect(main.outerHTML).toBe(before);

@@ -16,10 +16,8 @@ import { X } from './selectors';
 import { readCell, type CellReading } from './tweet';
 
 export { HIDDEN_ATTR, QUESTION_ATTR };
-/** Set (empty value) on a cell whose tweet is by one of the chat's hosts. */
-export const HOST_ATTR = 'data-chatmode-host';
 /** Every attribute chat mode puts on x.com's cells. */
-export const CELL_ATTRS = [HIDDEN_ATTR, QUESTION_ATTR, HOST_ATTR] as const;
+export const CELL_ATTRS = [HIDDEN_ATTR, QUESTION_ATTR] as const;
 
 export type TimelineStatus = 'ok' | 'waiting' | 'unrecognised';
 
@@ -80,7 +78,7 @@ function cellOf(node: Node, timeline: Element): Element | null {
 
 /**
  * Watches the timeline of `doc`: `onCells` first with the cells present, then with only the cells added
- * or changed; re-attaches when the timeline node is replaced. Returns a function that stops watching.
+ * or changed; re-attaches when the timeline node is replaced. Stops watching when `signal` aborts.
  *
  * Status: 'waiting' until a live timeline is found; 'ok' once it is (also while its cells are only empty
  * ones); 'unrecognised' when, after `graceMs`, the primaryColumn has content but no timeline, or when the
@@ -88,12 +86,12 @@ function cellOf(node: Node, timeline: Element): Element | null {
  * (checked on every report, so x.com's markup changing under a running page is noticed too). Whether
  * the tweets that do read make sense for the chat is the caller's to judge (see live-filter.ts).
  */
-export function watchTimeline(doc: Document, handlers: TimelineHandlers, options: WatchOptions = {}): () => void {
+export function watchTimeline(doc: Document, handlers: TimelineHandlers, signal: AbortSignal, options: WatchOptions = {}): void {
+  if (signal.aborted) return;
   const graceMs = options.graceMs ?? DEFAULT_GRACE_MS;
   const setTimer = options.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
   const clearTimer = options.clearTimer ?? ((h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>));
-  const View = doc.defaultView;
-  const MO = (View as (Window & typeof globalThis) | null)?.MutationObserver ?? MutationObserver;
+  const MO = doc.defaultView?.MutationObserver ?? MutationObserver;
 
   let stopped = false;
   let timeline: Element | null = null;
@@ -231,17 +229,19 @@ export function watchTimeline(doc: Document, handlers: TimelineHandlers, options
     }
   }
 
+  signal.addEventListener(
+    'abort',
+    () => {
+      stopped = true;
+      cellObserver.disconnect();
+      structureObserver.disconnect();
+      if (timer !== null) clearTimer(timer);
+      timer = null;
+      timeline = null;
+    },
+    { once: true },
+  );
   sync();
-
-  return () => {
-    if (stopped) return;
-    stopped = true;
-    cellObserver.disconnect();
-    structureObserver.disconnect();
-    if (timer !== null) clearTimer(timer);
-    timer = null;
-    timeline = null;
-  };
 }
 
 /** Reads cells one by one as they are asked for (`judge` stops at the first readable tweet). */
@@ -254,7 +254,6 @@ export interface CellMarks {
   hidden?: HideReason | null;
   /** The question's label (e.g. "Q3") when the cell is a host's question. */
   question?: string | null;
-  host?: boolean;
 }
 
 /**
@@ -269,7 +268,6 @@ export function markCell(cell: Element, attrs: CellMarks): void {
   };
   if ('hidden' in attrs) set(HIDDEN_ATTR, attrs.hidden ?? null);
   if ('question' in attrs) set(QUESTION_ATTR, attrs.question ?? null);
-  if ('host' in attrs) set(HOST_ATTR, attrs.host ? '' : null);
 }
 
 /** Removes every chat-mode mark from the page (turning chat mode off restores x.com's DOM exactly). */

@@ -3,7 +3,7 @@
 // read Draft's EditorState, never the DOM text. Same scenarios in real Chromium and real Firefox ESR.
 //
 // Spacing: an empty composer becomes ' #blogchat' with the caret at 0, so typing "Great question"
-// gives 'Great question #blogchat' (lib/chat/autotag.ts: the tag always goes after a space, at the end).
+// gives 'Great question #blogchat' (lib/chat/tag-plan.ts: the tag always goes after a space, at the end).
 import { describe, expect, it } from 'vitest';
 import { browsersUnderTest, withExtension, SEARCH_BLOGCHAT, type ExtPage } from './harness/fixtures.ts';
 import {

@@ -1,22 +1,23 @@
 // Chat mode reads a chat in x.com's Latest tab: a chat is a live conversation, and Top reorders it.
 import { isLatestSearch, switchToLatest } from '@/lib/x/search';
-import type { Feature } from '../tab';
+import type { Feature } from '../feature';
 
-export function latestFeature(doc: Document, { tries = 20, intervalMs = 250 } = {}): Feature {
-  return {
-    name: 'latest',
-    runsOn: ({ onChatPage, href }) => onChatPage && !isLatestSearch(href),
-    key: ({ href }) => href,
-    start() {
-      // Right after navigation x.com may not have drawn its tabs yet: try for a few seconds.
-      let left = tries;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const attempt = (): void => {
-        if (switchToLatest(doc) || --left <= 0) return;
-        timer = setTimeout(attempt, intervalMs);
-      };
-      attempt();
-      return () => clearTimeout(timer);
-    },
-  };
-}
+/** Right after navigation x.com may not have drawn its tabs yet: try for a few seconds. */
+const TRIES = 20;
+const INTERVAL_MS = 250;
+
+export const latest: Feature<'latest', never> = {
+  name: 'latest',
+  runsOn: ({ onChatPage, href }) => onChatPage && !isLatestSearch(href),
+  key: ({ href }) => href,
+  start({ deps, signal }) {
+    let left = TRIES;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const attempt = (): void => {
+      if (switchToLatest(deps.document) || --left <= 0) return;
+      timer = setTimeout(attempt, INTERVAL_MS);
+    };
+    attempt();
+    signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  },
+};

@@ -6,8 +6,8 @@ import { newChatSettings } from '@/lib/store/chats';
 import { fixture } from '@/tests/fixtures/x-cells';
 import { X } from '@/lib/x/selectors';
 import { findTimeline, HIDDEN_ATTR } from '@/lib/x/timeline';
-import type { FeatureContext, Reports } from '../tab';
-import { liveFilterFeature } from './live-filter';
+import type { ChatModeDeps, FeatureContext } from '../feature';
+import { createLiveFilter, type LiveFilterReport } from './live-filter';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -28,30 +28,33 @@ function cell(text: string): Element {
 
 /** The page with these cells in its timeline; the feature started for #blogchat. */
 function start(cells: Element[]) {
-  stop?.();
+  running?.abort();
+  running = new AbortController();
   const main = fixture('page');
   document.body.replaceChildren(main);
   const timeline = findTimeline(document)!;
   timeline.replaceChildren(...cells);
-  const reports: Partial<Reports>[] = [];
-  const context: FeatureContext = {
+  const reports: LiveFilterReport[] = [];
+  const outbox = { add: vi.fn(), stats: vi.fn() };
+  const context: FeatureContext<LiveFilterReport> = {
     tags: ['blogchat'],
     chat: newChatSettings('blogchat', findChat('blogchat'), 1),
     onChatPage: true,
     href: 'https://x.com/search?q=%23blogchat&f=live',
+    deps: { document, outbox } as Partial<ChatModeDeps> as ChatModeDeps, // the live filter uses only these
+    signal: running.signal,
     report: (r) => void reports.push(r),
   };
-  const outbox = { add: vi.fn() };
-  stop = liveFilterFeature(document, { outbox, reportEveryMs: 0 }).start(context);
-  const page = () => reports.filter((r) => 'page' in r).at(-1)?.page;
+  createLiveFilter({ reportEveryMs: 0 }).start(context);
+  const page = () => reports.at(-1)?.page;
   const hidden = () => [...timeline.children].filter((c) => c.hasAttribute(HIDDEN_ATTR));
   return { timeline, page, hidden, outbox };
 }
 
-let stop: (() => void) | null = null;
+let running: AbortController | null = null;
 afterEach(() => {
-  stop?.();
-  stop = null;
+  running?.abort();
+  running = null;
   document.body.replaceChildren();
 });
 
@@ -95,7 +98,7 @@ describe('live filter', () => {
     // The markup comes back: the same tweets now read tagged, and every tweet shown is filtered again.
     for (const c of cells) {
       const span = c.querySelector(`${X.tweetText} span`)!;
-      span.textContent = span.textContent!.replace('blogchat', '#blogchat');
+      span.textContent = (span.textContent ?? '').replace('blogchat', '#blogchat');
     }
     await tick();
     expect(page()).toEqual({ status: 'ok' });

@@ -1,35 +1,40 @@
 // Transcript status: while chat mode records a chat, the sidebar says how many of its tweets the
 // background has stored, how many are still on their way, and why, if storing fails (a stopped
 // worker is retried quietly; a full disk is not quiet) — and, when the tab's storage is full or too
-// many waited, that tweets on their way would not survive a reload or were dropped.
-import type { Client } from '@/lib/messages';
-import type { Outbox } from '@/lib/outbox';
-import type { Feature } from '../tab';
+// many waited, that tweets on their way would not survive a reload or were dropped. It only looks:
+// the live filter hands the tweets to the outbox, which stores them.
+import type { Feature } from '../feature';
 
-export interface TranscriptDeps {
-  client: Client;
-  outbox: Pick<Outbox, 'stats'>;
-  /** Whether tweets on their way are kept across a reload (false: the tab's storage is full). */
-  kept: () => boolean;
-  /** The outbox's latest error that the user must know about (e.g. storage full), or null. */
-  lastError: () => string | null;
+/** Tweets stored for the transcript (null: not known yet), still on their way, and a storage error; tweets
+ * dropped because too many waited, and whether those on their way would survive a reload. */
+export interface TranscriptStatus {
+  saved: number | null;
+  pending: number;
+  error: string | null;
+  dropped: number;
+  kept: boolean;
+}
+
+export interface TranscriptStatusTiming {
   /** How often to ask while tweets are on their way. */
   busyMs?: number;
   /** How often to ask when nothing is: rarely, so an idle chat page lets the MV3 worker sleep. */
   idleMs?: number;
 }
 
-export function transcriptFeature(deps: TranscriptDeps): Feature {
-  const busyMs = deps.busyMs ?? 2000;
-  const idleMs = deps.idleMs ?? 30_000;
+export function createTranscriptStatus({ busyMs = 2000, idleMs = 30_000 }: TranscriptStatusTiming = {}): Feature<
+  'transcript-status',
+  TranscriptStatus
+> {
   return {
-    name: 'transcript',
+    name: 'transcript-status',
     runsOn: ({ onChatPage }) => onChatPage,
     key: ({ tags }) => tags[0]!,
     start(context) {
+      const { deps, signal } = context;
       const tag = context.tags[0]!;
-      let stopped = false;
       let timer: ReturnType<typeof setTimeout> | undefined;
+      signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
       // Every busyMs, look at the outbox (no message); ask the background for the count only while
       // tweets are on their way, once more after they all arrived, and otherwise every idleMs — so an
       // idle chat page lets the MV3 worker sleep. A tweet can be queued, sent and stored between two
@@ -48,7 +53,7 @@ export function transcriptFeature(deps: TranscriptDeps): Feature {
           acceptedWhenAsked = accepted;
           // `pending` was read before asking: when it was 0, the count includes every tweet accepted so far.
           const reply = await deps.client.send({ type: 'tweets/count', tag });
-          if (stopped) return;
+          if (signal.aborted) return;
           const error = deps.lastError();
           asked = {
             saved: reply.ok ? reply.count : null,
@@ -62,17 +67,36 @@ export function transcriptFeature(deps: TranscriptDeps): Feature {
         const next = JSON.stringify(transcript);
         if (transcript && next !== reported) {
           reported = next;
-          context.report({ transcript });
+          context.report(transcript);
         }
         wasBusy = busy;
         timer = setTimeout(() => void tick(), busyMs);
       };
       void tick();
-      return () => {
-        stopped = true;
-        clearTimeout(timer);
-        context.report({ transcript: undefined });
-      };
     },
+    section: ({ report: transcript, t }) => (
+      <>
+        <p class="muted num" data-testid="transcript-status" data-saved={transcript.saved ?? ''} data-pending={transcript.pending}>
+          {transcript.saved === null ? t('transcriptUnknown') : t('transcriptSaved', String(transcript.saved), String(transcript.pending))}
+        </p>
+        {!transcript.kept ? (
+          <p class="notice" role="alert" data-testid="transcript-not-kept">
+            {t('transcriptNotKept')}
+          </p>
+        ) : null}
+        {transcript.dropped ? (
+          <p class="notice" role="alert" data-testid="transcript-dropped" data-dropped={transcript.dropped}>
+            {t('transcriptDropped', String(transcript.dropped))}
+          </p>
+        ) : null}
+        {transcript.error ? (
+          <p class="error" role="alert" data-testid="transcript-error">
+            {t('transcriptError', transcript.error)}
+          </p>
+        ) : null}
+      </>
+    ),
   };
 }
+
+export const transcriptStatus = createTranscriptStatus();

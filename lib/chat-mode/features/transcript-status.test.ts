@@ -1,7 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Client, Request } from '@/lib/messages';
-import type { FeatureContext, Reports } from '../tab';
-import { transcriptFeature } from './transcript';
+import type { ChatModeDeps, FeatureContext } from '../feature';
+import { createTranscriptStatus, type TranscriptStatus } from './transcript-status';
+
+/** Starts the feature for #blogchat with these deps; its reports are recorded (undefined: none yet). */
+/** (The transcript status only looks at the outbox's stats.) */
+function start(
+  deps: Pick<ChatModeDeps, 'client' | 'kept' | 'lastError'> & { outbox: Pick<ChatModeDeps['outbox'], 'stats'> },
+  timing: { busyMs: number; idleMs: number },
+) {
+  const reports: TranscriptStatus[] = [];
+  const running = new AbortController();
+  const context = { tags: ['blogchat'], deps, signal: running.signal, report: (r: TranscriptStatus) => void reports.push(r) };
+  createTranscriptStatus(timing).start(context as unknown as FeatureContext<TranscriptStatus>);
+  return { reports, stop: () => running.abort() };
+}
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -12,12 +25,9 @@ describe('transcript status', () => {
     let accepted = 0;
     let saved = 0;
     const requests: Request[] = [];
-    const client = { send: (async (r: Request) => (requests.push(r), { ok: true, count: saved })) as Client['send'] };
-    const reports: Partial<Reports>[] = [];
+    const client = { send: ((r: Request) => (requests.push(r), Promise.resolve({ ok: true, count: saved }))) as Client['send'] };
     const outbox = { stats: () => ({ pending, accepted, batches: 0, remembered: accepted, attempt: 0, dropped: 0 }) };
-    const feature = transcriptFeature({ client, outbox, kept: () => true, lastError: () => null, busyMs: 1000, idleMs: 30_000 });
-    const context: Pick<FeatureContext, 'tags' | 'report'> = { tags: ['blogchat'], report: (r) => void reports.push(r) };
-    const stop = feature.start(context as FeatureContext);
+    const { reports, stop } = start({ client, outbox, kept: () => true, lastError: () => null }, { busyMs: 1000, idleMs: 30_000 });
 
     await vi.advanceTimersByTimeAsync(10_000); // idle: the first look, one more, then quiet
     expect(requests).toEqual([{ type: 'tweets/count', tag: 'blogchat' }]);
@@ -29,35 +39,34 @@ describe('transcript status', () => {
     pending = 0;
     saved = 42; // all stored
     await vi.advanceTimersByTimeAsync(2_000);
-    expect(reports.at(-1)).toEqual({ transcript: { saved: 42, pending: 0, error: null, dropped: 0, kept: true } });
+    expect(reports.at(-1)).toEqual({ saved: 42, pending: 0, error: null, dropped: 0, kept: true });
     const asked = requests.length;
     await vi.advanceTimersByTimeAsync(20_000);
     expect(requests.length).toBe(asked); // idle again: the worker may sleep
     await vi.advanceTimersByTimeAsync(15_000);
     expect(requests.length).toBe(asked + 1); // …and a look every 30 s
 
+    const said = reports.length;
     stop();
-    expect(reports.at(-1)).toEqual({ transcript: undefined });
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(requests.length).toBe(asked + 1);
+    expect(requests.length).toBe(asked + 1); // stopped: no more looks, no more reports
+    expect(reports.length).toBe(said);
   });
 
   it('says within a tick, without asking the background, that tweets are not kept or were dropped', async () => {
     const requests: Request[] = [];
-    const client = { send: (async (r: Request) => (requests.push(r), { ok: true, count: 7 })) as Client['send'] };
-    const reports: Partial<Reports>[] = [];
+    const client = { send: ((r: Request) => (requests.push(r), Promise.resolve({ ok: true, count: 7 }))) as Client['send'] };
     let kept = true;
     let dropped = 0;
     const outbox = { stats: () => ({ pending: 0, accepted: 0, batches: 0, remembered: 0, attempt: 0, dropped }) };
-    const feature = transcriptFeature({ client, outbox, kept: () => kept, lastError: () => null, busyMs: 1000, idleMs: 30_000 });
-    const stop = feature.start({ tags: ['blogchat'], report: (r) => void reports.push(r) } as FeatureContext);
+    const { reports, stop } = start({ client, outbox, kept: () => kept, lastError: () => null }, { busyMs: 1000, idleMs: 30_000 });
     await vi.advanceTimersByTimeAsync(3_000);
     const asked = requests.length;
     const said = reports.length;
     kept = false;
     dropped = 120;
     await vi.advanceTimersByTimeAsync(1_000);
-    expect(reports.slice(said)).toEqual([{ transcript: { saved: 7, pending: 0, error: null, dropped: 120, kept: false } }]);
+    expect(reports.slice(said)).toEqual([{ saved: 7, pending: 0, error: null, dropped: 120, kept: false }]);
     await vi.advanceTimersByTimeAsync(3_000);
     expect(reports.length).toBe(said + 1); // said once
     expect(requests.length).toBe(asked);
@@ -69,14 +78,11 @@ describe('transcript status', () => {
     let accepted = 10;
     let saved = 10;
     const requests: Request[] = [];
-    const client = { send: (async (r: Request) => (requests.push(r), { ok: true, count: saved })) as Client['send'] };
-    const reports: Partial<Reports>[] = [];
+    const client = { send: ((r: Request) => (requests.push(r), Promise.resolve({ ok: true, count: saved }))) as Client['send'] };
     const outbox = { stats: () => ({ pending, accepted, batches: 0, remembered: accepted, attempt: 0, dropped: 0 }) };
-    const feature = transcriptFeature({ client, outbox, kept: () => true, lastError: () => null, busyMs: 2000, idleMs: 30_000 });
-    const context: Pick<FeatureContext, 'tags' | 'report'> = { tags: ['blogchat'], report: (r) => void reports.push(r) };
-    const stop = feature.start(context as FeatureContext);
+    const { reports, stop } = start({ client, outbox, kept: () => true, lastError: () => null }, { busyMs: 2000, idleMs: 30_000 });
     await vi.advanceTimersByTimeAsync(10_000); // idle, count known
-    expect(reports.at(-1)).toEqual({ transcript: { saved: 10, pending: 0, error: null, dropped: 0, kept: true } });
+    expect(reports.at(-1)).toEqual({ saved: 10, pending: 0, error: null, dropped: 0, kept: true });
 
     // Between two looks a tweet is queued, sent and acknowledged: `pending` is never seen above 0.
     await vi.advanceTimersByTimeAsync(500);
@@ -86,7 +92,7 @@ describe('transcript status', () => {
     pending = 0;
     saved = 11;
     await vi.advanceTimersByTimeAsync(2_000); // the next look, not the next idle one 30 s later
-    expect(reports.at(-1)).toEqual({ transcript: { saved: 11, pending: 0, error: null, dropped: 0, kept: true } });
+    expect(reports.at(-1)).toEqual({ saved: 11, pending: 0, error: null, dropped: 0, kept: true });
     stop();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerPrefix, answerText, applyAutoTag, planAutoTag, TWEET_LIMIT, weightedLength, type AutoTagPlan } from './autotag';
+import { answerPrefix, answerText, applyAutoTag, planAutoTag, TWEET_LIMIT, weightedLength, type AutoTagPlan } from './tag-plan';
 import { extractTags } from './hashtags';
 import { parseAnswer } from './questions';
 import { extractUrlsWithIndices } from './twitterText';

@@ -14,10 +14,10 @@
 // per cell — the sidebar's counts and handing new tweets to the outbox (one message to the background
 // per `add`) — is done at most once per `reportEveryMs`.
 import {
+  answerText,
   createLiveChat,
   createRecognition,
   decideTweet,
-  handleIn,
   hasAnyTag,
   parseAnswer,
   questionKey,
@@ -27,15 +27,29 @@ import {
   type Recognition,
   type Tweet,
 } from '@/lib/chat';
+import type { LiveSnapshot } from '@/lib/chat/live';
 import type { StoredTweetInput } from '@/lib/messages';
-import type { Outbox } from '@/lib/outbox';
+import { openComposerWithText } from '@/lib/x/composer';
 import { installPageStyle, removePageStyle } from '@/lib/x/page-style';
-import { clearMarks, findTimeline, markCell, timelineCells, watchTimeline, type TimelineStatus } from '@/lib/x/timeline';
+import { clearMarks, findTimeline, markCell, scrollToTweet, timelineCells, watchTimeline, type TimelineStatus } from '@/lib/x/timeline';
 import { readCell, type CellReading } from '@/lib/x/tweet';
-import { chatTags, type Feature, type FeatureContext, type Reports } from '../tab';
+import { ActivityChart } from '@/components/ActivityChart';
+import { Counters } from '@/components/Counters';
+import { Participants } from '@/components/Participants';
+import { QuestionList } from '@/components/QuestionList';
+import { chatTags, type Feature, type SectionProps } from '../feature';
 
-export interface LiveFilterDeps {
-  outbox: Pick<Outbox, 'add'>;
+/**
+ * The page as the live filter reads it ('unrecognised': nothing is filtered; `detail` says why, and
+ * `tagsMissing` is set when it is because almost none of the latest tweets read carries a chat tag),
+ * and the live chat's counters, questions, participants and activity.
+ */
+export interface LiveFilterReport {
+  page?: { status: 'waiting' | 'ok' | 'unrecognised'; detail?: string; tagsMissing?: { read: number; tagged: number } };
+  live?: LiveSnapshot;
+}
+
+export interface LiveFilterTiming {
   /**
    * How often the sidebar's counters are refreshed at most (ms); seen chat tweets are handed to the
    * outbox at the same pace (and when the feature stops or the page is left).
@@ -48,8 +62,7 @@ function isChatTweet(decision: FilterDecision): boolean {
   return decision.show || (decision.reason !== 'untagged' && decision.reason !== 'promoted');
 }
 
-export function liveFilterFeature(doc: Document, deps: LiveFilterDeps): Feature {
-  const reportEveryMs = deps.reportEveryMs ?? 400;
+export function createLiveFilter({ reportEveryMs = 400 }: LiveFilterTiming = {}): Feature<'live-filter', LiveFilterReport> {
   // The live counts and whether the page reads as the chat outlive restarts of the feature (a mute or
   // an option change re-marks the page: a page known not to read as the chat must not hide its first
   // tweets again), and start afresh for another chat.
@@ -58,8 +71,12 @@ export function liveFilterFeature(doc: Document, deps: LiveFilterDeps): Feature 
   return {
     name: 'live-filter',
     runsOn: ({ onChatPage }) => onChatPage,
-    start(context: FeatureContext) {
-      const { chat } = context;
+    start(context) {
+      const { chat, signal } = context;
+      const doc = context.deps.document;
+      // The feature's one report slot holds both parts; each is replaced as it changes.
+      let slot: LiveFilterReport = {};
+      const publish = (patch: LiveFilterReport): void => context.report((slot = { ...slot, ...patch }));
       const tag = context.tags[0]!;
       const tags = [...new Set([...context.tags, ...chatTags(context)])];
       const filter: ChatContext = { tags, hosts: chat.hosts, muted: chat.muted, options: chat.filter };
@@ -77,7 +94,7 @@ export function liveFilterFeature(doc: Document, deps: LiveFilterDeps): Feature 
       let timeline: { status: TimelineStatus; detail?: string } = { status: 'waiting' };
       let recognised = recognition.recognised;
       const reportPage = (): void => {
-        let page: NonNullable<Reports['page']>;
+        let page: NonNullable<LiveFilterReport['page']>;
         if (timeline.status !== 'unrecognised' && !recognised) {
           const { read, tagged } = recognition.counts();
           page = {
@@ -86,7 +103,7 @@ export function liveFilterFeature(doc: Document, deps: LiveFilterDeps): Feature 
             tagsMissing: { read, tagged },
           };
         } else page = { status: timeline.status, ...(timeline.detail ? { detail: timeline.detail } : {}) };
-        context.report({ page });
+        publish({ page });
       };
       // Chat tweets seen since the last report, not yet given to the outbox.
       let fresh: StoredTweetInput[] = [];
@@ -94,13 +111,13 @@ export function liveFilterFeature(doc: Document, deps: LiveFilterDeps): Feature 
         if (fresh.length === 0) return;
         const tweets = fresh;
         fresh = [];
-        deps.outbox.add(tag, tweets);
+        context.deps.outbox.add(tag, tweets);
       };
       let reportTimer: ReturnType<typeof setTimeout> | undefined;
       const report = (): void => {
         reportTimer = undefined;
         handOver();
-        context.report({ live: counts.snapshot() });
+        publish({ live: counts.snapshot() });
       };
       const scheduleReport = (): void => {
         reportTimer ??= setTimeout(report, reportEveryMs);
@@ -119,11 +136,11 @@ export function liveFilterFeature(doc: Document, deps: LiveFilterDeps): Feature 
             read.push({ cell, tweet, decision });
             if (counts.add(tweet, decision) && isChatTweet(decision)) added.push(tweet);
           } else if (reading.kind === 'promoted') {
-            markCell(cell, { hidden: 'promoted', question: null, host: false });
+            markCell(cell, { hidden: 'promoted', question: null });
           } else {
             // Placeholders, "show more" rows, and anything unreadable — a tweet without its text may
             // well be the chat's — stay as x.com drew them.
-            markCell(cell, { hidden: null, question: null, host: false });
+            markCell(cell, { hidden: null, question: null });
           }
         });
         if (read.length === 0) return;
@@ -134,7 +151,6 @@ export function liveFilterFeature(doc: Document, deps: LiveFilterDeps): Feature 
           markCell(cell, {
             hidden: decision.show ? null : decision.reason,
             question: question && `Q${question.toUpperCase()}`,
-            host: handleIn(tweet.author.handle, chat.hosts),
           });
         }
         for (const tweet of added) {
@@ -174,29 +190,80 @@ export function liveFilterFeature(doc: Document, deps: LiveFilterDeps): Feature 
       // Leaving or reloading the page: what the outbox holds survives in the tab's storage (kept by the
       // background), so hand it what it does not hold yet.
       const view = doc.defaultView;
-      view?.addEventListener('pagehide', handOver);
+      view?.addEventListener('pagehide', handOver, { signal });
 
       installPageStyle(doc);
-      const stopWatching = watchTimeline(doc, {
-        onCells: handleCells,
-        onStatus(next, detail) {
-          timeline = { status: next, ...(detail ? { detail } : {}) };
-          // Fail open: what we cannot read, we do not hide.
-          if (next === 'unrecognised') clearMarks(doc);
-          reportPage();
+      watchTimeline(
+        doc,
+        {
+          onCells: handleCells,
+          onStatus(next, detail) {
+            timeline = { status: next, ...(detail ? { detail } : {}) };
+            // Fail open: what we cannot read, we do not hide.
+            if (next === 'unrecognised') clearMarks(doc);
+            reportPage();
+          },
         },
-      });
+        signal,
+      );
+      // Stopping: the last tweets go to the outbox, and the page is left as x.com drew it.
+      signal.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(reportTimer);
+          handOver();
+          clearMarks(doc);
+          removePageStyle(doc);
+        },
+        { once: true },
+      );
       report();
-
-      return () => {
-        stopWatching();
-        clearTimeout(reportTimer);
-        view?.removeEventListener('pagehide', handOver);
-        handOver();
-        clearMarks(doc);
-        removePageStyle(doc);
-        context.report({ page: undefined, live: undefined });
-      };
     },
+    notice: ({ report: { page }, state, t }) =>
+      page?.status === 'unrecognised' ? (
+        <p class="notice" role="status" data-testid="page-notice" data-detail={page.detail ?? ''}>
+          {page.tagsMissing
+            ? t('pageTagsMissing', String(page.tagsMissing.tagged), String(page.tagsMissing.read), `#${state.tags?.[0] ?? ''}`)
+            : t('pageNotRecognised')}
+        </p>
+      ) : null,
+    section: (props) => (props.report.live ? <LiveSection {...props} live={props.report.live} /> : null),
   };
+}
+
+export const liveFilter = createLiveFilter();
+
+/** The live chat: counters, questions (scroll to one, answer one), activity, participants (mute one). */
+function LiveSection({ live, state, t, doc, update }: SectionProps<LiveFilterReport> & { live: LiveSnapshot }) {
+  const questionOf = (key: string) => live.questions.find((q) => q.key === key);
+  const muted = state.chat?.muted ?? [];
+  return (
+    <>
+      <Counters shown={live.shown} hidden={live.hidden} t={t} />
+      <QuestionList
+        questions={live.questions}
+        current={live.current}
+        onSelect={(key) => {
+          const question = questionOf(key);
+          if (question) scrollToTweet(doc, question.tweetId);
+        }}
+        onAnswer={(key) => {
+          const { tags, chat } = state;
+          const question = questionOf(key);
+          if (!tags || !chat || !question) return;
+          const draft = answerText(question, chatTags({ tags, chat }));
+          void openComposerWithText(doc, draft.text, draft.caret);
+        }}
+        t={t}
+      />
+      <ActivityChart perMinute={live.perMinute} t={t} />
+      <Participants
+        participants={live.participants.filter((p) => !muted.includes(p.handle))}
+        onMute={(handle) => {
+          if (!muted.includes(handle)) update({ muted: [...muted, handle] });
+        }}
+        t={t}
+      />
+    </>
+  );
 }

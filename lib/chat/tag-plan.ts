@@ -1,4 +1,4 @@
-// Auto-tag: what to add to the composer so a tweet carries the chat's tags, and the answer helper.
+// Tag planning (pure): what to add to a composer's text so a tweet carries the chat's tags, and the answer helper.
 import { formatTag, missingTags } from './hashtags';
 import { questionKey, type QuestionRef } from './questions';
 import { parseTweet } from './twitterText';
