@@ -4,7 +4,6 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import type { FoundBrowser } from './browsers.ts';
 import { EXTENSION_DIRS } from './paths.ts';
 import { launch, type ExtBrowser, type ExtPage } from './session.ts';
-// @ts-expect-error -- plain ESM module without type declarations
 import { standinResponse } from '../../site/serve.mjs';
 
 /** The browsers found by the global setup, for `describe.each`. Test names carry browser and version. */
