@@ -23,7 +23,7 @@ function fakeBackground() {
         return { ok: true, chat: chats.get(request.tag) };
       }
       if (request.type === 'chat/update') {
-        const next = { ...chats.get(request.tag)!, ...request.patch } as ChatSettings;
+        const next = { ...chats.get(request.tag)!, ...request.patch };
         chats.set(request.tag, next);
         return { ok: true, chat: next };
       }

@@ -93,7 +93,7 @@ export function watchTimeline(doc: Document, handlers: TimelineHandlers, options
   const setTimer = options.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
   const clearTimer = options.clearTimer ?? ((h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>));
   const View = doc.defaultView;
-  const MO = (View as (Window & typeof globalThis) | null)?.MutationObserver ?? MutationObserver;
+  const MO = View?.MutationObserver ?? MutationObserver;
 
   let stopped = false;
   let timeline: Element | null = null;

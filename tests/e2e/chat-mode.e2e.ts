@@ -321,7 +321,7 @@ describe.each(browsersUnderTest())('$version', (found) => {
       (h) => !document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector(`.participant-list li[data-handle="${h}"]`),
       handle,
     );
-    await page.waitFor((h) => document.querySelectorAll('[data-testid="cellInnerDiv"][data-chatmode-hidden="muted"]').length > 0, handle);
+    await page.waitFor(() => document.querySelectorAll('[data-testid="cellInnerDiv"][data-chatmode-hidden="muted"]').length > 0);
     const after = await cellsBy(String(handle));
     expect(after.visible).toBe(0);
     expect(after.muted).toBe(after.total);

@@ -95,7 +95,7 @@ describe('live filter', () => {
     // The markup comes back: the same tweets now read tagged, and every tweet shown is filtered again.
     for (const c of cells) {
       const span = c.querySelector(`${X.tweetText} span`)!;
-      span.textContent = span.textContent!.replace('blogchat', '#blogchat');
+      span.textContent = span.textContent.replace('blogchat', '#blogchat');
     }
     await tick();
     expect(page()).toEqual({ status: 'ok' });
