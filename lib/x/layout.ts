@@ -32,7 +32,7 @@ export function sidebarSlot(doc: Document, minWidth: number): SidebarSlot | null
 }
 
 /** x.com's open dialog (the compose or reply modal), if one is open: the sidebar must not cover it. */
-export function openDialogRect(doc: Document): DOMRect | null {
+function openDialogRect(doc: Document): DOMRect | null {
   const dialog = doc.querySelector(X.dialog);
   const rect = dialog?.getBoundingClientRect();
   return rect && rect.width > 0 ? rect : null;

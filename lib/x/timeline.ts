@@ -19,7 +19,7 @@ export { HIDDEN_ATTR, QUESTION_ATTR };
 /** Set (empty value) on a cell whose tweet is by one of the chat's hosts. */
 export const HOST_ATTR = 'data-chatmode-host';
 /** Every attribute chat mode puts on x.com's cells. */
-export const CELL_ATTRS = [HIDDEN_ATTR, QUESTION_ATTR, HOST_ATTR] as const;
+const CELL_ATTRS = [HIDDEN_ATTR, QUESTION_ATTR, HOST_ATTR] as const;
 
 export type TimelineStatus = 'ok' | 'waiting' | 'unrecognised';
 
@@ -41,14 +41,14 @@ export interface WatchOptions {
   clearTimer?: (handle: unknown) => void;
 }
 
-export const DEFAULT_GRACE_MS = 8000;
+const DEFAULT_GRACE_MS = 8000;
 
 /**
  * Whether a timeline node is the real list rather than its loading placeholder: the list carries a
  * `style` (position, min-height), the placeholder none. A node holding cells counts as live too, so a
  * future x.com that drops the style does not leave us waiting forever.
  */
-export function isLiveTimeline(node: Element): boolean {
+function isLiveTimeline(node: Element): boolean {
   return node.hasAttribute('style') || [...node.children].some((c) => c.matches(X.cell));
 }
 

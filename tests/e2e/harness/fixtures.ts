@@ -13,7 +13,7 @@ export function browsersUnderTest(): FoundBrowser[] {
   return browsers;
 }
 
-export function launchWithExtension(browser: FoundBrowser): Promise<ExtBrowser> {
+function launchWithExtension(browser: FoundBrowser): Promise<ExtBrowser> {
   return launch({ browser, extensionDir: EXTENSION_DIRS[browser.name], respond: standinResponse });
 }
 

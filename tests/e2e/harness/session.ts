@@ -72,7 +72,7 @@ const DEFAULT_VIEWPORT = { width: 1280, height: 900 };
 const DEFAULT_TIME_ZONE = 'America/New_York';
 
 // A fixed moz-extension UUID, so tests can open the add-on's pages by URL.
-export const FIREFOX_EXTENSION_UUID = '5c7a3c1e-6a1b-4f7e-9a43-0c4d6a1f2b90';
+const FIREFOX_EXTENSION_UUID = '5c7a3c1e-6a1b-4f7e-9a43-0c4d6a1f2b90';
 
 /** Chromium flags for a machine with no network but the package registries: no calling home. */
 export const CHROMIUM_QUIET_ARGS = [
@@ -85,7 +85,7 @@ export const CHROMIUM_QUIET_ARGS = [
 ] as const;
 
 /** The requests the stand-in answers: x.com and twitter.com. */
-export const STANDIN_URL = /^https:\/\/(mobile\.)?(x|twitter)\.com\//;
+const STANDIN_URL = /^https:\/\/(mobile\.)?(x|twitter)\.com\//;
 
 type PlaywrightContext = Awaited<ReturnType<(typeof import('playwright-core'))['chromium']['launchPersistentContext']>>;
 

@@ -1,7 +1,7 @@
 /** Deterministic tweet generation (seeded PRNG) for a tweet chat around a hashtag. */
 import type { TweetSpec } from './api';
 
-export function mulberry32(seed: number): () => number {
+function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -21,11 +21,11 @@ export function hashString(s: string): number {
 const TWEPOCH = 1288834974657n;
 let seqCounter = 0;
 /** a Twitter snowflake for a time (ids sort like times); `seq` keeps generated ids deterministic */
-export function snowflake(timeMs: number, seq?: number): string {
+function snowflake(timeMs: number, seq?: number): string {
   const s = seq ?? (seqCounter = (seqCounter + 1) & 0xfff);
   return (((BigInt(Math.floor(timeMs)) - TWEPOCH) << 22n) | BigInt(s & 0x3fffff)).toString();
 }
-export function snowflakeTime(id: string): number {
+function snowflakeTime(id: string): number {
   try {
     return Number((BigInt(id) >> 22n) + TWEPOCH);
   } catch {
@@ -45,7 +45,7 @@ const HOSTS: Record<string, Person> = {
   journchat: { handle: 'PRsarahevans', name: 'Sarah Evans', verified: true },
 };
 
-export function hostFor(tag: string): Person {
+function hostFor(tag: string): Person {
   const known = HOSTS[tag.toLowerCase()];
   if (known) return known;
   const cap = tag.charAt(0).toUpperCase() + tag.slice(1);

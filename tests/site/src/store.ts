@@ -50,7 +50,7 @@ function readConfig(): StandinConfig {
   return { ...DEFAULTS, ...stored };
 }
 
-export function tagOf(q: string): string {
+function tagOf(q: string): string {
   const m = /#([\p{L}\p{N}_]+)/u.exec(q);
   if (m?.[1]) return m[1];
   const w = /[\p{L}\p{N}_]+/u.exec(q);
@@ -76,7 +76,7 @@ export function parseRoute(pathname: string, search: string): Route {
   return { kind: 'other', path };
 }
 
-export function itemKey(t: TweetSpec): string {
+function itemKey(t: TweetSpec): string {
   return t.retweetedBy ? `rt-${t.retweetedBy.handle}-${t.id}` : t.id;
 }
 
