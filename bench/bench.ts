@@ -5,7 +5,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { ensureBrowsers } from '../tests/e2e/harness/browsers.ts';
-// @ts-expect-error -- plain ESM module without type declarations
 import { standinResponse } from '../tests/site/serve.mjs';
 import { launchBench } from './launch.ts';
 import { bundleSizes, type BundleSize } from './size.ts';
@@ -83,7 +82,6 @@ const phase = (r: RunResult, name: string) => r.phases.find((p) => p.name === na
 const script = (r: RunResult) => sum(r.phases.map((p) => p.scriptMs));
 const extMs = (r: RunResult) => sum(r.phases.map((p) => p.profile.extensionMs));
 const cells = (r: RunResult) => sum(r.phases.map((p) => p.cells));
-const pushed = (r: RunResult) => sum(r.phases.map((p) => p.tweets));
 const pageGrowth = (r: RunResult) => r.heapEnd.pageBytes - r.heapStart.pageBytes;
 
 // Per pair: the with-run's scripting time over the without-run's.

@@ -10,16 +10,16 @@ import type { Responder } from '../tests/e2e/harness/session.ts';
 
 /** The CDP calls the bench makes; satisfied by playwright's and puppeteer's sessions alike. */
 export interface Cdp {
-  send(method: string, params?: Record<string, unknown>): Promise<any>;
-  on(event: string, handler: (params: any) => void): unknown;
+  send(method: string, params?: Record<string, unknown>): Promise<unknown>;
+  on<T>(event: string, handler: (params: T) => void): unknown;
 }
 
 /** A CDP session on the extension's service worker, through puppeteer-core on the DevTools port. */
 async function workerSession(profile: string, workerUrl: string): Promise<{ cdp: Cdp; disconnect: () => Promise<void> }> {
-  const puppeteer = (await import('puppeteer-core')).default;
+  const { default: puppeteer, TargetType } = await import('puppeteer-core');
   const [port, path] = readFileSync(join(profile, 'DevToolsActivePort'), 'utf8').trim().split('\n');
   const remote = await puppeteer.connect({ browserWSEndpoint: `ws://127.0.0.1:${port}${path}`, defaultViewport: null });
-  const target = await remote.waitForTarget((t) => t.type() === 'service_worker' && t.url() === workerUrl, { timeout: 30_000 });
+  const target = await remote.waitForTarget((t) => t.type() === TargetType.SERVICE_WORKER && t.url() === workerUrl, { timeout: 30_000 });
   const session = await target.createCDPSession();
   return { cdp: session as unknown as Cdp, disconnect: () => remote.disconnect() };
 }

@@ -51,7 +51,7 @@ export function analyseProfile(profile: CpuProfile): ProfileSummary {
   const extOf = (id: number): string | null => {
     if (ext.has(id)) return ext.get(id)!;
     const n = byId.get(id);
-    let r: string | null = null;
+    let r: string | null;
     if (n && n.callFrame.url.startsWith('chrome-extension://')) r = n.callFrame.url.replace(/^chrome-extension:\/\/[^/]+\//, '');
     else {
       const p = parent.get(id);

@@ -123,7 +123,7 @@ async function contentScriptContext(b: BenchBrowser): Promise<number> {
   throw new Error('The content script’s isolated world was not found on the x.com page.');
 }
 
-async function evaluateIn(b: BenchBrowser, contextId: number, expression: string): Promise<any> {
+async function evaluateIn(b: BenchBrowser, contextId: number, expression: string): Promise<unknown> {
   const r = (await b.cdp.send('Runtime.evaluate', { expression, contextId, awaitPromise: true, returnByValue: true })) as {
     result: { value?: unknown };
     exceptionDetails?: { exception?: { description?: string }; text: string };
@@ -137,7 +137,7 @@ export async function measureStore(b: BenchBrowser, tweets: number, batchSize = 
   const contextId = await contentScriptContext(b);
   const real = (await evaluateIn(b, contextId, realPathExpression(tweets, batchSize))) as { ms: number; stored: number };
   if (real.stored !== tweets) throw new Error(`The real path stored ${real.stored} of ${tweets} tweets.`);
-  const plain = (await b.worker!.evaluate(plainPutExpression(tweets, batchSize))) as { batched: number; oneTx: number };
+  const plain = await b.worker!.evaluate<{ batched: number; oneTx: number }>(plainPutExpression(tweets, batchSize));
   const exp = (await evaluateIn(b, contextId, exportExpression())) as { ms: number; tweets: number; bytes: number };
   return {
     tweets,

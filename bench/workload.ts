@@ -3,8 +3,8 @@
 import type { BenchBrowser, Cdp } from './launch.ts';
 import { analyseProfile, type ProfileSummary, type CpuProfile } from './profile.ts';
 
-export const FIXED_NOW = 1795000000000;
-export const CHAT_URL = 'https://x.com/search?q=%23blogchat&f=live';
+const FIXED_NOW = 1795000000000;
+const CHAT_URL = 'https://x.com/search?q=%23blogchat&f=live';
 
 export interface WorkloadOptions {
   /** Tweets pushed in the whole run (the initial timeline included). */
@@ -94,7 +94,7 @@ async function drivePage(spec: DriveSpec): Promise<number> {
 }
 
 /** Phases of a run: pushes that add up to `tweets` in total. */
-export function planPhases(o: WorkloadOptions): Array<{ name: Phase['name']; spec: DriveSpec }> {
+function planPhases(o: WorkloadOptions): Array<{ name: Phase['name']; spec: DriveSpec }> {
   // Measured windows: one tweet every 40 ms (the issue's 5 a second, 5× faster so a window takes
   // seconds) and a burst of 50 after every 100 singles.
   const windowSpec = (tweets: number): DriveSpec => {
@@ -133,7 +133,7 @@ async function heap(b: BenchBrowser): Promise<Heap> {
 }
 
 /** In the extension's worker: tweets and processed batches in its IndexedDB store. */
-export async function storeCounts(b: BenchBrowser): Promise<{ tweets: number; batches: number }> {
+async function storeCounts(b: BenchBrowser): Promise<{ tweets: number; batches: number }> {
   return b.worker!.evaluate(
     () =>
       new Promise<{ tweets: number; batches: number }>((resolve, reject) => {

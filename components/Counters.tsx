@@ -12,7 +12,7 @@ export function formatCount(n: number): string {
 }
 
 /** The reasons in the filter's order, with their labels. */
-export const HIDE_REASONS: ReadonlyArray<readonly [HideReason, MessageKey]> = [
+const HIDE_REASONS: ReadonlyArray<readonly [HideReason, MessageKey]> = [
   ['untagged', 'hiddenUntagged'],
   ['promoted', 'hiddenPromoted'],
   ['retweet', 'hiddenRetweet'],

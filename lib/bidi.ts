@@ -8,9 +8,11 @@ const FSI = '\u2068';
 const PDI = '\u2069';
 /** LRI, RLI, FSI: each opens an isolate that a PDI closes. */
 const OPENERS = /[\u2066-\u2068]/;
+/* eslint-disable no-control-regex -- U+001C–U+001E are among those separators */
 /** Isolate controls, and the paragraph separators (bidi class B) that would end the isolate. */
 const SPECIAL = /[\u2066-\u2069\n\r\u001c-\u001e\u0085\u2029]/;
 const PARAGRAPH_BREAK = /[\n\r\u001c-\u001e\u0085\u2029]/;
+/* eslint-enable no-control-regex */
 
 /**
  * `text` fit for one isolate: PDIs without their opener dropped, a PDI added for each opener left

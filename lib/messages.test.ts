@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createClient, isTrustedSender, parseRequest, type StoredTweetInput } from './messages';
 
-const tweet = (over: Partial<StoredTweetInput> & Record<string, unknown> = {}): StoredTweetInput =>
-  ({
-    id: '1790000000000000001',
-    author: { handle: 'alice', name: 'Alice' },
-    time: '2024-05-01T18:02:03.000Z',
-    text: 'A1 hello #sm49',
-    kind: 'reply',
-    ...over,
-  }) as StoredTweetInput;
+const tweet = (over: Partial<StoredTweetInput> & Record<string, unknown> = {}): StoredTweetInput => ({
+  id: '1790000000000000001',
+  author: { handle: 'alice', name: 'Alice' },
+  time: '2024-05-01T18:02:03.000Z',
+  text: 'A1 hello #sm49',
+  kind: 'reply',
+  ...over,
+});
 
 const put = (over: Record<string, unknown> = {}) => ({ type: 'tweets/put', batchId: 'b-1', tag: 'smchat', tweets: [tweet()], ...over });
 

@@ -317,7 +317,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
     }
     inFlight = true;
     const request: RequestOf<'tweets/put'> = { type: 'tweets/put', batchId: batch.batchId!, tag: batch.tag, tweets: batch.tweets };
-    Promise.resolve()
+    // `void`: a failed send becomes a reply below; a throw from onDrop/onError surfaces as unhandled.
+    void Promise.resolve()
       .then(() => options.send(request))
       .catch((e: unknown): ResponseOf<'tweets/put'> => ({
         ok: false,

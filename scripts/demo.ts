@@ -6,7 +6,6 @@ import { ensureBrowsers } from '../tests/e2e/harness/browsers.ts';
 import { EXTENSION_DIRS } from '../tests/e2e/harness/paths.ts';
 import { launch, type ExtPage } from '../tests/e2e/harness/session.ts';
 import { configureStandin, scrollUntil } from '../tests/e2e/harness/standin.ts';
-// @ts-expect-error -- plain ESM module without type declarations
 import { standinResponse } from '../tests/site/serve.mjs';
 import type { StandinApi } from '../tests/site/src/api.ts';
 
@@ -81,7 +80,7 @@ async function main(): Promise<void> {
     await page.type('Start before you feel ready — you learn by doing', 20);
     await sleep(300);
     await shoot(page, '4-answer-composer');
-    await page.evaluate(() => (document.querySelector('[data-testid="tweetButton"]') as HTMLElement | null)?.click());
+    await page.evaluate(() => document.querySelector<HTMLElement>('[data-testid="tweetButton"]')?.click());
     await sleep(500);
 
     console.log('5. x.com in dark theme: the sidebar and highlights follow.');

@@ -265,7 +265,7 @@ function TransferSection({
 
 const DAY = 24 * 60 * 60 * 1000;
 
-export function formatBytes(bytes: number, locale?: string): string {
+function formatBytes(bytes: number, locale?: string): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
   let value = bytes;
   let i = 0;

@@ -76,7 +76,7 @@ describe('Popup', () => {
     await flush();
     const featured = root.querySelector('.featured')!;
     expect(featured.getAttribute('data-tag')).toBe('blogchat');
-    expect(featured.querySelector('[data-testid="featured-when"]')!.textContent!.replace(/\s+/g, ' ')).toMatch(
+    expect(featured.querySelector('[data-testid="featured-when"]')!.textContent.replace(/\s+/g, ' ')).toMatch(
       /^nextChat\(Sun, Mar 10, 9:00 PM EDT\)$/,
     );
     expect(featured.querySelector('[data-testid="countdown"]')!.textContent).toBe('popupStartsIn(13h 00m)');
@@ -153,7 +153,7 @@ describe('Popup', () => {
       await flush();
       expect(client.sent).toContainEqual({ type: 'reminders/set', tag: 'blogchat', leadMinutes: 15 });
       expect(featuredSwitch().getAttribute('aria-checked')).toBe('true');
-      expect(root.querySelector('.featured [role="status"]')!.textContent!.replace(/\s+/g, ' ')).toBe(
+      expect(root.querySelector('.featured [role="status"]')!.textContent.replace(/\s+/g, ' ')).toBe(
         'reminderSet(Sun, Mar 10, 8:45 PM EDT)',
       );
 
@@ -208,8 +208,8 @@ describe('Popup', () => {
     it('still shows the chats when reminders cannot be listed', async () => {
       const client = fakeClient([mine]);
       const send = client.send;
-      client.send = (async (r: Request) =>
-        r.type === 'reminders/list' ? { ok: false, error: { code: 'internal', message: 'x' } } : send(r as never)) as Client['send'];
+      client.send = async (r: Request) =>
+        r.type === 'reminders/list' ? { ok: false, error: { code: 'internal', message: 'x' } } : send(r as never);
       await renderPopup(client, () => Promise.resolve(true));
       expect(root.querySelector('.featured')!.getAttribute('data-tag')).toBe('blogchat');
       expect(featuredSwitch().getAttribute('aria-checked')).toBe('false');

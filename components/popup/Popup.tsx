@@ -348,7 +348,7 @@ function ReminderControl({ tag, on, lead, disabled, compact, notice, t, onToggle
             aria-label={t('remindersHeading')}
             value={String(lead)}
             disabled={disabled}
-            onChange={(e) => onLead(Number((e.currentTarget as HTMLSelectElement).value))}
+            onChange={(e) => onLead(Number(e.currentTarget.value))}
           >
             {leads.map((m) => (
               <option key={m} value={String(m)}>

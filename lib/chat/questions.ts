@@ -333,7 +333,7 @@ export interface QuestionTracker {
 }
 
 /** How many question-shaped tweets of non-hosts a tracker sets aside for `setHosts`. */
-export const MAX_SET_ASIDE = 500;
+const MAX_SET_ASIDE = 500;
 
 export function createQuestionTracker(hosts: readonly Handle[], opts: { inferHosts?: boolean } = {}): QuestionTracker {
   const state = emptyQuestionState(hosts, opts);

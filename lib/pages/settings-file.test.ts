@@ -19,7 +19,7 @@ const base = chatSettings('blogchat', {
 describe('settings file', () => {
   it('round-trips every editable setting except device-local ones', () => {
     const text = exportSettings([base], new Date('2024-01-02T03:04:05Z'));
-    const file = JSON.parse(text);
+    const file = JSON.parse(text) as { chats: object[] };
     expect(file).toMatchObject({ format: 'chat-mode-settings', version: 1, exportedAt: '2024-01-02T03:04:05.000Z' });
     expect(file.chats[0]).not.toHaveProperty('sidebar');
     expect(file.chats[0]).not.toHaveProperty('createdAt');

@@ -69,7 +69,7 @@ describe('reminder service', () => {
 
     clock = at('2024-03-11T00:45:00Z');
     await service.onAlarm({ name: alarmName('blogchat'), scheduledTime: clock });
-    expect(plain((await fakeBrowser.notifications.getAll())[alarmName('blogchat')]!.message!)).toBe(
+    expect(plain((await fakeBrowser.notifications.getAll())[alarmName('blogchat')]!.message)).toBe(
       'reminderNotificationSoon(#blogchat|15|1:00 AM)',
     );
     expect(await alarms()).toEqual([[alarmName('blogchat'), '2024-03-18T00:45:00.000Z']]);
@@ -176,8 +176,8 @@ describe('reminder service', () => {
   it('on start-up re-arms every reminder and clears alarms of reminders that are gone', async () => {
     await handle({ type: 'reminders/set', tag: 'blogchat', leadMinutes: 15 }, PAGE);
     await fakeBrowser.alarms.clearAll();
-    fakeBrowser.alarms.create(alarmName('gone'), { when: clock + 1000 });
-    fakeBrowser.alarms.create('not-ours', { when: clock + 1000 });
+    await fakeBrowser.alarms.create(alarmName('gone'), { when: clock + 1000 });
+    await fakeBrowser.alarms.create('not-ours', { when: clock + 1000 });
     listenForReminders({ alarms: fakeBrowser.alarms, notifications: fakeBrowser.notifications, runtime: fakeBrowser.runtime }, service);
     await fakeBrowser.runtime.onStartup.trigger();
     await vi.waitFor(async () =>

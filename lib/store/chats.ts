@@ -43,7 +43,7 @@ export async function readChat(db: StoreDB, tag: Tag, lookupChat: LookupChat, no
   return (await db.get('chats', tag)) ?? newChatSettings(tag, await lookupChat(tag), now);
 }
 
-export async function getOrCreateChat(db: StoreDB, tag: Tag, lookupChat: LookupChat, now: number): Promise<ChatSettings> {
+async function getOrCreateChat(db: StoreDB, tag: Tag, lookupChat: LookupChat, now: number): Promise<ChatSettings> {
   const existing = await db.get('chats', tag);
   if (existing) return existing;
   // The lookup may not be IndexedDB work, so it runs before the write transaction, which re-checks.

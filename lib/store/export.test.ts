@@ -143,10 +143,15 @@ describe('toCsv', () => {
 
 describe('toJson, participants, perMinute', () => {
   it('exports parseable JSON with participants and counts per minute', () => {
-    const data = JSON.parse(toJson({ session, tweets, chat }));
+    const data = JSON.parse(toJson({ session, tweets, chat })) as {
+      chat: unknown;
+      session: unknown;
+      tweets: { id: string }[];
+      participants: unknown[];
+    };
     expect(data.chat).toEqual(chat);
     expect(data.session).toMatchObject({ id: 'smchat:1', start: '2024-05-01T18:00:00.000Z' });
-    expect(data.tweets.map((t: { id: string }) => t.id)).toEqual(['10', '11', '12', '14', '13', '15', '16', '17']);
+    expect(data.tweets.map((t) => t.id)).toEqual(['10', '11', '12', '14', '13', '15', '16', '17']);
     expect(data.tweets[1]).toMatchObject({ url: 'https://x.com/host/status/11', question: '1' });
     expect(data.participants[0]).toEqual({ handle: 'ann', name: 'ANN', count: 3 });
   });

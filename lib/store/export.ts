@@ -18,7 +18,7 @@ export interface Participant {
   count: number;
 }
 
-export function tweetUrl(t: Pick<StoredTweet, 'id' | 'author'>): string {
+function tweetUrl(t: Pick<StoredTweet, 'id' | 'author'>): string {
   return `https://x.com/${encodeURIComponent(t.author.handle)}/status/${encodeURIComponent(t.id)}`;
 }
 
@@ -172,7 +172,7 @@ export function csvCell(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export const CSV_COLUMNS = [
+const CSV_COLUMNS = [
   'id',
   'url',
   'time',

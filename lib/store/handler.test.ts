@@ -332,7 +332,7 @@ describe('handler: tweets, sessions, export', () => {
     const csv = await handle({ type: 'export', sessionId, format: 'csv' }, PAGE);
     expect(csv.ok && 'body' in csv ? csv.body.split('\r\n').length : 0).toBe(5);
     const json = await handle({ type: 'export', sessionId, format: 'json' }, PAGE);
-    expect(json.ok && 'body' in json ? JSON.parse(json.body).tweets.length : 0).toBe(3);
+    expect(json.ok && 'body' in json ? (JSON.parse(json.body) as { tweets: unknown[] }).tweets.length : 0).toBe(3);
   });
 
   it('works through the typed client', async () => {

@@ -1,6 +1,5 @@
 // The background's message handler: checks the sender, validates the message, runs it against the
 // store. Never throws and never rejects: every failure is an error reply.
-import type { Tag } from '../chat/types';
 import {
   errorReply,
   isExtensionPageSender,
@@ -103,7 +102,7 @@ export function createHandler(options: HandlerOptions): Handler {
       case 'export': {
         const session = await getSession(db, request.sessionId);
         if (!session) return errorReply('not-found', `No session "${request.sessionId}" is stored.`);
-        const [tweets, chat] = await Promise.all([tweetsOfSession(db, session.id), getChat(db, session.tag as Tag)]);
+        const [tweets, chat] = await Promise.all([tweetsOfSession(db, session.id), getChat(db, session.tag)]);
         return { ok: true, ...exportSession(request.format, { session, tweets, chat }) };
       }
       case 'chat/delete':

@@ -133,13 +133,7 @@ describe('schema v3 (reminders)', () => {
     await createV1('v2-to-v3', [chat], [v1Tweet('smchat', '1', T0)]);
     const v2 = await openDB<ChatModeDB>('v2-to-v3', 2, { upgrade });
     expect([...v2.objectStoreNames].sort()).toEqual(['batches', 'chats', 'sessions', 'tweets']);
-    const r = await putTweetBatch(
-      v2 as never,
-      'smchat',
-      'b1',
-      [{ ...v1Tweet('smchat', '2', T0 + MIN), tag: undefined } as never],
-      T0 + MIN,
-    );
+    const r = await putTweetBatch(v2, 'smchat', 'b1', [{ ...v1Tweet('smchat', '2', T0 + MIN), tag: undefined } as never], T0 + MIN);
     expect(r).toMatchObject({ ok: true, stored: 1 });
     v2.close();
 

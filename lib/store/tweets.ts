@@ -7,7 +7,7 @@ import { SessionAssigner, allOfTag, type SessionFor, type WriteTx } from './sess
 
 export const DEFAULT_CAP_PER_CHAT = 20_000;
 /** Processed batch ids are remembered this long (a page's outbox never retries longer). */
-export const BATCH_MEMORY_MS = 7 * 24 * 60 * 60 * 1000;
+const BATCH_MEMORY_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface PutOptions {
   sessionFor?: SessionFor;
@@ -21,13 +21,13 @@ export interface PutOptions {
 
 export type PutResult = { ok: true; batchId: string; stored: number; duplicates: number; evicted: number; replayed: boolean } | ErrorReply;
 
-export function isQuotaError(e: unknown): boolean {
+function isQuotaError(e: unknown): boolean {
   if (typeof e !== 'object' || e === null) return false;
   const { name, code } = e as { name?: unknown; code?: unknown };
   return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22;
 }
 
-export function quotaMessage(tag: Tag): string {
+function quotaMessage(tag: Tag): string {
   return (
     `Storage is full: the browser refused to save more tweets of #${tag}. ` +
     'Export and then delete older chats, or free some disk space. Tweets not saved yet are kept and retried.'
@@ -118,7 +118,8 @@ async function writeBatch(
   }
 
   // Old batch ids are forgotten while the rest of the batch is written.
-  writes.add(forgetBatchesBefore(tx, now - BATCH_MEMORY_MS));
+  // Writes are not awaited one by one (hence `void`): writes.settled() waits for them all at the end.
+  void writes.add(forgetBatchesBefore(tx, now - BATCH_MEMORY_MS));
 
   const stored = await storedRead;
   const fresh: { tweet: StoredTweetInput; at: number }[] = [];
@@ -128,7 +129,7 @@ async function writeBatch(
       duplicates++;
       // A label the content script worked out later (e.g. once the host's question was seen) is kept.
       if ((tweet.question && !existing.question) || (tweet.answer && !existing.answer)) {
-        writes.add(store.put({ ...existing, question: existing.question ?? tweet.question, answer: existing.answer ?? tweet.answer }));
+        void writes.add(store.put({ ...existing, question: existing.question ?? tweet.question, answer: existing.answer ?? tweet.answer }));
       }
       continue;
     }
@@ -147,9 +148,9 @@ async function writeBatch(
       const session = sessions[i]!;
       session.tweetCount++;
       const record: StoredTweet = { ...tweet, tag, sessionId: session.id, firstSeen: now, at };
-      writes.add(store.put(record));
+      void writes.add(store.put(record));
     });
-    writes.add(assigner.save());
+    void writes.add(assigner.save());
     const ofChat = assigner.sessionsOfChat();
     evicted = await evictOldest(
       tx,
@@ -160,7 +161,7 @@ async function writeBatch(
     );
   }
 
-  writes.add(batches.put({ id: batchId, tag, at: now, stored: fresh.length, duplicates }));
+  void writes.add(batches.put({ id: batchId, tag, at: now, stored: fresh.length, duplicates }));
   await writes.settled();
   return { ok: true, batchId, stored: fresh.length, duplicates, evicted, replayed: false };
 }

@@ -113,7 +113,7 @@ export function draftSelection(editor: Element): TextRange | null {
  * it into `onSelect`; the browser's own event comes a task later). Returns false if the range has no
  * DOM point.
  */
-export function selectInDraft(editor: HTMLElement, range: TextRange): boolean {
+function selectInDraft(editor: HTMLElement, range: TextRange): boolean {
   const doc = editor.ownerDocument;
   const a = offsetToPoint(editor, range.start);
   const b = range.end === range.start ? a : offsetToPoint(editor, range.end);

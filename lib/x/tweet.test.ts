@@ -20,8 +20,9 @@ function spec(name: string): FixtureSpec {
 
 function tweetOf(name: string | Element) {
   const r = readCell(typeof name === 'string' ? fixture(name) : name);
-  if (r.kind !== 'tweet' && r.kind !== 'promoted') throw new Error(`${name}: ${JSON.stringify(r)}`);
-  if (!r.tweet) throw new Error(`${name}: no tweet`);
+  const label = typeof name === 'string' ? name : 'the cell';
+  if (r.kind !== 'tweet' && r.kind !== 'promoted') throw new Error(`${label}: ${JSON.stringify(r)}`);
+  if (!r.tweet) throw new Error(`${label}: no tweet`);
   return r.tweet;
 }
 
@@ -165,7 +166,7 @@ describe('readCell on cells captured from the stand-in', () => {
 
   it('reads a hashtag link that shows its tag without "#" as the hashtag (its /hashtag/ address says so)', () => {
     const cell = fixture('mention');
-    for (const a of cell.querySelectorAll('a[href^="/hashtag/"]')) a.textContent = a.textContent!.replace(/^#/, '');
+    for (const a of cell.querySelectorAll('a[href^="/hashtag/"]')) a.textContent = a.textContent.replace(/^#/, '');
     expect(tweetOf(cell)).toMatchObject({ text: 'Great point @MackCollier and @ana_l! Mine: https://example.net/a #BlogChat #sm49' });
     // Only when the shown text is that tag: another text linked there is left as it is.
     const other = fixture('plain');

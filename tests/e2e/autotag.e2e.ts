@@ -12,7 +12,6 @@ import {
   composers,
   INLINE_EDITOR,
   INLINE_POST,
-  MODAL_EDITOR,
   MODAL_POST,
   posted,
   setChatMode,
@@ -155,10 +154,10 @@ describe.each(browsersUnderTest())('$version', (found) => {
   it('a non-empty editor (text typed before chat mode was on) gets the tag at the end on focus, caret before it', async () => {
     const p = await draftThenChatModeOn('/MackCollier/status/2002', 'Draft text');
     await clickIntoComposer(p, 'inline', INLINE_EDITOR, 'after-text');
-    let c = await waitForText(p, 'inline', `Draft text${TAG}`);
+    const c = await waitForText(p, 'inline', `Draft text${TAG}`);
     expect(c.selection).toMatchObject({ start: 10, end: 10, hasFocus: true });
     await p.type(' more');
-    c = await waitForText(p, 'inline', `Draft text more${TAG}`);
+    await waitForText(p, 'inline', `Draft text more${TAG}`);
     await p.close();
   });
 

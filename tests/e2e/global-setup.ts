@@ -4,7 +4,6 @@ import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { ensureBrowsers, type FoundBrowser } from './harness/browsers.ts';
 import { EXTENSION_DIRS } from './harness/paths.ts';
-// @ts-expect-error -- plain ESM build script without type declarations
 import { buildSite } from '../site/build.mjs';
 
 declare module 'vitest' {

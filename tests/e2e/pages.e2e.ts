@@ -101,7 +101,7 @@ describe.each(browsersUnderTest())('$version', (found) => {
       const el = document.querySelector('[data-tag="pagestest"]')!;
       return {
         start: el.getAttribute('data-start'),
-        text: (el.querySelector('.when, [data-testid="featured-when"]') as HTMLElement | null)?.textContent ?? null,
+        text: el.querySelector<HTMLElement>('.when, [data-testid="featured-when"]')?.textContent ?? null,
         live: el.getAttribute('data-live'),
       };
     });

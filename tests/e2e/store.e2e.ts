@@ -11,7 +11,6 @@ import { describe, expect, it } from 'vitest';
 import { configureStandin } from './harness/standin.ts';
 import { browsersUnderTest, clickInSidebar, SEARCH_BLOGCHAT, withExtension, type ExtBrowser, type ExtPage } from './harness/fixtures.ts';
 
-const TAG = 'blogchat';
 const RECORD_KEY = 'e2e:seen-chat-tweets';
 
 interface TweetInfo {
@@ -31,7 +30,10 @@ type Tweets = Record<string, TweetInfo>;
  */
 function installRecorder(recordKey: string) {
   if (location.hostname !== 'x.com') return;
-  let seen: Record<string, { text: string; kind: string; author: string }> | null = JSON.parse(sessionStorage.getItem(recordKey) ?? 'null');
+  let seen = JSON.parse(sessionStorage.getItem(recordKey) ?? 'null') as Record<
+    string,
+    { text: string; kind: string; author: string }
+  > | null;
   const chatMode = () => !!document.getElementById('chat-mode-page-style');
   const scan = (root: ParentNode) => {
     if (!seen || !chatMode()) return;
@@ -91,7 +93,7 @@ const seenTweets = (page: ExtPage): Promise<Tweets> =>
 async function liveTweets(page: ExtPage, n: number): Promise<void> {
   const from = Object.keys(await seenTweets(page)).length;
   await page.waitFor(
-    ({ key, count }) => Object.keys(JSON.parse(sessionStorage.getItem(key) ?? '{}')).length >= count,
+    ({ key, count }) => Object.keys(JSON.parse(sessionStorage.getItem(key) ?? '{}') as object).length >= count,
     { key: RECORD_KEY, count: from + n },
     60_000,
   );

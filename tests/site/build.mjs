@@ -29,7 +29,7 @@ async function mtime(p) {
   }
 }
 
-export async function isSiteFresh() {
+async function isSiteFresh() {
   const [js, css, src, self] = await Promise.all([
     mtime(outJs),
     mtime(outCss),

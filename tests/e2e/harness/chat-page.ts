@@ -4,7 +4,7 @@ import { configureStandin } from './standin.ts';
 import { clickInSidebar, SEARCH_BLOGCHAT } from './fixtures.ts';
 import type { ExtBrowser, ExtPage } from './session.ts';
 
-export const FIXED_NOW = 1795000000000;
+const FIXED_NOW = 1795000000000;
 
 /**
  * What the test sees of every mounted cell (run in the page). A tweet is tagged when its own text
@@ -65,7 +65,7 @@ export async function settledAudit(page: ExtPage) {
   return audit;
 }
 
-export const switchState = (page: ExtPage) =>
+const switchState = (page: ExtPage) =>
   page.evaluate(
     () =>
       document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('button[role="switch"]')?.getAttribute('aria-checked') ?? null,

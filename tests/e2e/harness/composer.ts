@@ -82,7 +82,7 @@ export async function clickElement(page: ExtPage, selector: string, at: 'centre'
 }
 
 /** Clicks into an editor just after the end of its last line of text (where a user clicks to go on typing). */
-export async function clickAfterText(page: ExtPage, editorSelector: string): Promise<void> {
+async function clickAfterText(page: ExtPage, editorSelector: string): Promise<void> {
   const box = await page.waitFor((sel) => {
     const editor = document.querySelector(sel);
     if (!editor) return null;
@@ -100,7 +100,6 @@ export async function clickAfterText(page: ExtPage, editorSelector: string): Pro
   await page.clickAt(box!.x, box!.y); // waitFor only returns a truthy value
 }
 
-export const MODAL_EDITOR = '[role="dialog"] [data-testid="tweetTextarea_0"]';
 export const INLINE_EDITOR = '.composer-inline [data-testid="tweetTextarea_0"]';
 export const MODAL_POST = '[role="dialog"] [data-testid="tweetButton"]';
 export const INLINE_POST = '.composer-inline [data-testid="tweetButtonInline"]';

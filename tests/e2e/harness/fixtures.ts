@@ -4,7 +4,6 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import type { FoundBrowser } from './browsers.ts';
 import { EXTENSION_DIRS } from './paths.ts';
 import { launch, type ExtBrowser, type ExtPage } from './session.ts';
-// @ts-expect-error -- plain ESM module without type declarations
 import { standinResponse } from '../../site/serve.mjs';
 
 /** The browsers found by the global setup, for `describe.each`. Test names carry browser and version. */
@@ -14,7 +13,7 @@ export function browsersUnderTest(): FoundBrowser[] {
   return browsers;
 }
 
-export function launchWithExtension(browser: FoundBrowser): Promise<ExtBrowser> {
+function launchWithExtension(browser: FoundBrowser): Promise<ExtBrowser> {
   return launch({ browser, extensionDir: EXTENSION_DIRS[browser.name], respond: standinResponse });
 }
 

@@ -10,7 +10,7 @@ import { Modal, RetweetMenu } from './Layers';
 /** x.com's router handles its own links (role=link anchors) without a page load */
 function onAppClick(e: MouseEvent): void {
   if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-  const a = (e.target as Element).closest?.('a[role="link"], a[role="tab"]') as HTMLAnchorElement | null;
+  const a = (e.target as Element).closest?.<HTMLAnchorElement>('a[role="link"], a[role="tab"]');
   if (!a || a.target === '_blank') return;
   const href = a.getAttribute('href');
   if (!href || !href.startsWith('/')) return;

@@ -26,7 +26,7 @@ const regexStrategy =
 const Highlight = (props: { children?: ReactNode }) => <span className="composer-entity">{props.children}</span>;
 
 /** hashtags, mentions and URLs in the accent colour, like x.com's composer */
-export const decorator = new CompositeDecorator([
+const decorator = new CompositeDecorator([
   { strategy: regexStrategy(/(^|[^\p{L}\p{N}_&])#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*/gu), component: Highlight },
   { strategy: regexStrategy(/(^|[^\p{L}\p{N}_])@[A-Za-z0-9_]{1,15}/gu), component: Highlight },
   { strategy: regexStrategy(/(^|\s)https?:\/\/\S+/gu), component: Highlight },
