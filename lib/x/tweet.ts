@@ -154,7 +154,8 @@ function read(article: Element): { tweet: Tweet; hasText: boolean } | string {
   const { userName, text: textEl } = parts;
   if (!userName) return 'no User-Name in the tweet';
   const profileLinks = [...userName.querySelectorAll(X.link)].filter((a) => profileHandleOf(a.getAttribute('href')));
-  const timeEl = userName.querySelector(X.time);
+  // A timeline tweet's time link is in its User-Name; the main tweet of a status page has it under the text.
+  const timeEl = userName.querySelector(X.time) ?? firstOwn(scope, X.time);
   const timeLink = timeEl?.closest(X.statusLink) ?? userName.querySelector(X.statusLink);
   const status = statusOf(timeLink?.getAttribute('href') ?? null);
   const handle = profileHandleOf(profileLinks[0]?.getAttribute('href') ?? null) ?? status?.handle ?? null;

@@ -84,7 +84,7 @@ const READINGS: Record<RealPage, CellReading[]> = {
     tweet({
       id: id(1),
       author: { handle: 'user_a', name: 'Person A' },
-      time: null,
+      time: '2025-11-20T20:59:02.000Z',
       text: 'delta',
       kind: 'quote',
       lang: 'und',
@@ -95,7 +95,7 @@ const READINGS: Record<RealPage, CellReading[]> = {
     tweet({
       id: id(1),
       author: { handle: 'user_a', name: 'Person A' },
-      time: null,
+      time: '2024-06-03T18:55:52.000Z',
       text: `🚫 @user_b ${words('foxtrot', 4)} @user_c`,
       kind: 'tweet',
       lang: 'en',
@@ -161,6 +161,15 @@ describe('the tweet reader on real x.com cells', () => {
     const timeline = findTimeline(realPage(name));
     expect(timeline).not.toBeNull();
     expect(timelineCells(timeline!).map(readCell)).toEqual(READINGS[name]);
+  });
+
+  it('reads the time of a status page’s main post from the time link under its text (not in its User-Name)', () => {
+    for (const name of ['status', 'status-mentions'] as const) {
+      const article = realPage(name).querySelector(X.tweet)!;
+      expect(article.querySelector(`${X.userName} ${X.time}`)).toBeNull();
+      const reading = readCell(article.closest(X.cell)!);
+      expect(reading.kind === 'tweet' && reading.tweet.time).toBe(article.querySelector(X.time)!.getAttribute('datetime'));
+    }
   });
 
   it('does not take a verified-organisation badge (a div[role="link"] inside User-Name) for a quote card', () => {
