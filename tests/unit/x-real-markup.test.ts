@@ -166,9 +166,14 @@ describe('the tweet reader on real x.com cells', () => {
   it('reads the time of a status page’s main post from the time link under its text (not in its User-Name)', () => {
     for (const name of ['status', 'status-mentions'] as const) {
       const article = realPage(name).querySelector(X.tweet)!;
-      expect(article.querySelector(`${X.userName} ${X.time}`)).toBeNull();
+      expect(article.querySelector(X.userName)!.querySelector(X.time)).toBeNull();
+      // (status.html quotes a post: the quote card has a time of its own, in its User-Name)
+      const own = [...article.querySelectorAll(X.time)].find((t) => !t.closest(X.quotedTweet))!;
+      expect(own.closest(X.statusLink)!.compareDocumentPosition(article.querySelector(X.tweetText)!)).toBe(
+        Node.DOCUMENT_POSITION_PRECEDING,
+      );
       const reading = readCell(article.closest(X.cell)!);
-      expect(reading.kind === 'tweet' && reading.tweet.time).toBe(article.querySelector(X.time)!.getAttribute('datetime'));
+      expect(reading.kind === 'tweet' && reading.tweet.time).toBe(own.getAttribute('datetime'));
     }
   });
 
