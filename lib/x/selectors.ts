@@ -1,6 +1,8 @@
 // Every piece of knowledge about x.com's markup lives in this table, so that when x.com changes its
 // DOM there is one place to mend. Prefer data-testid and structure over classes, text and icons:
-// classes are generated, text is translated, icons change. See ../shared/x-com-notes.md.
+// classes are generated, text is translated (the timeline's aria-label too), icons change. What breaks
+// most often is wrapper depth, wording ("Tweet" became "Post") and icons. Every entry is checked against
+// real x.com pages in tests/fixtures/x-real by ./selectors.test.ts.
 export const X = {
   primaryColumn: 'div[data-testid="primaryColumn"]',
   /** The timeline in any display language: its aria-label is translated, so never match on its text. */
@@ -8,8 +10,6 @@ export const X = {
   sidebarColumn: 'div[data-testid="sidebarColumn"]',
   /** x.com's search box (in the right column on most pages). */
   searchForm: 'form[role="search"]',
-  /** The left navigation column. */
-  navigation: 'header[role="banner"]',
   cell: 'div[data-testid="cellInnerDiv"]',
   tweet: 'article[data-testid="tweet"]',
   userName: '[data-testid="User-Name"]',
@@ -18,13 +18,7 @@ export const X = {
   showMore: '[data-testid="tweet-text-show-more-link"]',
   socialContext: '[data-testid="socialContext"]',
   promoted: '[data-testid="placementTracking"]',
-  composerTextarea: 'div[data-testid^="tweetTextarea_"]',
-  draftRoot: '.DraftEditor-root',
-  draftContent: '.public-DraftEditor-content',
-  draftText: 'span[data-text="true"]',
-  postButton: '[data-testid="tweetButton"], [data-testid="tweetButtonInline"]',
   newPostButton: '[data-testid="SideNav_NewTweet_Button"]',
-  replyButton: '[data-testid="reply"]',
   layers: '#layers',
   /**
    * Draft's contenteditable of a compose box. On x.com (and the stand-in) the contenteditable itself carries
@@ -32,11 +26,14 @@ export const X = {
    */
   composerEditor:
     'div[data-testid^="tweetTextarea_"].public-DraftEditor-content[contenteditable="true"], div[data-testid^="tweetTextarea_"] .public-DraftEditor-content[contenteditable="true"]',
-  /** A Draft block (one line of the post); blocks are joined by '\n' in Draft's plain text. */
+  /**
+   * A Draft block (one line of the post); blocks are joined by '\n' in Draft's plain text. On x.com each
+   * block sits in a drag-and-drop wrapper (`div[data-rbd-draggable-id]`), not directly in `data-contents`.
+   */
   draftBlock: '[data-block="true"]',
   /** A Draft leaf: `span[data-text]` holding its text node, or `br[data-text]` in an empty block. */
   draftLeaf: '[data-text="true"]',
-  /** A modal dialog (compose, reply, quote) in #layers. */
+  /** A modal dialog (compose, reply, quote); x.com renders modals and popups into #layers. */
   dialog: '[role="dialog"][aria-modal="true"]',
   /** The search page's "Latest" tab (a link carrying f=live). */
   latestTab: 'div[data-testid="primaryColumn"] [role="tablist"] a[role="tab"][href*="f=live"]',

@@ -1,23 +1,23 @@
 // Reading a tweet from x.com's markup: pure DOM reading, never modifies the page, never parses HTML.
-// Every selector comes from ./selectors (X). What is read, and how (facts in /work/shared/x-com-notes.md,
-// checked against the stand-in in tests/site, fixtures in tests/fixtures/x-cells.html):
+// Every selector comes from ./selectors (X). What is read, and how (checked against real x.com pages in
+// tests/fixtures/x-real and the stand-in's cells in tests/fixtures/x-cells.html):
 //
 // - author and id: the `User-Name` links — `/handle` (name, @handle) and `/handle/status/ID` (time link);
-// - time: `time[datetime]` in the User-Name (promoted tweets show none);
-// - own text: the `tweetText` that is not inside the quoted tweet's `div[role="link"]` card, rebuilt from
-//   text nodes, emoji `img[alt]` and link texts (hashtags `#tag`, mentions `@x`, t.co URLs in full). A
-//   hashtag link is `#tag` even when the link shows `tag` alone: its `/hashtag/tag` address says what it
-//   is. An article without its own text (a renamed `tweetText`, or a post of media only) is unreadable:
-//   it may carry the chat's tag, so it is never taken for an untagged tweet;
+// - time: `time[datetime]` in the User-Name; the main tweet of a status page has its time link under its
+//   text instead; promoted tweets show none;
+// - own text: the `tweetText` that is not inside the quoted tweet's `div[role="link"]` card (./tweet-text);
+//   an article without its own text (a renamed `tweetText`, or a post of media only) is unreadable: it
+//   may carry the chat's tag, so it is never taken for an untagged tweet;
 // - kind: promoted (article inside `placementTracking` — a video player inside the article also carries
-//   that test id, so only an enclosing one counts), retweet (`socialContext` in a link to the reposter),
-//   quote (a `div[role="link"]` card holding its own User-Name/tweetText), reply (a list of `@handle`
-//   profile links between the author row and the text: the "Replying to" line, detected by structure,
-//   not by its translated words), else tweet.
-import { normalizeHandle } from '@/lib/chat/handles';
-import { normalizeTag } from '@/lib/chat/hashtags';
+//   that test id, so only an enclosing one counts), retweet (`socialContext` in a link to the reposter;
+//   a pinned post's "Pinned" context is in no link), quote (a `div[role="link"]` card holding its own
+//   User-Name/tweetText — verified-organisation badges are `div[role="link"]` too, inside User-Name,
+//   holding neither), reply (a list of `@handle` profile links between the author row and the text: the
+//   "Replying to" line, detected by structure, not by its translated words), else tweet.
 import type { Handle, Tweet, TweetKind } from '@/lib/chat/types';
+import { profileHandleOf, statusOf } from './links';
 import { X } from './selectors';
+import { textOf } from './tweet-text';
 
 /** What a timeline cell holds. */
 export type CellReading =
@@ -30,52 +30,6 @@ export type CellReading =
   | { kind: 'empty' }
   /** Something tweet-like that cannot be read: x.com's markup changed. */
   | { kind: 'unrecognised'; reason: string };
-
-const TEXT_NODE = 3;
-const ELEMENT_NODE = 1;
-
-/** Single-segment paths that are x.com pages, not profiles. */
-const RESERVED = new Set([
-  'home',
-  'explore',
-  'search',
-  'notifications',
-  'messages',
-  'i',
-  'settings',
-  'compose',
-  'hashtag',
-  'tos',
-  'privacy',
-  'login',
-  'logout',
-  'signup',
-  'jobs',
-  'lists',
-  'communities',
-  'premium',
-  'verified',
-]);
-
-/** A hashtag link: `/hashtag/tag` (x.com adds `?src=hashtag_click`); the tag is the segment, URL-encoded. */
-const HASHTAG_PATH = /^(?:https?:\/\/(?:www\.|mobile\.)?(?:x|twitter)\.com)?\/hashtag\/([^/?#]+)/;
-
-const PROFILE_PATH = /^(?:https?:\/\/(?:www\.|mobile\.)?(?:x|twitter)\.com)?\/([A-Za-z0-9_]{1,15})\/?(?:[?#].*)?$/;
-const STATUS_PATH = /^(?:https?:\/\/(?:www\.|mobile\.)?(?:x|twitter)\.com)?\/([A-Za-z0-9_]{1,15})\/status\/(\d+)(?:[/?#].*)?$/;
-
-/** The handle of a profile link (`/Handle`), lower-cased; null for any other link. */
-export function profileHandleOf(href: string | null): Handle | null {
-  const m = href ? PROFILE_PATH.exec(href) : null;
-  if (!m?.[1] || RESERVED.has(m[1].toLowerCase())) return null;
-  return normalizeHandle(m[1]);
-}
-
-/** `{ handle, id }` of a status link (`/Handle/status/123`, also its sub-pages); null otherwise. */
-export function statusOf(href: string | null): { handle: Handle; id: string } | null {
-  const m = href ? STATUS_PATH.exec(href) : null;
-  if (!m?.[1] || !m[2]) return null;
-  return { handle: normalizeHandle(m[1]), id: m[2] };
-}
 
 /**
  * What decides whether an element of an article is the article's own rather than the quoted tweet's or
@@ -131,67 +85,6 @@ function quotedCardIn(scope: Scope): Element | null {
   return null;
 }
 
-/** The quoted tweet's card: a `div[role="link"]` of this article holding a User-Name or a tweetText. */
-export function quotedCard(article: Element): Element | null {
-  return quotedCardIn(scopeOf(article));
-}
-
-function isEllipsis(node: ChildNode): boolean {
-  return (
-    node.nodeType === ELEMENT_NODE &&
-    (node as Element).getAttribute('aria-hidden') === 'true' &&
-    node.textContent === '…' &&
-    node.nextSibling === null
-  );
-}
-
-/**
- * The text of a link: its shown text, with the '#' of a hashtag link that shows its tag without one
- * (the link's address, `/hashtag/tag`, says it is that hashtag; the author typed `#tag`).
- */
-function linkTextOf(a: Element): string {
-  const shown = textOf(a);
-  const first = shown.charCodeAt(0);
-  // Most links are mentions and URLs: the address is looked at only for a shown text without '#'/'＃'.
-  if (first === 0x23 || first === 0xff03 || shown === '') return shown;
-  const m = HASHTAG_PATH.exec(a.getAttribute('href') ?? '');
-  if (!m?.[1]) return shown;
-  let tag: string;
-  try {
-    tag = decodeURIComponent(m[1]);
-  } catch {
-    return shown;
-  }
-  return normalizeTag(tag) === normalizeTag(shown) ? `#${shown}` : shown;
-}
-
-/**
- * The text of an element as its author wrote it: text nodes, emoji images by their `alt`, `<br>` as a
- * line break, links by their text (a t.co link's visually hidden "https://" prefix and tail are part of
- * it, so the URL comes out whole; the display-only trailing "…" is dropped; a hashtag link is `#tag`,
- * see `linkTextOf`). SVG icons are skipped.
- */
-export function textOf(el: Element): string {
-  let out = '';
-  const inLink = el.localName === 'a';
-  // Sibling pointers rather than `childNodes`' iterator: this runs for every node of every tweet's text.
-  for (let child = el.firstChild; child !== null; child = child.nextSibling) {
-    if (child.nodeType === TEXT_NODE) {
-      out += child.nodeValue ?? '';
-    } else if (child.nodeType === ELEMENT_NODE) {
-      const e = child as Element;
-      const tag = e.localName;
-      if (tag === 'img') out += e.getAttribute('alt') ?? '';
-      else if (tag === 'br') out += '\n';
-      else if (tag === 'svg' || tag === 'script' || tag === 'style' || tag === 'template') continue;
-      else if (inLink && isEllipsis(child)) continue;
-      else if (tag === 'a') out += linkTextOf(e);
-      else out += textOf(e);
-    }
-  }
-  return out;
-}
-
 /** The reposter's handle when the article is a repost: `socialContext` inside a link to a profile. */
 function retweeterOf(scope: Scope): Handle | null {
   for (const ctx of own(scope, X.socialContext)) {
@@ -212,6 +105,11 @@ function partsOf(scope: Scope): Parts {
   return { userName: firstOwn(scope, X.userName), text: firstOwn(scope, X.tweetText) };
 }
 
+/**
+ * The handles of the "Replying to @a @b" line: profile links showing "@…" that are not in the author
+ * row, the avatar, the social context, the quote or the text, and come after the author row and
+ * before the tweet's own text.
+ */
 function replyTargetsIn(scope: Scope, { userName, text }: Parts): Handle[] {
   const out: Handle[] = [];
   for (const link of own(scope, X.link)) {
@@ -224,16 +122,6 @@ function replyTargetsIn(scope: Scope, { userName, text }: Parts): Handle[] {
     if (handle && !out.includes(handle)) out.push(handle);
   }
   return out;
-}
-
-/**
- * The handles of the "Replying to @a @b" line: profile links showing "@…" that are not in the author
- * row, the avatar, the social context, the quote or the text, and come after the author row and
- * before the tweet's own text.
- */
-export function replyTargetsOf(article: Element): Handle[] {
-  const scope = scopeOf(article);
-  return replyTargetsIn(scope, partsOf(scope));
 }
 
 function isPromoted(article: Element): boolean {
@@ -266,7 +154,8 @@ function read(article: Element): { tweet: Tweet; hasText: boolean } | string {
   const { userName, text: textEl } = parts;
   if (!userName) return 'no User-Name in the tweet';
   const profileLinks = [...userName.querySelectorAll(X.link)].filter((a) => profileHandleOf(a.getAttribute('href')));
-  const timeEl = userName.querySelector(X.time);
+  // A timeline tweet's time link is in its User-Name; the main tweet of a status page has it under the text.
+  const timeEl = userName.querySelector(X.time) ?? firstOwn(scope, X.time);
   const timeLink = timeEl?.closest(X.statusLink) ?? userName.querySelector(X.statusLink);
   const status = statusOf(timeLink?.getAttribute('href') ?? null);
   const handle = profileHandleOf(profileLinks[0]?.getAttribute('href') ?? null) ?? status?.handle ?? null;

@@ -1,0 +1,80 @@
+// Edge cases of the tweet reader, built by editing cells captured from the stand-in.
+import { describe, expect, it } from 'vitest';
+import { fixture } from '@/tests/fixtures/x-cells';
+import { X } from './selectors';
+import { getTweetType, readCell, readTweet } from './tweet';
+
+function tweetOf(name: string) {
+  const r = readCell(fixture(name));
+  if (r.kind !== 'tweet' || !r.tweet) throw new Error(`${name}: ${JSON.stringify(r)}`);
+  return r.tweet;
+}
+
+describe('getTweetType / readTweet edge cases', () => {
+  it('does not take a video\u2019s placementTracking inside the article for an ad', () => {
+    const cell = fixture('plain');
+    const article = cell.querySelector(X.tweet);
+    if (!article) throw new Error('no article');
+    const video = document.createElement('div');
+    video.setAttribute('data-testid', 'placementTracking');
+    article.querySelector(X.tweetText)?.after(video);
+    expect(getTweetType(article)).toBe('tweet');
+    expect(readCell(cell).kind).toBe('tweet');
+  });
+
+  it('does not take a socialContext without a profile link (e.g. "Pinned") for a repost', () => {
+    const cell = fixture('plain');
+    const article = cell.querySelector(X.tweet);
+    if (!article) throw new Error('no article');
+    const pinned = document.createElement('div');
+    pinned.setAttribute('data-testid', 'socialContext');
+    pinned.textContent = 'Pinned';
+    article.prepend(pinned);
+    expect(getTweetType(article)).toBe('tweet');
+  });
+
+  it('detects a reply whose "Replying to" words are translated, and links wrapped in divs as on x.com', () => {
+    const cell = fixture('reply');
+    const line = [...cell.querySelectorAll('a[href="/MackCollier"]')].find((a) => !a.closest(X.userName))?.parentElement;
+    if (!line) throw new Error('no replying line');
+    line.firstChild!.nodeValue = 'En réponse à ';
+    const a = line.querySelector('a')!;
+    const wrap = document.createElement('div');
+    a.replaceWith(wrap);
+    wrap.append(a);
+    const article = cell.querySelector(X.tweet)!;
+    expect(getTweetType(article)).toBe('reply');
+  });
+
+  it('does not take the quoted tweet\u2019s author row for a reply line', () => {
+    const article = fixture('quote').querySelector(X.tweet)!;
+    expect(getTweetType(article)).toBe('quote');
+  });
+
+  it('lower-cases the handle and keeps the display name as shown', () => {
+    const t = tweetOf('hostQuestion');
+    expect(t.author).toEqual({ handle: 'mackcollier', name: 'Mack Collier' });
+  });
+});
+
+describe('a long post cut off by “Show more”', () => {
+  /** x.com's button after the text, as on real long posts. */
+  function showMore(after: Element): void {
+    const button = document.createElement('button');
+    button.dataset.testid = 'tweet-text-show-more-link';
+    button.textContent = 'Show more';
+    after.after(button);
+  }
+
+  it('is read as truncated when the button follows its own text, not the quoted tweet’s', () => {
+    const long = fixture('long');
+    showMore(long.querySelector(X.tweetText)!);
+    expect(readTweet(long.querySelector(X.tweet)!)).toMatchObject({ truncated: true });
+    expect(readTweet(fixture('plain').querySelector(X.tweet)!)).not.toHaveProperty('truncated');
+
+    const quote = fixture('quote');
+    const quotedText = [...quote.querySelectorAll(X.tweetText)].find((el) => el.closest('div[role="link"]'))!;
+    showMore(quotedText);
+    expect(readTweet(quote.querySelector(X.tweet)!)).not.toHaveProperty('truncated');
+  });
+});

@@ -1,0 +1,55 @@
+// A tweet's text as its author wrote it, rebuilt from x.com's markup of it: never parses HTML.
+import { normalizeTag } from '@/lib/chat/hashtags';
+import { hashtagOf } from './links';
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+function isEllipsis(node: ChildNode): boolean {
+  return (
+    node.nodeType === ELEMENT_NODE &&
+    (node as Element).getAttribute('aria-hidden') === 'true' &&
+    node.textContent === '…' &&
+    node.nextSibling === null
+  );
+}
+
+/**
+ * The text of a link: its shown text, with the '#' of a hashtag link that shows its tag without one
+ * (the link's address, `/hashtag/tag`, says it is that hashtag; the author typed `#tag`).
+ */
+function linkTextOf(a: Element): string {
+  const shown = textOf(a);
+  const first = shown.charCodeAt(0);
+  // Most links are mentions and URLs: the address is looked at only for a shown text without '#'/'＃'.
+  if (first === 0x23 || first === 0xff03 || shown === '') return shown;
+  const tag = hashtagOf(a.getAttribute('href'));
+  return tag !== null && normalizeTag(tag) === normalizeTag(shown) ? `#${shown}` : shown;
+}
+
+/**
+ * The text of an element as its author wrote it: text nodes, emoji images by their `alt`, `<br>` as a
+ * line break, links by their text (a t.co link's visually hidden "https://" prefix and tail are part of
+ * it, so the URL comes out whole; the display-only trailing "…" is dropped; a hashtag link is `#tag`,
+ * see `linkTextOf`). SVG icons are skipped.
+ */
+export function textOf(el: Element): string {
+  let out = '';
+  const inLink = el.localName === 'a';
+  // Sibling pointers rather than `childNodes`' iterator: this runs for every node of every tweet's text.
+  for (let child = el.firstChild; child !== null; child = child.nextSibling) {
+    if (child.nodeType === TEXT_NODE) {
+      out += child.nodeValue ?? '';
+    } else if (child.nodeType === ELEMENT_NODE) {
+      const e = child as Element;
+      const tag = e.localName;
+      if (tag === 'img') out += e.getAttribute('alt') ?? '';
+      else if (tag === 'br') out += '\n';
+      else if (tag === 'svg' || tag === 'script' || tag === 'style' || tag === 'template') continue;
+      else if (inLink && isEllipsis(child)) continue;
+      else if (tag === 'a') out += linkTextOf(e);
+      else out += textOf(e);
+    }
+  }
+  return out;
+}
