@@ -81,7 +81,7 @@ describe('createLiveChat: statistics', () => {
     expect(chat.snapshot().perMinute.map((m) => m.count)).toEqual([0, 0, 0, 1, 2]);
   });
 
-  it('keeps per-tweet cost flat over 10,000 tweets and never double counts', () => {
+  it('counts each of 10,000 tweets once, though the timeline shows recent ones again', () => {
     const ctx: ChatContext = { tags: ['blogchat'], hosts: ['host'], muted: ['troll'], options: DEFAULT_FILTER_OPTIONS };
     const makeTweets = (idBase: number): Tweet[] => {
       const tweets: Tweet[] = [];
@@ -102,9 +102,8 @@ describe('createLiveChat: statistics', () => {
       }
       return tweets;
     };
-    const feed = ({ chat, clock }: ReturnType<typeof live>, tweets: Tweet[], from: number, to: number): number => {
-      const start = performance.now();
-      for (let i = from; i < to; i++) {
+    const feed = ({ chat, clock }: ReturnType<typeof live>, tweets: Tweet[]): void => {
+      for (let i = 0; i < tweets.length; i++) {
         const tw = tweets[i]!;
         clock.ms = Date.parse(tw.time!);
         chat.add(tw, decideTweet(tw, ctx));
@@ -112,25 +111,12 @@ describe('createLiveChat: statistics', () => {
         const again = tweets[i - 3];
         if (again !== undefined) chat.add(again, decideTweet(again, ctx));
       }
-      return performance.now() - start;
     };
-    // The median time of 100-tweet chunks, robust to a garbage collection landing in one of them.
-    const median = (target: ReturnType<typeof live>, tweets: Tweet[], from: number, to: number): number => {
-      const times: number[] = [];
-      for (let i = from; i < to; i += 100) times.push(feed(target, tweets, i, i + 100));
-      return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
-    };
-    // Warm the JIT up on another chat, so that the first thousand of the measured one is not slowed by it.
-    feed(live({ hosts: ['host'] }), makeTweets(2e15), 0, 3000);
-
+    // How the cost per tweet stays flat is measured by `npm run bench`, not by a timed test.
     const measured = live({ hosts: ['host'] });
     const { chat } = measured;
     const tweets = makeTweets(1e15);
-    const first = median(measured, tweets, 0, 1000);
-    feed(measured, tweets, 1000, 9000);
-    const last = median(measured, tweets, 9000, 10_000);
-    // Generous: a per-tweet cost growing with the chat would make the last thousand >10x slower.
-    expect(last).toBeLessThan(first * 3);
+    feed(measured, tweets);
 
     const s = chat.snapshot();
     expect(s.shown + Object.values(s.hidden).reduce((a, b) => a + b, 0)).toBe(10_000);
