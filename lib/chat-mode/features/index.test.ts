@@ -6,7 +6,7 @@ const files = readdirSync(import.meta.dirname).filter((f) => /\.tsx?$/.test(f) &
 
 describe('the feature list', () => {
   it.each(files)('registers the feature of %s', async (file) => {
-    const module = (await import(`./${file}`)) as Record<string, unknown>;
+    const module = (await import(/* @vite-ignore */ `./${file}`)) as Record<string, unknown>;
     const registered = Object.values(module).filter((value) => (features as readonly unknown[]).includes(value));
     expect(registered).toHaveLength(1);
   });
