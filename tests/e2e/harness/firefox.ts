@@ -100,14 +100,14 @@ export async function launchFirefox({
         url.startsWith(extensionOrigin) ? navigateExtensionPage(page, url) : void (await page.goto(url, { waitUntil: 'load' })),
       reload: async () => void (await page.reload({ waitUntil: 'load' })),
       url: () => page.url(),
-      evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+      evaluate: (fn, arg) => page.evaluate(fn as never, arg),
       addInitScript: async (fn, arg) => void (await page.evaluateOnNewDocument(fn, arg)),
       waitFor: async (fn, arg, timeoutMs = 15_000) =>
         (await page.waitForFunction(fn as (arg: unknown) => unknown, { timeout: timeoutMs, polling: 100 }, arg)).jsonValue() as never,
       clickAt: (x, y) => page.mouse.click(x, y),
       type: (text, delayMs = 0) => page.keyboard.type(text, { delay: delayMs }),
       press: (key) => page.keyboard.press(key as never),
-      screenshot: async (path, fullPage = false) => void (await page.screenshot({ path: path as `${string}.png`, fullPage })),
+      screenshot: async (path, fullPage = false) => void (await page.screenshot({ path: path, fullPage })),
       setViewport: (width, height) => page.setViewport({ width, height }),
       close: () => page.close(),
     };
@@ -123,7 +123,7 @@ export async function launchFirefox({
       const page = await instance.newPage();
       try {
         await navigateExtensionPage(page, `${extensionOrigin}manifest.json`);
-        return (await page.evaluate(fn)) as Awaited<ReturnType<typeof fn>>;
+        return await page.evaluate(fn);
       } finally {
         await page.close();
       }

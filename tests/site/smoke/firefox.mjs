@@ -11,11 +11,11 @@ export async function checkFirefox({ check, CELLS }) {
     const p = await ff.newPage();
     await p.setViewport({ width: 1280, height: 900 });
     await p.setRequestInterception(true);
-    p.on('request', async (req) => {
+    p.on('request', (req) => {
       const u = req.url();
-      if (/^https:\/\/(x|twitter)\.com\//.test(u)) await req.respond(await standinResponse(u));
-      else if (u.startsWith('data:')) await req.continue();
-      else await req.abort();
+      if (/^https:\/\/(x|twitter)\.com\//.test(u)) void standinResponse(u).then((r) => req.respond(r));
+      else if (u.startsWith('data:')) void req.continue();
+      else void req.abort();
     });
     await p.goto('https://x.com/search?q=%23blogchat&f=live');
     await p.waitForSelector(`${CELLS} article[data-testid="tweet"]`);

@@ -88,7 +88,7 @@ export function RichText({ text }: { text: string }): ReactNode[] {
     } else out.push(span(k++, whole));
     last = at + whole.length;
   }
-  if (last < text.length) out.push(span(k++, text.slice(last)));
+  if (last < text.length) out.push(span(k, text.slice(last)));
   return out;
 }
 
