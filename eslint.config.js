@@ -13,7 +13,7 @@ export default tseslint.config(
       globals: { ...globals.browser, ...globals.node, ...globals.webextensions },
       // Every file is in tsconfig.json's project (allowJs brings in the .mjs scripts) or in tests/site's,
       // except the stand-in's smoke scripts, which nothing imports.
-      parserOptions: { projectService: { allowDefaultProject: ['tests/site/smoke/*.mjs'] } },
+      parserOptions: { projectService: { allowDefaultProject: ['tests/site/smoke.mjs', 'tests/site/smoke/*.mjs'] } },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',

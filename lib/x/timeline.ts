@@ -17,7 +17,7 @@ import { readCell, type CellReading } from './tweet';
 
 export { HIDDEN_ATTR, QUESTION_ATTR };
 /** Every attribute chat mode puts on x.com's cells. */
-export const CELL_ATTRS = [HIDDEN_ATTR, QUESTION_ATTR] as const;
+const CELL_ATTRS = [HIDDEN_ATTR, QUESTION_ATTR] as const;
 
 export type TimelineStatus = 'ok' | 'waiting' | 'unrecognised';
 
@@ -39,7 +39,7 @@ export interface WatchOptions {
   clearTimer?: (handle: unknown) => void;
 }
 
-export const DEFAULT_GRACE_MS = 8000;
+const DEFAULT_GRACE_MS = 8000;
 
 /**
  * Whether a timeline node is the real list rather than its loading placeholder: the list carries a

@@ -7,7 +7,7 @@ import { isStandinUrl } from './standin.ts';
 import type { ExtBrowser, ExtPage, ResolvedLaunchOptions } from './session.ts';
 
 // A fixed moz-extension UUID, so tests can open the add-on's pages by URL.
-export const FIREFOX_EXTENSION_UUID = '5c7a3c1e-6a1b-4f7e-9a43-0c4d6a1f2b90';
+const FIREFOX_EXTENSION_UUID = '5c7a3c1e-6a1b-4f7e-9a43-0c4d6a1f2b90';
 
 /** The command of puppeteer's WebDriver BiDi browsing context used here. */
 interface BiDiBrowsingContext {
