@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fixture } from '@/tests/fixtures/x-cells';
 import { X } from './selectors';
 import { readCell, type CellReading } from './tweet';
-import { clearMarks, findTimeline, HIDDEN_ATTR, markCell, QUESTION_ATTR, watchTimeline, type TimelineStatus } from './timeline';
+import { fakeTimers, newTimelineWrapper, recorder } from '@/tests/unit/timeline-watch';
+import { findTimeline, markCell, watchTimeline } from './timeline';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -13,50 +14,6 @@ function loadPage(): { main: Element; timeline: Element } {
   const timeline = findTimeline(document);
   if (!timeline) throw new Error('no timeline in the page fixture');
   return { main, timeline };
-}
-
-function recorder() {
-  const batches: Element[][] = [];
-  const statuses: Array<[TimelineStatus, string | undefined]> = [];
-  return {
-    batches,
-    statuses,
-    handlers: {
-      onCells: (cells: Element[]) => batches.push(cells),
-      onStatus: (s: TimelineStatus, d?: string) => statuses.push([s, d]),
-    },
-  };
-}
-
-function fakeTimers() {
-  const pending = new Map<number, () => void>();
-  let next = 1;
-  return {
-    setTimer: (fn: () => void) => {
-      pending.set(next, fn);
-      return next++;
-    },
-    clearTimer: (h: unknown) => pending.delete(h as number),
-    fire() {
-      const fns = [...pending.values()];
-      pending.clear();
-      for (const fn of fns) fn();
-    },
-    get size() {
-      return pending.size;
-    },
-  };
-}
-
-/** A fresh timeline node like x.com's: div[aria-label] > div[style] with the given cells. */
-function newTimelineWrapper(cells: Element[]): { wrapper: Element; timeline: Element } {
-  const wrapper = document.createElement('div');
-  wrapper.setAttribute('aria-label', 'Timeline: Search timeline');
-  const timeline = document.createElement('div');
-  timeline.setAttribute('style', 'position: relative; min-height: 1000px;');
-  timeline.append(...cells);
-  wrapper.append(timeline);
-  return { wrapper, timeline };
 }
 
 let watching: AbortController | null = null;
@@ -314,46 +271,5 @@ describe('watchTimeline', () => {
     expect(rec.batches).toEqual([]);
     expect(rec.statuses).toEqual([['waiting', 'timeline loading']]);
     stopIt.abort();
-  });
-});
-
-describe('markCell / clearMarks', () => {
-  it('sets and removes the attributes on the cell element', () => {
-    const cell = fixture('hostQuestion');
-    markCell(cell, { hidden: 'untagged' });
-    expect(cell.getAttribute(HIDDEN_ATTR)).toBe('untagged');
-    markCell(cell, { question: 'Q8' });
-    expect(cell.getAttribute(HIDDEN_ATTR)).toBe('untagged');
-    expect(cell.getAttribute(QUESTION_ATTR)).toBe('Q8');
-    markCell(cell, { hidden: null, question: null });
-    expect(cell.hasAttribute(HIDDEN_ATTR)).toBe(false);
-    expect(cell.hasAttribute(QUESTION_ATTR)).toBe(false);
-    expect(HIDDEN_ATTR).toBe('data-chatmode-hidden');
-    expect(QUESTION_ATTR).toBe('data-chatmode-question');
-  });
-
-  it('clearMarks restores the page exactly', () => {
-    const { main, timeline } = loadPage();
-    const before = main.outerHTML;
-    const [a, b, c] = [...timeline.children];
-    markCell(a!, { hidden: 'promoted' });
-    markCell(b!, { question: 'Q3' });
-    markCell(c!, { hidden: 'retweet' });
-    expect(main.outerHTML).not.toBe(before);
-    clearMarks(document);
-    expect(main.outerHTML).toBe(before);
-  });
-
-  it('does not write an attribute that already has the value (no needless mutations)', async () => {
-    const cell = fixture('plain');
-    document.body.append(cell);
-    markCell(cell, { hidden: 'untagged' });
-    const records: MutationRecord[] = [];
-    const mo = new MutationObserver((r) => records.push(...r));
-    mo.observe(cell, { attributes: true });
-    markCell(cell, { hidden: 'untagged' });
-    await tick();
-    mo.disconnect();
-    expect(records).toEqual([]);
   });
 });
