@@ -10,6 +10,7 @@ import { openTabStorage } from '@/lib/tab-storage';
 import { watchLocation } from '@/lib/x/route';
 import '@/components/sidebar.css';
 import '@/components/chat-views.css';
+import '@/components/switch.css';
 import '@/components/visually-hidden.css';
 
 export default defineContentScript({

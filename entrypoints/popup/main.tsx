@@ -4,6 +4,7 @@ import { Popup } from '@/components/popup/Popup';
 import { t } from '@/lib/i18n';
 import { pageClient } from '@/lib/pages/client';
 import '@/components/options/pages.css';
+import '@/components/switch.css';
 import '@/components/visually-hidden.css';
 
 async function main(): Promise<void> {
