@@ -4,7 +4,7 @@
 import { Fragment } from 'preact';
 import { formatLocalTime, formatTag, occurrencePhase, type OccurrenceTimes } from '@/lib/chat';
 import type { TabState } from '@/lib/chat-mode/tab';
-import type { ChatSettings } from '@/lib/messages';
+import type { ChatSettings } from '@/lib/protocol/domain';
 import type { Translate } from '@/lib/i18n';
 import type { SidebarPlacement } from '@/lib/x/layout';
 import type { XTheme } from '@/lib/x/theme';

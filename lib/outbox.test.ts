@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createClient, type RequestOf, type StoredTweetInput } from './messages';
+import { createClient } from './protocol/client';
+import type { StoredTweetInput } from './protocol/domain';
+import type { RequestOf } from './protocol/requests';
 import { createOutbox } from './outbox';
 import type { KeyValueStorage } from './tab-storage';
 

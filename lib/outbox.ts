@@ -7,16 +7,9 @@
 // bounded: past `maxPending` the oldest tweets are dropped, and counted.
 // No DOM import: storage is injected.
 import type { Tag } from './chat/types';
-import {
-  BATCH_ID_RE,
-  checkTweet,
-  LIMITS,
-  TAG_RE,
-  type ErrorReply,
-  type RequestOf,
-  type ResponseOf,
-  type StoredTweetInput,
-} from './messages';
+import type { StoredTweetInput } from './protocol/domain';
+import { LIMITS, type ErrorReply, type RequestOf, type ResponseOf } from './protocol/requests';
+import { BATCH_ID_RE, checkTweet, TAG_RE } from './protocol/validation';
 import type { KeyValueStorage } from './tab-storage';
 
 export interface OutboxBatch {

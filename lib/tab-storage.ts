@@ -3,7 +3,8 @@
 // keeps it in extension-only storage under the tab's id; written through to it in order, only what
 // changed, coalesced per task and retried until the background has it. The page's own storage is
 // never used: x.com's scripts (and anything injected into x.com) can read and write that.
-import { LIMITS, type Client } from './messages';
+import type { Client } from './protocol/client';
+import { LIMITS } from './protocol/requests';
 
 export interface KeyValueStorage {
   keys(): string[];

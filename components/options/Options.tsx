@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { findChat, formatLocalStart, formatTag, nextOccurrence, type ChatDefinition } from '@/lib/chat';
 import type { Translate } from '@/lib/i18n';
-import type { ChatSettings, ChatSettingsEditable, Client, StoreStats } from '@/lib/messages';
+import type { Client } from '@/lib/protocol/client';
+import type { ChatSettings, ChatSettingsEditable, StoreStats } from '@/lib/protocol/domain';
 import { emptyForm, formFromChat, type ChatForm } from '@/lib/pages/chat-form';
 import { exportSettings, readSettingsFile, settingsFilename } from '@/lib/pages/settings-file';
 import { effectiveSchedule } from '@/lib/pages/upcoming';

@@ -2,7 +2,9 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Translate } from '@/lib/i18n';
-import type { ChatSettings, Client, Request, Session } from '@/lib/messages';
+import type { Client } from '@/lib/protocol/client';
+import type { ChatSession, ChatSettings } from '@/lib/protocol/domain';
+import type { Request } from '@/lib/protocol/requests';
 import { newChatSettings } from '@/lib/store/chats';
 import { toJson } from '@/lib/store/export';
 import type { StoredTweet } from '@/lib/store/schema';
@@ -10,7 +12,7 @@ import { Transcripts } from './Transcripts';
 
 const t: Translate = (key, ...subs) => (subs.length ? `${key}(${subs.join('|')})` : key);
 const T0 = Date.parse('2024-05-01T18:00:00.000Z');
-const session: Session = { id: 'smchat:1', tag: 'smchat', start: T0, end: T0 + 3_600_000, kind: 'rolling', tweetCount: 2 };
+const session: ChatSession = { id: 'smchat:1', tag: 'smchat', start: T0, end: T0 + 3_600_000, kind: 'rolling', tweetCount: 2 };
 const chat: ChatSettings = newChatSettings('smchat', undefined, 0);
 
 function tweet(id: string, name: string, text: string): StoredTweet {

@@ -3,7 +3,9 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatDefinition } from '@/lib/chat';
 import type { Translate } from '@/lib/i18n';
-import type { ChatSettings, Client, Reminder, Request } from '@/lib/messages';
+import type { Client } from '@/lib/protocol/client';
+import type { ChatSettings, Reminder } from '@/lib/protocol/domain';
+import type { Request } from '@/lib/protocol/requests';
 import { userClick } from '@/tests/unit/user-input';
 import { Popup } from './Popup';
 

@@ -4,10 +4,11 @@
 // the message protocol; asks for the reminders' optional permissions itself, in the click.
 import { useEffect, useId, useState } from 'preact/hooks';
 import { CHAT_DIRECTORY, formatLocalStart, formatTag, type ChatDefinition, type Tag } from '@/lib/chat';
-import { chatTagsFromUrl } from '@/lib/chat/hashtags';
+import { chatSearchUrl, chatTagsFromUrl } from '@/lib/x/urls';
 import type { Translate } from '@/lib/i18n';
-import type { ChatSettings, Client, Reminder } from '@/lib/messages';
-import { chatSearchUrl, formatCountdown, upcomingChats, type UpcomingChat } from '@/lib/pages/upcoming';
+import type { Client } from '@/lib/protocol/client';
+import type { ChatSettings, Reminder } from '@/lib/protocol/domain';
+import { formatCountdown, upcomingChats, type UpcomingChat } from '@/lib/pages/upcoming';
 import {
   DEFAULT_LEAD_MINUTES,
   LEAD_MINUTES,

@@ -8,7 +8,7 @@ import { latestFeature } from '@/lib/chat-mode/features/latest';
 import { liveFilterFeature } from '@/lib/chat-mode/features/live-filter';
 import { transcriptFeature } from '@/lib/chat-mode/features/transcript';
 import { t } from '@/lib/i18n';
-import { createClient } from '@/lib/messages';
+import { createClient } from '@/lib/protocol/client';
 import { createOutbox } from '@/lib/outbox';
 import { openTabStorage } from '@/lib/tab-storage';
 import { openComposerWithText } from '@/lib/x/composer';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatDefinition } from '../chat/types';
-import type { ChatSettings } from '../messages';
+import type { ChatSettings } from '../protocol/domain';
 import { emptyForm, formFromChat, formToRequest, splitList } from './chat-form';
 
 const def: ChatDefinition = {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ChatSettings } from '../messages';
+import type { ChatSettings } from '../protocol/domain';
 import { exportSettings, MAX_SETTINGS_BYTES, parseSettingsFile, readSettingsFile } from './settings-file';
 
 const base: ChatSettings = {

@@ -1,6 +1,6 @@
 // Per-chat settings, created from the directory on first use.
 import { DEFAULT_FILTER_OPTIONS, type ChatDefinition, type Tag } from '../chat/types';
-import type { ChatSettings, ChatSettingsEditable, ImportedChat } from '../messages';
+import type { ChatSettings, ChatSettingsEditable, ImportedChat } from '../protocol/domain';
 import type { StoreDB } from './schema';
 
 /** Finds a chat in the directory (by main or extra tag); undefined if unknown. */

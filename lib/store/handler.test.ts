@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChatDefinition } from '../chat/types';
-import { createClient, type StoredTweetInput } from '../messages';
+import { createClient } from '../protocol/client';
+import type { StoredTweetInput } from '../protocol/domain';
 import { openStore } from './db';
 import { createHandler, type Handler } from './handler';
 import type { StoreDB } from './schema';

@@ -1,6 +1,6 @@
 // The page-only requests: chat/delete, sessions/clear, storage/stats, and the schedule setting.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { StoredTweetInput } from '../messages';
+import type { StoredTweetInput } from '../protocol/domain';
 import { openStore } from './db';
 import { createHandler, type Handler } from './handler';
 import type { StoreDB } from './schema';

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseRequest, type Request } from '../messages';
+import { parseRequest } from '../protocol/parse-request';
+import type { Request } from '../protocol/requests';
 import { openStore } from './db';
 import { createHandler } from './handler';
 import type { StoreDB } from './schema';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { StoredTweetInput } from '../messages';
+import type { StoredTweetInput } from '../protocol/domain';
 import { openStore } from './db';
 import type { StoreDB } from './schema';
 import { listSessions } from './sessions';

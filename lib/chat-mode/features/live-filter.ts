@@ -27,7 +27,7 @@ import {
   type Recognition,
   type Tweet,
 } from '@/lib/chat';
-import type { StoredTweetInput } from '@/lib/messages';
+import type { StoredTweetInput } from '@/lib/protocol/domain';
 import type { Outbox } from '@/lib/outbox';
 import { installPageStyle, removePageStyle } from '@/lib/x/page-style';
 import { clearMarks, findTimeline, markCell, timelineCells, watchTimeline, type TimelineStatus } from '@/lib/x/timeline';

@@ -2,7 +2,7 @@
 // background has stored, how many are still on their way, and why, if storing fails (a stopped
 // worker is retried quietly; a full disk is not quiet) — and, when the tab's storage is full or too
 // many waited, that tweets on their way would not survive a reload or were dropped.
-import type { Client } from '@/lib/messages';
+import type { Client } from '@/lib/protocol/client';
 import type { Outbox } from '@/lib/outbox';
 import type { Feature } from '../tab';
 
