@@ -4,8 +4,3 @@ import { createClient, type Client } from '../protocol/client';
 export function pageClient(): Client {
   return createClient((message) => browser.runtime.sendMessage(message));
 }
-
-/** The user's IANA time zone. */
-export function userTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}

@@ -4,7 +4,7 @@ import { isRecord } from './validation';
 
 export interface Client {
   /** Never throws: transport failures become `{ ok: false, error: { code: 'unavailable' } }`. */
-  send<T extends RequestType>(request: RequestOf<T> & { type: T }): Promise<ResponseOf<T>>;
+  send: <T extends RequestType>(request: RequestOf<T> & { type: T }) => Promise<ResponseOf<T>>;
 }
 
 /** `createClient((msg) => browser.runtime.sendMessage(msg))`. */

@@ -2,15 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { StoredTweetInput } from './domain';
 import { parseRequest } from './parse-request';
 
-const tweet = (over: Partial<StoredTweetInput> & Record<string, unknown> = {}): StoredTweetInput =>
-  ({
-    id: '1790000000000000001',
-    author: { handle: 'alice', name: 'Alice' },
-    time: '2024-05-01T18:02:03.000Z',
-    text: 'A1 hello #sm49',
-    kind: 'reply',
-    ...over,
-  }) as StoredTweetInput;
+const tweet = (over: Partial<StoredTweetInput> & Record<string, unknown> = {}): StoredTweetInput => ({
+  id: '1790000000000000001',
+  author: { handle: 'alice', name: 'Alice' },
+  time: '2024-05-01T18:02:03.000Z',
+  text: 'A1 hello #sm49',
+  kind: 'reply',
+  ...over,
+});
 
 const put = (over: Record<string, unknown> = {}) => ({ type: 'tweets/put', batchId: 'b-1', tag: 'smchat', tweets: [tweet()], ...over });
 
@@ -214,7 +213,7 @@ describe('parseRequest: bad messages', () => {
 
   it('points at the offending field', () => {
     const r = parseRequest(put({ tweets: [tweet(), tweet({ id: 'x' })] }));
-    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringContaining('tweets[1].id') } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringContaining('tweets[1].id') as string } });
   });
 
   it('never throws, even on hostile objects', () => {

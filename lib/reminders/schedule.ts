@@ -14,8 +14,6 @@ import type { Schedule, Tag } from '../chat/types';
 /** The lead times the UI offers, in minutes. */
 export const LEAD_MINUTES = [5, 15, 30, 60] as const;
 export const DEFAULT_LEAD_MINUTES = 15;
-/** Stored leads are whole minutes from 1 to a day (validated in lib/protocol). */
-export const MAX_LEAD_MINUTES = 24 * 60;
 
 /** The permissions reminders need; the optional ones among them are asked for from the popup when first used. */
 export const REMINDER_PERMISSIONS = ['alarms', 'notifications'] as const;
