@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_FILTER_OPTIONS, type Tweet } from './index';
 import { decideTweet, type ChatContext, type FilterDecision } from './filter';
 import { createLiveChat } from './live';
-import { addTweets, createQuestionTracker, emptyQuestionState } from './questions';
+import { addTweets, createQuestionTracker, emptyQuestionState } from './questionTracker';
 import { tweet } from './testTweets';
 
 const SHOW: FilterDecision = { show: true };
