@@ -108,7 +108,7 @@ describe('handler: settings import', () => {
     const bad = [...threeChats.slice(0, 2), { tag: 'third', patch: { hosts: ['not a handle'] } }];
     expect(await handle({ type: 'chats/import', chats: bad }, PAGE)).toMatchObject({
       ok: false,
-      error: { code: 'invalid-request', message: expect.stringContaining('chats[2].patch.hosts[0]') },
+      error: { code: 'invalid-request', message: expect.stringContaining('chats[2].patch.hosts[0]') as string },
     });
     expect(await stored()).toEqual(before);
   });
@@ -116,9 +116,10 @@ describe('handler: settings import', () => {
   it('leaves the store as it was when a write fails midway', async () => {
     const before = await stored();
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const put = IDBObjectStore.prototype.put;
+    // The real put, unbound: the spy calls it on the store it was called on.
+    const put = Object.getOwnPropertyDescriptor(IDBObjectStore.prototype, 'put')!.value as IDBObjectStore['put'];
     let writes = 0;
-    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+    const failing = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
       this: IDBObjectStore,
       ...args: Parameters<IDBObjectStore['put']>
     ) {
@@ -127,10 +128,10 @@ describe('handler: settings import', () => {
     });
     expect(await handle({ type: 'chats/import', chats: threeChats }, PAGE)).toMatchObject({
       ok: false,
-      error: { code: 'internal', message: expect.stringContaining('quota') },
+      error: { code: 'internal', message: expect.stringContaining('quota') as string },
     });
     expect(writes).toBe(3);
-    vi.mocked(IDBObjectStore.prototype.put).mockRestore();
+    failing.mockRestore();
     expect(await stored()).toEqual(before);
     expect(logged).toHaveBeenCalledTimes(1);
   });
@@ -165,7 +166,7 @@ describe('handler: tweets, sessions, export', () => {
     const csv = await handle({ type: 'export', sessionId, format: 'csv' }, PAGE);
     expect(csv.ok && 'body' in csv ? csv.body.split('\r\n').length : 0).toBe(5);
     const json = await handle({ type: 'export', sessionId, format: 'json' }, PAGE);
-    expect(json.ok && 'body' in json ? JSON.parse(json.body).tweets.length : 0).toBe(3);
+    expect(json.ok && 'body' in json ? (JSON.parse(json.body) as { tweets: unknown[] }).tweets.length : 0).toBe(3);
   });
 
   it('works through the typed client', async () => {

@@ -40,7 +40,7 @@ describe('handler: senders and bad messages', () => {
     const broken = createHandler({ db: Promise.reject(new Error('disk gone')), version: '1', ownId: OWN, lookupChat: () => undefined });
     expect(await broken({ type: 'chat/list' }, PAGE)).toEqual({
       ok: false,
-      error: { code: 'internal', message: expect.stringContaining('disk gone') },
+      error: { code: 'internal', message: expect.stringContaining('disk gone') as string },
     });
     const failingOpener = createHandler({
       db: () => Promise.reject(new Error('cannot open')),
@@ -51,7 +51,7 @@ describe('handler: senders and bad messages', () => {
     expect(await failingOpener({ type: 'ping' }, PAGE)).toEqual({ ok: true, version: '1' }); // liveness needs no store
     expect(await failingOpener({ type: 'chat/list' }, PAGE)).toMatchObject({
       ok: false,
-      error: { code: 'internal', message: expect.stringContaining('cannot open') },
+      error: { code: 'internal', message: expect.stringContaining('cannot open') as string },
     });
     const throwingLookup = createHandler({
       db: ctx.db,
@@ -91,9 +91,9 @@ describe('handler: what a tab keeps', () => {
     const data = new Map<string, unknown>();
     const tabSession = createTabSession({
       area: {
-        get: async () => Object.fromEntries(data),
-        set: async (items) => void Object.entries(items).forEach(([k, v]) => data.set(k, v)),
-        remove: async (keys) => void keys.forEach((k) => data.delete(k)),
+        get: () => Promise.resolve(Object.fromEntries(data)),
+        set: (items) => Promise.resolve(void Object.entries(items).forEach(([k, v]) => data.set(k, v))),
+        remove: (keys) => Promise.resolve(void keys.forEach((k) => data.delete(k))),
       },
     });
     return { data, handle: createHandler({ db: ctx.db, version: '1', ownId: OWN, lookupChat: () => undefined, tabSession }) };
