@@ -6,11 +6,11 @@ import { parseRequest } from '../protocol/parse-request';
 import { LIMITS } from '../protocol/requests';
 import type { Tag } from '../chat/types';
 
-export const SETTINGS_FORMAT = 'chat-mode-settings';
-export const SETTINGS_VERSION = 1;
+const SETTINGS_FORMAT = 'chat-mode-settings';
+const SETTINGS_VERSION = 1;
 /** Larger files are refused before they are read. */
 export const MAX_SETTINGS_BYTES = 5_000_000;
-export const MAX_IMPORTED_CHATS = LIMITS.maxImportedChats;
+const MAX_IMPORTED_CHATS = LIMITS.maxImportedChats;
 
 /** The editable fields written per chat; device-local state (sidebar collapsed) and timestamps are left out. */
 const EXPORTED_KEYS = ['extraTags', 'title', 'hosts', 'muted', 'filter', 'autoTag', 'chatMode', 'schedule', 'description'] as const;

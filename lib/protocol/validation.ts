@@ -120,7 +120,7 @@ const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 const NTHS = [1, 2, 3, 4, -1] as const;
 
 /** The runtime's own spelling of an IANA time zone ("america/chicago" → "America/Chicago"), or null if it knows none such. */
-export function canonicalTimeZone(zone: string): string | null {
+function canonicalTimeZone(zone: string): string | null {
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,99}$/.test(zone)) return null;
   try {
     return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;

@@ -59,7 +59,7 @@ export interface ReminderService {
 }
 
 /** The schedule that applies: the user's own, none if they said so (null), else the directory's. */
-export function reminderSchedule(chat: Pick<ChatSettings, 'schedule'> | undefined, directory: Schedule | undefined): Schedule | undefined {
+function reminderSchedule(chat: Pick<ChatSettings, 'schedule'> | undefined, directory: Schedule | undefined): Schedule | undefined {
   if (chat?.schedule === null) return undefined;
   return chat?.schedule ?? directory;
 }

@@ -8,7 +8,7 @@ export type LookupChat = (tag: Tag) => ChatDefinition | undefined | Promise<Chat
 
 /** Settings of a chat the user has not changed yet. */
 // Chat mode is something the user turns on for a chat; once on, auto-tagging is on unless they turn it off.
-export const DEFAULT_CHAT_FLAGS = { autoTag: true, chatMode: false, sidebar: { collapsed: false } } as const;
+const DEFAULT_CHAT_FLAGS = { autoTag: true, chatMode: false, sidebar: { collapsed: false } } as const;
 
 export function newChatSettings(tag: Tag, definition: ChatDefinition | undefined, now: number): ChatSettings {
   const extraTags = new Set(definition?.extraTags.map((t) => t.toLowerCase()) ?? []);
@@ -43,7 +43,7 @@ export async function readChat(db: StoreDB, tag: Tag, lookupChat: LookupChat, no
   return (await db.get('chats', tag)) ?? newChatSettings(tag, await lookupChat(tag), now);
 }
 
-export async function getOrCreateChat(db: StoreDB, tag: Tag, lookupChat: LookupChat, now: number): Promise<ChatSettings> {
+async function getOrCreateChat(db: StoreDB, tag: Tag, lookupChat: LookupChat, now: number): Promise<ChatSettings> {
   const existing = await db.get('chats', tag);
   if (existing) return existing;
   // The lookup may not be IndexedDB work, so it runs before the write transaction, which re-checks.

@@ -169,7 +169,7 @@ export function csvCell(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export const CSV_COLUMNS = [
+const CSV_COLUMNS = [
   'id',
   'url',
   'time',

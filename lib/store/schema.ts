@@ -79,7 +79,7 @@ function upgradeToV1(db: AnyDB): void {
  * Effective time of a tweet in epoch ms: its own time, or when it was first seen when it has none or
  * one that cannot be true (unparsable, before the first tweet, or ahead of when it was seen).
  */
-export function effectiveTime(time: string | null, firstSeen: number): number {
+function effectiveTime(time: string | null, firstSeen: number): number {
   return tweetTimeMs(time, firstSeen);
 }
 

@@ -6,9 +6,9 @@ import { errorReply, type ErrorReply } from '../protocol/requests';
 import { ROLLING_GAP_MS, type StoredTweet, type StoreDB } from './schema';
 import { SessionAssigner, allOfTag, type SessionFor, type WriteTx } from './sessions';
 
-export const DEFAULT_CAP_PER_CHAT = 20_000;
+const DEFAULT_CAP_PER_CHAT = 20_000;
 /** Processed batch ids are remembered this long (a page's outbox never retries longer). */
-export const BATCH_MEMORY_MS = 7 * 24 * 60 * 60 * 1000;
+const BATCH_MEMORY_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface PutOptions {
   sessionFor?: SessionFor;
@@ -22,13 +22,13 @@ export interface PutOptions {
 
 export type PutResult = { ok: true; batchId: string; stored: number; duplicates: number; evicted: number; replayed: boolean } | ErrorReply;
 
-export function isQuotaError(e: unknown): boolean {
+function isQuotaError(e: unknown): boolean {
   if (typeof e !== 'object' || e === null) return false;
   const { name, code } = e as { name?: unknown; code?: unknown };
   return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22;
 }
 
-export function quotaMessage(tag: Tag): string {
+function quotaMessage(tag: Tag): string {
   return (
     `Storage is full: the browser refused to save more tweets of #${tag}. ` +
     'Export and then delete older chats, or free some disk space. Tweets not saved yet are kept and retried.'
