@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findChat } from '@/lib/chat';
-import type { ChatSettings } from '@/lib/messages';
+import type { ChatSettings } from '@/lib/protocol/domain';
 import { newChatSettings } from '@/lib/store/chats';
 import type { TabState } from '@/lib/chat-mode/tab';
 import type { Translate } from '@/lib/i18n';

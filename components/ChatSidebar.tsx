@@ -6,7 +6,7 @@ import { formatLocalTime, formatTag, occurrencePhase, type OccurrenceTimes } fro
 import type { Feature } from '@/lib/chat-mode/feature';
 import { features as registered } from '@/lib/chat-mode/features';
 import type { TabState } from '@/lib/chat-mode/tab';
-import type { ChatSettings, ChatSettingsEditable } from '@/lib/messages';
+import type { ChatSettings, ChatSettingsEditable } from '@/lib/protocol/domain';
 import type { Translate } from '@/lib/i18n';
 import type { SidebarPlacement } from '@/lib/x/layout';
 import type { XTheme } from '@/lib/x/theme';

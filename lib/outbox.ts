@@ -2,62 +2,16 @@
 // background acknowledges them. MV3 stops the worker at will; the background is idempotent (a batch
 // keeps its batchId across retries, and a chat's tweet is stored once by [tag, id]), so nothing is
 // lost and nothing is stored twice. Unacknowledged tweets are kept in the tab's storage (extension-only,
-// see lib/tab-storage) so that a reload resends them: one item per `add` and one per batch, written
-// once and removed once, so keeping them costs what changed, never the whole queue. The queue is
-// bounded: past `maxPending` the oldest tweets are dropped, and counted.
+// see lib/tab-storage) so that a reload resends them (how: ./outbox-chunks). The queue is bounded: past
+// `maxPending` the oldest tweets are dropped, and counted.
 // No DOM import: storage is injected.
 import type { Tag } from './chat/types';
-import {
-  BATCH_ID_RE,
-  checkTweet,
-  LIMITS,
-  TAG_RE,
-  type ErrorReply,
-  type RequestOf,
-  type ResponseOf,
-  type StoredTweetInput,
-} from './messages';
-import type { KeyValueStorage } from './tab-storage';
-
-export interface OutboxBatch {
-  batchId: string;
-  tag: Tag;
-  tweets: StoredTweetInput[];
-}
-
-export type OutboxError = ErrorReply['error'];
-
-export interface OutboxOptions {
-  /** Typically `client.send` from `createClient`; must not throw (a rejection is treated as `unavailable`). */
-  send: (request: RequestOf<'tweets/put'>) => Promise<ResponseOf<'tweets/put'>>;
-  maxBatch?: number;
-  /** Queued tweets are sent this long after the first of them was queued (or at once when `maxBatch` are queued)… */
-  flushDelayMs?: number;
-  /**
-   * …unless tweets are still arriving then: the batch waits for more, up to this long after its first
-   * tweet (default 1,000 ms, at least `flushDelayMs`). Fewer, fuller batches under load: each batch is
-   * one transaction in the background.
-   */
-  maxDelayMs?: number;
-  retry?: { baseMs?: number; maxMs?: number };
-  /** Where unacknowledged tweets survive a page reload: the tab's extension-only storage. May throw (full). */
-  storage?: KeyValueStorage;
-  /** The outbox's items in `storage` start with this. */
-  storagePrefix?: string;
-  /** Most tweets waiting to be acknowledged (default 5,000); past it the oldest are dropped. */
-  maxPending?: number;
-  /** How many tweet keys are remembered for dedupe (queued or acknowledged); memory stays flat. */
-  rememberIds?: number;
-  newId?: () => string;
-  /** Jitter source for the retry backoff, in [0, 1). */
-  random?: () => number;
-  /** A send failed and will be retried (e.g. `unavailable`, `quota-exceeded`). */
-  onError?: (error: OutboxError, batch: OutboxBatch) => void;
-  /** The background rejected a batch for good (`invalid-request`…); retrying would not help. */
-  onDrop?: (error: OutboxError, batch: OutboxBatch) => void;
-  /** A tweet failed validation in `add` and was skipped. */
-  onInvalid?: (message: string) => void;
-}
+import { chunkStorage, type Chunk } from './outbox-chunks';
+import type { OutboxBatch, OutboxError, OutboxOptions } from './outbox-options';
+import type { StoredTweetInput } from './protocol/domain';
+import { LIMITS, type RequestOf, type ResponseOf } from './protocol/requests';
+import { checkTweet } from './protocol/validation';
+import { backoffMs, PERMANENT_ERRORS } from './retry';
 
 export interface Outbox {
   /** Queues tweets seen in chat `tag`; returns how many were new. */
@@ -75,30 +29,7 @@ export interface Outbox {
   stats(): { pending: number; batches: number; remembered: number; attempt: number; dropped: number; accepted: number };
 }
 
-const PERMANENT: ReadonlySet<string> = new Set(['invalid-request', 'unknown-type', 'forbidden-sender']);
 const DEFAULT_PREFIX = 'outbox:';
-/** Restored tweets must be dated between x.com's first day and a little after now. */
-const EARLIEST_TIME = Date.UTC(2006, 2, 21);
-const MAX_AHEAD_MS = 10 * 60_000;
-
-/** Tweets kept under one storage key: queued by one `add` (no batchId yet), or a formed batch. */
-interface Chunk {
-  key: string;
-  /** Order of creation, kept across reloads. */
-  n: number;
-  tag: Tag;
-  tweets: StoredTweetInput[];
-  batchId?: string;
-}
-
-interface Persisted {
-  v: 2;
-  n: number;
-  tag: Tag;
-  tweets: StoredTweetInput[];
-  batchId?: string;
-}
-
 function defaultId(): string {
   const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
   return c?.randomUUID ? c.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
@@ -112,8 +43,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const maxMs = options.retry?.maxMs ?? 10_000;
   const rememberIds = options.rememberIds ?? 5_000;
   const maxPending = Math.max(maxBatch, options.maxPending ?? 5_000);
-  const prefix = options.storagePrefix ?? DEFAULT_PREFIX;
-  const storage = options.storage;
+  const kept = chunkStorage(options.storage, options.storagePrefix ?? DEFAULT_PREFIX);
   const newId = options.newId ?? defaultId;
   const random = options.random ?? Math.random;
   /** Names this page's chunks apart from those of the pages before it in the tab. */
@@ -150,30 +80,6 @@ export function createOutbox(options: OutboxOptions): Outbox {
     if (seen.size > rememberIds) seen.delete(seen.keys().next().value as string);
   }
 
-  // A storage that cannot keep a chunk (full) costs only its survival of a reload: the outbox still sends it.
-  function keep(chunk: Chunk): void {
-    try {
-      const value: Persisted = {
-        v: 2,
-        n: chunk.n,
-        tag: chunk.tag,
-        tweets: chunk.tweets,
-        ...(chunk.batchId ? { batchId: chunk.batchId } : {}),
-      };
-      storage?.setItem(chunk.key, JSON.stringify(value));
-    } catch {
-      // not kept across a reload; the tab storage reports that
-    }
-  }
-
-  function forget(key: string): void {
-    try {
-      storage?.removeItem(key);
-    } catch {
-      // a stale item is resent after a reload, and the background ignores what it already has
-    }
-  }
-
   /** Past `maxPending`, drops the oldest chunks, never the batch being sent. */
   function trim(): void {
     while (pending() > maxPending) {
@@ -182,55 +88,18 @@ export function createOutbox(options: OutboxOptions): Outbox {
       if (victim.batchId) batched -= victim.tweets.length;
       else queued -= victim.tweets.length;
       dropped += victim.tweets.length;
-      forget(victim.key);
+      kept.forget(victim.key);
     }
-  }
-
-  /** A kept chunk, checked like anything read back from storage: shape, tweets, times, its key. */
-  function readChunk(key: string, raw: string | null, now: number): Chunk | null {
-    let data: unknown;
-    try {
-      data = JSON.parse(raw ?? 'null');
-    } catch {
-      return null;
-    }
-    if (typeof data !== 'object' || data === null) return null;
-    const { v, n, tag, tweets, batchId } = data as Partial<Persisted>;
-    if (v !== 2 || !Number.isSafeInteger(n) || n! < 0 || typeof tag !== 'string' || !TAG_RE.test(tag)) return null;
-    if (!Array.isArray(tweets) || tweets.length === 0 || tweets.length > LIMITS.maxBatch) return null;
-    const kind = key.slice(prefix.length, prefix.length + 2);
-    if (
-      kind === 'b:'
-        ? typeof batchId !== 'string' || !BATCH_ID_RE.test(batchId) || key !== `${prefix}b:${batchId}`
-        : kind !== 'q:' || batchId !== undefined
-    )
-      return null;
-    const valid = tweets.flatMap((t: unknown) => {
-      const c = checkTweet(t);
-      if (!c.ok) return [];
-      const time = c.tweet.time === null ? null : Date.parse(c.tweet.time);
-      return time === null || (time >= EARLIEST_TIME && time <= now + MAX_AHEAD_MS) ? [c.tweet] : [];
-    });
-    return valid.length > 0 ? { key, n: n!, tag, tweets: valid, ...(batchId ? { batchId } : {}) } : null;
   }
 
   function restore(): void {
-    if (!storage) return;
     const now = Date.now();
-    const chunks: Chunk[] = [];
-    for (const key of storage.keys()) {
-      if (!key.startsWith(prefix)) continue;
-      const chunk = readChunk(key, storage.getItem(key), now);
-      if (chunk) chunks.push(chunk);
-      else forget(key);
-    }
-    chunks.sort((a, b) => a.n - b.n);
-    for (const chunk of chunks) {
+    for (const chunk of kept.load(now)) {
       nextN = Math.max(nextN, chunk.n + 1);
       const tweets = chunk.tweets.filter((t) => !seen.has(keyOf(chunk.tag, t.id)));
       tweets.forEach((t) => remember(keyOf(chunk.tag, t.id)));
       if (tweets.length === 0) {
-        forget(chunk.key);
+        kept.forget(chunk.key);
         continue;
       }
       const restored = { ...chunk, tweets };
@@ -261,14 +130,14 @@ export function createOutbox(options: OutboxOptions): Outbox {
     for (const [tag, tweets] of byTag) {
       for (let i = 0; i < tweets.length; i += maxBatch) {
         const batchId = newId();
-        const batch: Chunk = { key: `${prefix}b:${batchId}`, n: nextN++, tag, tweets: tweets.slice(i, i + maxBatch), batchId };
+        const batch: Chunk = { key: kept.batchKey(batchId), n: nextN++, tag, tweets: tweets.slice(i, i + maxBatch), batchId };
         batches.push(batch);
         batched += batch.tweets.length;
-        keep(batch);
+        kept.keep(batch);
       }
     }
     // Kept as batches first: a reload in between finds both, and the tweets count once.
-    for (const chunk of formed) forget(chunk.key);
+    for (const chunk of formed) kept.forget(chunk.key);
   }
 
   function settleWaiters(): void {
@@ -296,16 +165,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
     }, delayMs);
   }
 
-  function backoff(): number {
-    const full = Math.min(maxMs, baseMs * 2 ** Math.min(attempt - 1, 30));
-    return Math.round(full / 2 + (random() * full) / 2);
-  }
-
   /** The batch being sent is done with (acknowledged, or refused for good). */
   function settle(batch: Chunk): void {
     batches.shift();
     batched -= batch.tweets.length;
-    forget(batch.key);
+    kept.forget(batch.key);
   }
 
   function pump(): void {
@@ -332,16 +196,19 @@ export function createOutbox(options: OutboxOptions): Outbox {
           attempt = 0;
         } else {
           const error: OutboxError = reply?.error ?? { code: 'unavailable', message: 'No reply.' };
-          if (PERMANENT.has(error.code)) {
+          if (PERMANENT_ERRORS.has(error.code)) {
             settle(batch);
             options.onDrop?.(error, asBatch(batch));
           } else {
             attempt++;
             options.onError?.(error, asBatch(batch));
-            retryTimer = setTimeout(() => {
-              retryTimer = undefined;
-              pump();
-            }, backoff());
+            retryTimer = setTimeout(
+              () => {
+                retryTimer = undefined;
+                pump();
+              },
+              backoffMs(attempt, baseMs, maxMs, random),
+            );
             return;
           }
         }
@@ -374,10 +241,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
       // One item per maxBatch tweets added: what is written is what was added, whatever waits already.
       for (let i = 0; i < fresh.length; i += maxBatch) {
         const n = nextN++;
-        const chunk: Chunk = { key: `${prefix}q:${page}.${n}`, n, tag, tweets: fresh.slice(i, i + maxBatch) };
+        const chunk: Chunk = { key: kept.queuedKey(page, n), n, tag, tweets: fresh.slice(i, i + maxBatch) };
         queue.push(chunk);
         queued += chunk.tweets.length;
-        keep(chunk);
+        kept.keep(chunk);
       }
       trim();
       if (queued >= maxBatch) {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createClient, type RequestOf } from './messages';
+import { createClient } from './protocol/client';
+import type { RequestOf } from './protocol/requests';
 import { createTabStorage, openTabStorage } from './tab-storage';
 
 /** The background's side of one tab: its items, and how it answers (down, full). */

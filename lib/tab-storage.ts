@@ -3,7 +3,9 @@
 // keeps it in extension-only storage under the tab's id; written through to it in order, only what
 // changed, coalesced per task and retried until the background has it. The page's own storage is
 // never used: x.com's scripts (and anything injected into x.com) can read and write that.
-import { LIMITS, type Client } from './messages';
+import type { Client } from './protocol/client';
+import { LIMITS } from './protocol/requests';
+import { backoffMs, PERMANENT_ERRORS, type RetryOptions } from './retry';
 
 export interface KeyValueStorage {
   keys(): string[];
@@ -27,15 +29,12 @@ export interface TabStorage extends KeyValueStorage {
 
 export interface TabStorageOptions {
   send: Client['send'];
-  retry?: { baseMs?: number; maxMs?: number };
+  retry?: RetryOptions;
   /** Jitter source for the retry backoff, in [0, 1). */
   random?: () => number;
   /** How often `tab/load` is tried before starting with nothing (the worker may be restarting). */
   loadAttempts?: number;
 }
-
-/** Replies that retrying cannot change. */
-const PERMANENT: ReadonlySet<string> = new Set(['invalid-request', 'unknown-type', 'forbidden-sender']);
 
 export async function openTabStorage(options: TabStorageOptions): Promise<TabStorage> {
   const attempts = options.loadAttempts ?? 4;
@@ -47,7 +46,7 @@ export async function openTabStorage(options: TabStorageOptions): Promise<TabSto
       break;
     }
     // Without its items the tab starts afresh; they stay with the background for the next page.
-    if (attempt >= attempts || PERMANENT.has(reply.error.code)) {
+    if (attempt >= attempts || PERMANENT_ERRORS.has(reply.error.code)) {
       console.warn(`chat-mode: this tab's kept items could not be read: ${reply.error.message}`);
       break;
     }
@@ -106,7 +105,7 @@ export function createTabStorage(options: TabStorageOptions, items = new Map<str
       }
       // 'unavailable' is a worker restarting: quiet. Anything else means what changed is not kept.
       if (reply.error.code !== 'unavailable') for (const group of groupsSet(slice)) refused.add(group);
-      if (PERMANENT.has(reply.error.code)) {
+      if (PERMANENT_ERRORS.has(reply.error.code)) {
         console.warn(`chat-mode: the background refused this tab's writes: ${reply.error.message}`);
         pump();
         return;
@@ -117,13 +116,12 @@ export function createTabStorage(options: TabStorageOptions, items = new Map<str
       for (const [key, value] of unsent) again.set(key, value);
       unsent = again;
       attempt++;
-      const full = Math.min(maxMs, baseMs * 2 ** Math.min(attempt - 1, 30));
       retryTimer = setTimeout(
         () => {
           retryTimer = undefined;
           pump();
         },
-        Math.round(full / 2 + (random() * full) / 2),
+        backoffMs(attempt, baseMs, maxMs, random),
       );
     });
   }

@@ -4,7 +4,7 @@
 import { useId, useState } from 'preact/hooks';
 import type { ChatDefinition } from '@/lib/chat';
 import type { Translate } from '@/lib/i18n';
-import type { ChatSettingsEditable } from '@/lib/messages';
+import type { ChatSettingsEditable } from '@/lib/protocol/domain';
 import { formToRequest, type ChatForm, type FormField } from '@/lib/pages/chat-form';
 
 export interface ChatEditorProps {

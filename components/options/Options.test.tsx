@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Translate } from '@/lib/i18n';
-import { createClient } from '@/lib/messages';
+import { createClient } from '@/lib/protocol/client';
 import { exportSettings } from '@/lib/pages/settings-file';
 import { createHandler } from '@/lib/store/handler';
 import type { StoreDB } from '@/lib/store/schema';

@@ -2,7 +2,9 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
 import type { Translate } from '@/lib/i18n';
-import type { Client, Request, Session } from '@/lib/messages';
+import type { Client } from '@/lib/protocol/client';
+import type { ChatSession } from '@/lib/protocol/domain';
+import type { Request } from '@/lib/protocol/requests';
 import { toJson } from '@/lib/store/export';
 import type { StoredTweet } from '@/lib/store/schema';
 import { chatSettings, storedTweet } from '@/tests/unit/builders';
@@ -11,7 +13,7 @@ import { Transcripts } from './Transcripts';
 
 const t: Translate = (key, ...subs) => (subs.length ? `${key}(${subs.join('|')})` : key);
 const T0 = Date.parse('2024-05-01T18:00:00.000Z');
-const session: Session = { id: 'smchat:1', tag: 'smchat', start: T0, end: T0 + 3_600_000, kind: 'rolling', tweetCount: 2 };
+const session: ChatSession = { id: 'smchat:1', tag: 'smchat', start: T0, end: T0 + 3_600_000, kind: 'rolling', tweetCount: 2 };
 const chat = chatSettings('smchat');
 
 const tweet = (id: string, name: string, text: string) =>

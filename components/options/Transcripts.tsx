@@ -4,7 +4,8 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { formatLocalStart, formatTag } from '@/lib/chat';
 import type { Translate } from '@/lib/i18n';
-import type { ChatSettings, Client, ExportFormat, Session } from '@/lib/messages';
+import type { Client } from '@/lib/protocol/client';
+import type { ChatSession, ChatSettings, ExportFormat } from '@/lib/protocol/domain';
 import {
   chartMinutes,
   countTweets,
@@ -29,8 +30,8 @@ export interface TranscriptsProps {
 export function Transcripts({ client, t, chats, download, timeZone }: TranscriptsProps) {
   const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const [tag, setTag] = useState('');
-  const [sessions, setSessions] = useState<Session[] | null>(null);
-  const [open, setOpen] = useState<{ session: Session; transcript: Transcript } | null>(null);
+  const [sessions, setSessions] = useState<ChatSession[] | null>(null);
+  const [open, setOpen] = useState<{ session: ChatSession; transcript: Transcript } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const selected = tag || chats[0]?.tag || '';
 
@@ -46,7 +47,7 @@ export function Transcripts({ client, t, chats, download, timeZone }: Transcript
     void loadSessions();
   }, [selected]);
 
-  const view = async (session: Session) => {
+  const view = async (session: ChatSession) => {
     setError(null);
     const reply = await client.send({ type: 'export', sessionId: session.id, format: 'json' });
     if (!reply.ok) return setError(reply.error.message);
@@ -55,7 +56,7 @@ export function Transcripts({ client, t, chats, download, timeZone }: Transcript
     setOpen({ session, transcript });
   };
 
-  const doExport = async (session: Session, format: ExportFormat) => {
+  const doExport = async (session: ChatSession, format: ExportFormat) => {
     setError(null);
     const reply = await client.send({ type: 'export', sessionId: session.id, format });
     if (!reply.ok) return setError(reply.error.message);
@@ -70,7 +71,7 @@ export function Transcripts({ client, t, chats, download, timeZone }: Transcript
     if (!reply.ok) setError(reply.error.message);
   };
 
-  const when = (s: Session) => `${formatLocalStart(new Date(s.start), zone)} – ${formatLocalStart(new Date(s.end), zone)}`;
+  const when = (s: ChatSession) => `${formatLocalStart(new Date(s.start), zone)} – ${formatLocalStart(new Date(s.end), zone)}`;
 
   return (
     <section id="transcripts" aria-labelledby="transcripts-heading" class="transcripts">
@@ -133,7 +134,7 @@ function TranscriptView({
   onExport,
   onMute,
 }: {
-  session: Session;
+  session: ChatSession;
   transcript: Transcript;
   t: Translate;
   title: string;

@@ -5,7 +5,7 @@ import { createChatModeDeps, forgetOldPageKeys } from '@/lib/chat-mode/deps';
 import { features } from '@/lib/chat-mode/features';
 import { mountSidebar } from '@/lib/chat-mode/sidebar';
 import { createChatTab } from '@/lib/chat-mode/tab';
-import { createClient } from '@/lib/messages';
+import { createClient } from '@/lib/protocol/client';
 import { openTabStorage } from '@/lib/tab-storage';
 import { watchLocation } from '@/lib/x/route';
 import '@/components/sidebar.css';

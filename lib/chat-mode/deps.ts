@@ -1,7 +1,7 @@
 // What the tab's features get (ChatModeDeps), built once per page. Seen chat tweets wait in the outbox
 // until the background has stored them; the tab's storage keeps them across a reload, and a stopped
 // service worker is retried until it answers. The transcript status says what went wrong meanwhile.
-import type { Client } from '@/lib/messages';
+import type { Client } from '@/lib/protocol/client';
 import { createOutbox } from '@/lib/outbox';
 import type { TabStorage } from '@/lib/tab-storage';
 import type { ChatModeDeps } from './feature';

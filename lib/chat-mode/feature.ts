@@ -4,7 +4,8 @@
 import type { VNode } from 'preact';
 import type { Tag } from '@/lib/chat';
 import type { Translate } from '@/lib/i18n';
-import type { ChatSettings, ChatSettingsEditable, Client } from '@/lib/messages';
+import type { Client } from '@/lib/protocol/client';
+import type { ChatSettings, ChatSettingsEditable } from '@/lib/protocol/domain';
 import type { Outbox } from '@/lib/outbox';
 import type { TabState } from './tab';
 

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { findChat } from '@/lib/chat';
-import type { ChatSettings, Client, Request } from '@/lib/messages';
+import type { Client } from '@/lib/protocol/client';
+import type { ChatSettings } from '@/lib/protocol/domain';
+import type { Request } from '@/lib/protocol/requests';
 import { newChatSettings } from '@/lib/store/chats';
 import type { ChatModeDeps, Feature, Where } from './feature';
 import { createChatTab, type ChatTabOptions, type TabStorageLike } from './tab';

@@ -3,9 +3,12 @@
 // then stays on in this tab — on a tweet's page, in the compose modal — until switched off, so every
 // post the user writes during the chat gets the tag. A reload keeps it (the setting is stored per
 // chat; the tab remembers its chat in the tab's extension-only storage, lib/tab-storage).
-import { chatTagsFromUrl, normalizeTag, type Tag } from '@/lib/chat';
+import { normalizeTag, type Tag } from '@/lib/chat';
+import { chatTagsFromUrl } from '@/lib/x/urls';
 import type { OccurrenceTimes } from '@/lib/chat/when';
-import { TAG_RE, type ChatSettings, type ChatSettingsEditable, type Client } from '@/lib/messages';
+import type { Client } from '@/lib/protocol/client';
+import type { ChatSettings, ChatSettingsEditable } from '@/lib/protocol/domain';
+import { TAG_RE } from '@/lib/protocol/validation';
 import type { KeyValueStorage } from '@/lib/tab-storage';
 import type { ChatModeDeps, Feature } from './feature';
 import { createFeatureManager } from './feature-manager';

@@ -1,7 +1,7 @@
 // Hashtag rules of a chat. Matching is delegated to twitter-text so that what counts as a hashtag here
 // is exactly what x.com links as one: `#blogchat's` and `(#blogchat)` carry #blogchat, while
 // `#blogchat2`, `#blogchatter`, `x#blogchat` and `https://example.com/#blogchat` do not.
-import { extractHashtags, extractHashtagsWithIndices } from './twitterText';
+import { extractHashtags } from './twitterText';
 import type { Tag } from './types';
 
 /**
@@ -66,71 +66,4 @@ export function hasAnyTag(text: string, tags: readonly Tag[]): boolean {
 export function missingTags(text: string, tags: readonly Tag[]): Tag[] {
   const present = new Set(tagsOf(text));
   return unique(tags.map(normalizeTag)).filter((t) => t !== '' && !present.has(t));
-}
-
-const X_HOSTS = new Set(['x.com', 'twitter.com']);
-
-/** x.com, twitter.com and their `www.` / `mobile.` forms. */
-function isXHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^(?:www|mobile)\./, '');
-  return X_HOSTS.has(host);
-}
-
-/** Decodes a URL component, or null when it is malformed (e.g. a lone `%`). */
-function decode(component: string): string | null {
-  try {
-    return decodeURIComponent(component);
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The hashtags a search query asks for, in order. A hashtag right after '-' is an exclusion
- * (`#blogchat -#spam`), not a chat tag, so it is left out.
- */
-function tagsOfQuery(query: string): Tag[] {
-  const wanted = extractHashtagsWithIndices(query)
-    .filter(({ indices: [start] }) => query[start - 1] !== '-')
-    .map(({ hashtag }) => normalizeTag(hashtag));
-  return unique(wanted).filter((t) => t !== '');
-}
-
-/**
- * The chat tags of an x.com page, main tag first, or null when the page is not a chat page.
- *
- * Chat pages are `/hashtag/<tag>` and `/search?q=…` whose query holds at least one hashtag (all of
- * them are returned, in order: `q=%23socialmedia%20OR%20%23sm49` → `['socialmedia', 'sm49']`).
- * A query typed as `q=#tag` arrives with `#tag` in the URL's fragment (the browser cuts the URL at the
- * first '#'), so when `q` is the last parameter the fragment is read as the rest of the query.
- */
-export function chatTagsFromUrl(url: string | URL): Tag[] | null {
-  let parsed: URL;
-  try {
-    parsed = typeof url === 'string' ? new URL(url) : url;
-  } catch {
-    return null;
-  }
-  if (!/^https?:$/.test(parsed.protocol) || !isXHost(parsed.hostname)) return null;
-
-  const path = parsed.pathname.replace(/\/+$/, '');
-  const hashtagPage = /^\/hashtag\/([^/]+)$/.exec(path);
-  if (hashtagPage?.[1] !== undefined) {
-    const raw = decode(hashtagPage[1]);
-    if (raw === null) return null;
-    // Only a segment x.com would itself link as a hashtag is a chat tag (not `/hashtag/a b`).
-    const tags = extractTags(`#${raw.replace(/^[#＃]/, '')}`);
-    return tags.length === 1 && tags[0] === normalizeTag(raw) ? tags : null;
-  }
-
-  if (path !== '/search') return null;
-  const query = parsed.searchParams.get('q');
-  if (query === null) return null;
-  let tags = tagsOfQuery(query);
-  if (parsed.hash !== '' && /[?&]q=[^&]*$/.test(parsed.search)) {
-    // Also keep the tags of `q` alone: after an encoded `q=%23blogchat`, a real fragment (`#top`) would
-    // glue onto the tag (`#blogchat#top` carries no hashtag).
-    tags = unique([...tags, ...tagsOfQuery(query + (decode(parsed.hash) ?? ''))]);
-  }
-  return tags.length > 0 ? tags : null;
 }

@@ -5,6 +5,7 @@ export * from './handles';
 export * from './hashtags';
 export * from './filter';
 export * from './questions';
+export * from './question-tracker';
 export * from './tag-plan';
 export * from './directory';
 export * from './schedule';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addTweets, createQuestionTracker, emptyQuestionState } from './questions';
+import { addTweets, createQuestionTracker, emptyQuestionState } from './question-tracker';
 import { tweet } from '@/tests/unit/builders';
 import { at, hide, live, SHOW, T0 } from '@/tests/unit/live-chat';
 

@@ -16,7 +16,7 @@
 import type { FilterDecision, HideReason } from './filter';
 import { normalizeHandle } from './handles';
 import { hasAnyTag } from './hashtags';
-import { createQuestionTracker, type TrackedQuestion } from './questions';
+import { createQuestionTracker, type TrackedQuestion } from './question-tracker';
 import { tweetTimeMs } from './times';
 import type { Handle, Tag, Tweet } from './types';
 

@@ -1,7 +1,8 @@
 // The options page's chat editor as plain data: a form built from a chat's settings, and turned back
 // into a `chat/update` request checked by the protocol's own validation. Pure.
 import type { ChatDefinition, Schedule, Tag } from '../chat/types';
-import { parseRequest, type ChatSettings, type ChatSettingsEditable } from '../messages';
+import type { ChatSettings, ChatSettingsEditable } from '../protocol/domain';
+import { parseRequest } from '../protocol/parse-request';
 
 export type ScheduleMode = 'default' | 'custom' | 'none';
 

@@ -1,11 +1,6 @@
 // The extension pages' connection to the background: the message protocol, nothing else.
-import { createClient, type Client } from '../messages';
+import { createClient, type Client } from '../protocol/client';
 
 export function pageClient(): Client {
   return createClient((message) => browser.runtime.sendMessage(message));
-}
-
-/** The user's IANA time zone. */
-export function userTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }

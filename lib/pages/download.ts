@@ -11,8 +11,3 @@ export function downloadText(doc: Document, filename: string, mime: string, body
   // Revoked later: some browsers read the URL after click() returns.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
-
-/** Reads a user-picked file as text. */
-export function readFileText(file: Blob): Promise<string> {
-  return file.text();
-}

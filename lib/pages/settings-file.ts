@@ -1,7 +1,9 @@
 // Import and export of all chat settings as one JSON file. An imported file is read only when its
 // size is within bounds, and checked whole with the validation the background applies to
 // `chats/import`, so a file that passes here is one it accepts — all of it, in one transaction.
-import { LIMITS, parseRequest, type ChatSettings, type ChatSettingsEditable, type ImportedChat } from '../messages';
+import type { ChatSettings, ChatSettingsEditable, ImportedChat } from '../protocol/domain';
+import { parseRequest } from '../protocol/parse-request';
+import { LIMITS } from '../protocol/requests';
 import type { Tag } from '../chat/types';
 
 const SETTINGS_FORMAT = 'chat-mode-settings';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatDefinition, Schedule } from '../chat/types';
 import { chatSettings as chat } from '@/tests/unit/builders';
-import { chatSearchUrl, effectiveSchedule, formatCountdown, upcomingChats } from './upcoming';
+import { effectiveSchedule, formatCountdown, upcomingChats } from './upcoming';
 
 const weekly = (weekday: 1 | 2 | 3 | 4 | 5 | 6 | 7, start: string, timeZone: string): Schedule => ({
   recurrence: { kind: 'weekly', weekday },
@@ -51,14 +51,11 @@ describe('upcomingChats', () => {
   });
 });
 
-describe('formatCountdown and chatSearchUrl', () => {
+describe('formatCountdown', () => {
   it('shows the two largest units', () => {
     expect(formatCountdown(2 * 86_400_000 + 3 * 3_600_000 + 5_000)).toBe('2d 3h');
     expect(formatCountdown(3 * 3_600_000 + 5 * 60_000)).toBe('3h 05m');
     expect(formatCountdown(4 * 60_000 + 9_000)).toBe('4m 09s');
     expect(formatCountdown(-5)).toBe('0s');
-  });
-  it('opens the live search', () => {
-    expect(chatSearchUrl('blogchat')).toBe('https://x.com/search?q=%23blogchat&f=live');
   });
 });

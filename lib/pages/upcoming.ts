@@ -1,7 +1,7 @@
 // Which chats are live or coming up, from the directory and the user's own chats. Pure.
 import { nextOccurrence } from '../chat/schedule';
 import type { ChatDefinition, Schedule, Tag } from '../chat/types';
-import type { ChatSettings } from '../messages';
+import type { ChatSettings } from '../protocol/domain';
 
 /** The schedule that applies to a chat: the user's own, else the directory's; `null` from the user means none. */
 export function effectiveSchedule(
@@ -65,11 +65,6 @@ export function upcomingChats(chats: readonly ChatSettings[], directory: readonl
         ? a.end.getTime() - b.end.getTime()
         : a.start.getTime() - b.start.getTime() || a.tag.localeCompare(b.tag),
   );
-}
-
-/** The live search of a chat's tag, where chat mode runs. */
-export function chatSearchUrl(tag: Tag): string {
-  return `https://x.com/search?q=${encodeURIComponent(`#${tag}`)}&f=live`;
 }
 
 /**

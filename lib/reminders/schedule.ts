@@ -6,7 +6,7 @@
 // After it fires the next occurrence is computed afresh, so a weekly chat at 20:00 Chicago time is
 // reminded at 19:45 Chicago time on both sides of a DST change, wherever the user is. A fixed
 // `periodInMinutes` would drift by an hour at each change, so it is never used.
-import { TAG_RE } from '../messages';
+import { TAG_RE } from '../protocol/validation';
 import { DateTime } from 'luxon';
 import { nextOccurrence } from '../chat/schedule';
 import type { Schedule, Tag } from '../chat/types';
@@ -14,8 +14,6 @@ import type { Schedule, Tag } from '../chat/types';
 /** The lead times the UI offers, in minutes. */
 export const LEAD_MINUTES = [5, 15, 30, 60] as const;
 export const DEFAULT_LEAD_MINUTES = 15;
-/** Stored leads are whole minutes from 1 to a day (validated in lib/messages). */
-export const MAX_LEAD_MINUTES = 24 * 60;
 
 /** The permissions reminders need; the optional ones among them are asked for from the popup when first used. */
 export const REMINDER_PERMISSIONS = ['alarms', 'notifications'] as const;

@@ -5,8 +5,9 @@
 // missing, so every use looks them up afresh and is guarded by `hasPermission()`; nothing here throws.
 import type { Schedule, Tag } from '../chat/types';
 import type { Translate } from '../i18n';
-import type { ChatSettings, Request } from '../messages';
-import { chatSearchUrl } from '../pages/upcoming';
+import type { ChatSettings } from '../protocol/domain';
+import type { Request } from '../protocol/requests';
+import { chatSearchUrl } from '../x/urls';
 import { getChat } from '../store/chats';
 import { getReminder, listReminders } from '../store/reminders';
 import type { StoreDB } from '../store/schema';

@@ -1,6 +1,6 @@
 // Per-chat settings, created from the directory on first use.
 import { DEFAULT_FILTER_OPTIONS, type ChatDefinition, type Tag } from '../chat/types';
-import type { ChatSettings, ChatSettingsEditable, ImportedChat } from '../messages';
+import type { ChatSettings, ChatSettingsEditable, ImportedChat } from '../protocol/domain';
 import type { StoreDB } from './schema';
 
 /** Finds a chat in the directory (by main or extra tag); undefined if unknown. */
@@ -8,7 +8,7 @@ export type LookupChat = (tag: Tag) => ChatDefinition | undefined | Promise<Chat
 
 /** Settings of a chat the user has not changed yet. */
 // Chat mode is something the user turns on for a chat; once on, auto-tagging is on unless they turn it off.
-export const DEFAULT_CHAT_FLAGS = { autoTag: true, chatMode: false, sidebar: { collapsed: false } } as const;
+const DEFAULT_CHAT_FLAGS = { autoTag: true, chatMode: false, sidebar: { collapsed: false } } as const;
 
 export function newChatSettings(tag: Tag, definition: ChatDefinition | undefined, now: number): ChatSettings {
   const extraTags = new Set(definition?.extraTags.map((t) => t.toLowerCase()) ?? []);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../messages';
+import type { ChatSession } from '../protocol/domain';
 import { csvCell, exportSession, participants, perMinute, toCsv, toJson, toMarkdown } from './export';
 import type { StoredTweet } from './schema';
 import { by, storedTweet } from '@/tests/unit/builders';
 
 const T0 = Date.parse('2024-05-01T18:00:00.000Z');
 const MIN = 60_000;
-const session: Session = { id: 'smchat:1', tag: 'smchat', start: T0, end: T0 + 10 * MIN, kind: 'rolling', tweetCount: 0 };
+const session: ChatSession = { id: 'smchat:1', tag: 'smchat', start: T0, end: T0 + 10 * MIN, kind: 'rolling', tweetCount: 0 };
 
 const st = (id: string, minute: number, handle: string, text: string, over: Partial<StoredTweet> = {}) =>
   storedTweet(id, T0 + minute * MIN, { ...by(handle), text, sessionId: session.id, ...over });

@@ -1,11 +1,12 @@
 // Exports of a session, built from stored data only (they work after the tab is closed). Pure functions.
 import { isolate } from '../bidi';
 import type { Handle } from '../chat/types';
-import type { ChatSettings, ExportFormat, Session } from '../messages';
+import type { ChatSession, ChatSettings, ExportFormat } from '../protocol/domain';
+import { profileUrl, statusUrl } from '../x/urls';
 import type { StoredTweet } from './schema';
 
 export interface ExportInput {
-  session: Session;
+  session: ChatSession;
   /** The session's tweets; any order. */
   tweets: StoredTweet[];
   /** The chat's settings, for its title and hosts. */
@@ -16,10 +17,6 @@ export interface Participant {
   handle: Handle;
   name: string;
   count: number;
-}
-
-function tweetUrl(t: Pick<StoredTweet, 'id' | 'author'>): string {
-  return `https://x.com/${encodeURIComponent(t.author.handle)}/status/${encodeURIComponent(t.id)}`;
 }
 
 const byTime = (a: StoredTweet, b: StoredTweet) => a.at - b.at || a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -76,12 +73,12 @@ function hhmm(ms: number): string {
 
 /** `[@handle](https://x.com/handle)`: a link, so renderers don't turn `@handle` into one of their own users. */
 function profile(handle: Handle): string {
-  return `[@${md(handle)}](https://x.com/${encodeURIComponent(handle)})`;
+  return `[@${md(handle)}](${profileUrl(handle)})`;
 }
 
 function tweetBlock(t: StoredTweet): string {
   const rt = t.retweetedBy ? ` · reposted by ${profile(t.retweetedBy)}` : '';
-  const head = `**${mdName(t.author.name || t.author.handle)}** ${profile(t.author.handle)} · [${hhmm(t.at)}](${tweetUrl(t)})${rt}`;
+  const head = `**${mdName(t.author.name || t.author.handle)}** ${profile(t.author.handle)} · [${hhmm(t.at)}](${statusUrl(t.author.handle, t.id)})${rt}`;
   const body = t.text.split(/\r?\n/).map((line) => `> ${md(line)}`.trimEnd());
   return [head, ...body].join('\n');
 }
@@ -193,7 +190,7 @@ export function toCsv(tweets: StoredTweet[]): string {
     .map((t) =>
       [
         t.id,
-        tweetUrl(t),
+        statusUrl(t.author.handle, t.id),
         new Date(t.at).toISOString(),
         t.author.handle,
         t.author.name,
@@ -228,7 +225,7 @@ export function toJson({ session, tweets, chat }: ExportInput): string {
       perMinute: perMinute(sorted),
       tweets: sorted.map((t) => ({
         id: t.id,
-        url: tweetUrl(t),
+        url: statusUrl(t.author.handle, t.id),
         time: t.time,
         author: t.author,
         text: t.text,

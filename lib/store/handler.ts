@@ -1,19 +1,10 @@
 // The background's message handler: checks the sender, validates the message, runs it against the
 // store. Never throws and never rejects: every failure is an error reply.
-import {
-  errorReply,
-  isExtensionPageSender,
-  isTrustedSender,
-  PAGE_ONLY_TYPES,
-  parseRequest,
-  senderTabId,
-  TAB_ONLY_TYPES,
-  type ChatSettings,
-  type Request,
-  type Response,
-  type ResponseMap,
-  type SenderLike,
-} from '../messages';
+import type { Tag } from '../chat/types';
+import type { ChatSettings } from '../protocol/domain';
+import { parseRequest } from '../protocol/parse-request';
+import { errorReply, PAGE_ONLY_TYPES, TAB_ONLY_TYPES, type Request, type Response, type ResponseMap } from '../protocol/requests';
+import { isExtensionPageSender, isTrustedSender, senderTabId, type SenderLike } from '../protocol/senders';
 import { getChat, importChats, listChats, readChat, updateChat, type LookupChat } from './chats';
 import { exportSession } from './export';
 import { clearSessions, deleteChat, storeStats } from './maintenance';

@@ -1,6 +1,6 @@
 // Housekeeping for the extension's pages: forgetting a chat, clearing old transcripts, counting what is stored.
 import type { Tag } from '../chat/types';
-import type { StoreStats } from '../messages';
+import type { StoreStats } from '../protocol/domain';
 import type { StoreDB } from './schema';
 import { allOfTag } from './sessions';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { useTestDatabase } from '@/tests/unit/builders';
-import { parseRequest, type Request } from '../messages';
+import { parseRequest } from '../protocol/parse-request';
+import type { Request } from '../protocol/requests';
 import { createHandler } from './handler';
 import type { StoreDB } from './schema';
 

@@ -1,7 +1,7 @@
 // The user's reminders (IndexedDB `reminders` store, v3): one per chat, keyed by tag. Arming the
 // alarms is the background's job (lib/reminders/service.ts); this is storage only.
 import type { Tag } from '../chat/types';
-import type { Reminder } from '../messages';
+import type { Reminder } from '../protocol/domain';
 import type { StoreDB } from './schema';
 
 export function listReminders(db: StoreDB): Promise<Reminder[]> {

@@ -4,7 +4,7 @@
 import { nextOccurrence, occurrenceAround } from '../chat/schedule';
 import type { Schedule, Tag } from '../chat/types';
 import type { OccurrenceTimes } from '../chat/when';
-import type { ChatSettings } from '../messages';
+import type { ChatSettings } from '../protocol/domain';
 import type { SessionFor } from './sessions';
 
 /** The schedule a chat follows: the user's own, none if they said so (null), else the directory's. */

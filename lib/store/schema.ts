@@ -3,7 +3,7 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { tweetTimeMs } from '../chat/times';
 import type { Handle, Tag } from '../chat/types';
-import type { ChatSettings, Reminder, Session, StoredTweetInput } from '../messages';
+import type { ChatSession, ChatSettings, Reminder, StoredTweetInput } from '../protocol/domain';
 
 export const DB_NAME = 'chat-mode';
 export const DB_VERSION = 3;
@@ -36,7 +36,7 @@ export interface ChatModeDB extends DBSchema {
     value: StoredTweet;
     indexes: { 'by-tag-at': [Tag, number]; 'by-session-at': [string, number] };
   };
-  sessions: { key: string; value: Session; indexes: { 'by-tag-start': [Tag, number] } };
+  sessions: { key: string; value: ChatSession; indexes: { 'by-tag-start': [Tag, number] } };
   batches: { key: string; value: BatchRecord; indexes: { 'by-at': number } };
   /** v3: the user's reminders, one per chat. */
   reminders: { key: Tag; value: Reminder };
@@ -124,7 +124,7 @@ function upgradeToV2(db: AnyDB, tx: AnyTx): Promise<void> {
     }
     for (const [tag, list] of byTag) {
       list.sort((a, b) => a.at - b.at);
-      let current: Session | undefined;
+      let current: ChatSession | undefined;
       for (const t of list) {
         if (!current || t.at - current.end > ROLLING_GAP_MS) {
           if (current) await tx.objectStore('sessions').put(current);

@@ -1,7 +1,7 @@
 // Sessions: one occurrence of a chat, so a transcript is one evening's chat, not everything ever seen.
 import type { IDBPTransaction } from 'idb';
 import type { Tag } from '../chat/types';
-import type { ChatSettings, Session } from '../messages';
+import type { ChatSession, ChatSettings } from '../protocol/domain';
 import { ROLLING_GAP_MS, rollingSessionId, type ChatModeDB, type StoreDB } from './schema';
 
 /**
@@ -29,14 +29,14 @@ export const allOfTag = (tag: string): IDBKeyRange => IDBKeyRange.bound([tag, -I
  * with its other reads (one request for a chat's few sessions; the cap check needs them all anyway).
  */
 export class SessionAssigner {
-  private readonly cache = new Map<string, Session>();
+  private readonly cache = new Map<string, ChatSession>();
   readonly touched = new Set<string>();
 
   constructor(
     private readonly tx: WriteTx,
     private readonly tag: Tag,
     /** All the chat's stored sessions (`by-tag-start` over `allOfTag(tag)`). */
-    stored: readonly Session[],
+    stored: readonly ChatSession[],
     private readonly sessionFor?: SessionFor,
     private readonly gapMs: number = ROLLING_GAP_MS,
     /** The chat's stored settings, passed on to `sessionFor`. */
@@ -51,7 +51,7 @@ export class SessionAssigner {
    * The session of each tweet time in `times`, in order. The only reads are of scheduled occurrences
    * not among the chat's sessions (new ones, usually absent), all made at once.
    */
-  async assignAll(times: readonly number[]): Promise<Session[]> {
+  async assignAll(times: readonly number[]): Promise<ChatSession[]> {
     const occurrences = times.map((at) => this.sessionFor?.(this.tag, at, this.chat));
     const store = this.tx.objectStore('sessions');
     const reads: Promise<unknown>[] = [];
@@ -70,14 +70,14 @@ export class SessionAssigner {
   }
 
   /** The chat's sessions as this batch leaves them, in `by-tag-start` order (start, then id). */
-  sessionsOfChat(): Session[] {
+  sessionsOfChat(): ChatSession[] {
     return [...this.cache.values()]
       .filter((s) => s.tag === this.tag)
       .sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   /** Assigns one tweet time; the sessions it can fall into are in the cache (see `assignAll`). */
-  private assignLoaded(at: number, occurrence: ReturnType<SessionFor>): Session {
+  private assignLoaded(at: number, occurrence: ReturnType<SessionFor>): ChatSession {
     if (occurrence) {
       let s = this.cache.get(occurrence.id);
       s ??= { id: occurrence.id, tag: this.tag, start: occurrence.start, end: occurrence.end, kind: 'scheduled', tweetCount: 0 };
@@ -85,7 +85,7 @@ export class SessionAssigner {
       this.touched.add(s.id);
       return s;
     }
-    let best: Session | undefined;
+    let best: ChatSession | undefined;
     let bestDistance = Infinity;
     for (const s of this.cache.values()) {
       if (s.kind !== 'rolling' || s.tag !== this.tag) continue;
@@ -118,11 +118,11 @@ export class SessionAssigner {
 }
 
 /** The chat's sessions, newest first. */
-export async function listSessions(db: StoreDB, tag: Tag): Promise<Session[]> {
+export async function listSessions(db: StoreDB, tag: Tag): Promise<ChatSession[]> {
   const sessions = await db.getAllFromIndex('sessions', 'by-tag-start', allOfTag(tag));
   return sessions.reverse();
 }
 
-export function getSession(db: StoreDB, id: string): Promise<Session | undefined> {
+export function getSession(db: StoreDB, id: string): Promise<ChatSession | undefined> {
   return db.get('sessions', id);
 }

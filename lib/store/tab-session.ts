@@ -2,7 +2,7 @@
 // by the background in extension-only storage (`storage.session`), under the sender's tab id: the
 // page's own scripts can neither read nor write it, and a tab reads only its own items. Like the
 // tab's sessionStorage it replaces, it lasts until the browser closes (and survives the MV3 worker).
-import { errorReply, type ErrorReply } from '../messages';
+import { errorReply, type ErrorReply } from '../protocol/requests';
 
 /** The part of `browser.storage.session` used here. */
 export interface SessionArea {

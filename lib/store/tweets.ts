@@ -1,11 +1,12 @@
 // Seen tweets: batched, deduplicated, idempotent writes; a cap per chat; a clear quota error.
 import { believableTime, MAX_CLOCK_SKEW_MS } from '../chat/times';
 import type { Tag } from '../chat/types';
-import { errorReply, type ErrorReply, type Session, type StoredTweetInput } from '../messages';
+import type { ChatSession, StoredTweetInput } from '../protocol/domain';
+import { errorReply, type ErrorReply } from '../protocol/requests';
 import { ROLLING_GAP_MS, type StoredTweet, type StoreDB } from './schema';
 import { SessionAssigner, allOfTag, type SessionFor, type WriteTx } from './sessions';
 
-export const DEFAULT_CAP_PER_CHAT = 20_000;
+const DEFAULT_CAP_PER_CHAT = 20_000;
 /** Processed batch ids are remembered this long (a page's outbox never retries longer). */
 const BATCH_MEMORY_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -212,9 +213,9 @@ async function forgetBatchesBefore(tx: WriteTx, before: number): Promise<void> {
  * in the future can only come from a time stored before times were bounded, and must not displace the
  * real current session (one tweet dated 9999 once got tonight's session evicted).
  */
-function keptSessions(sessions: readonly Session[], touched: ReadonlySet<string>, now: number, gapMs: number): Set<string> {
+function keptSessions(sessions: readonly ChatSession[], touched: ReadonlySet<string>, now: number, gapMs: number): Set<string> {
   const kept = new Set(touched);
-  let current: Session | undefined;
+  let current: ChatSession | undefined;
   for (const s of sessions) {
     if (s.start > now + MAX_CLOCK_SKEW_MS) continue;
     if (s.end >= now - gapMs) kept.add(s.id);
@@ -229,7 +230,13 @@ function keptSessions(sessions: readonly Session[], touched: ReadonlySet<string>
  * in `kept` are never evicted, even if that leaves the chat above its cap. Returns the number of
  * tweets deleted.
  */
-async function evictOldest(tx: WriteTx, tag: Tag, cap: number, sessions: readonly Session[], kept: ReadonlySet<string>): Promise<number> {
+async function evictOldest(
+  tx: WriteTx,
+  tag: Tag,
+  cap: number,
+  sessions: readonly ChatSession[],
+  kept: ReadonlySet<string>,
+): Promise<number> {
   const tweets = tx.objectStore('tweets');
   // Counting the chat's tweets walks its whole index: in Chromium that cost grows with the chat (tens
   // of ms per batch at 10,000 tweets) and was most of a batch's time. The sessions' `tweetCount`s (already

@@ -1,16 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { isLatestSearch, switchToLatest } from './search';
-
-describe('isLatestSearch', () => {
-  it.each([
-    ['https://x.com/search?q=%23blogchat&f=live', true],
-    ['https://x.com/search?q=%23blogchat', false],
-    ['https://x.com/search?q=%23blogchat&f=top', false],
-    ['https://x.com/hashtag/blogchat', true], // hashtag pages have no Latest tab to switch to
-  ])('%s → %s', (href, expected) => {
-    expect(isLatestSearch(href)).toBe(expected);
-  });
-});
+import { switchToLatest } from './search';
 
 describe('switchToLatest', () => {
   it('clicks the Latest tab of the search page, not another tab list’s link', () => {

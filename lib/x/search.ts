@@ -1,10 +1,6 @@
-// The search page: chat mode reads the Latest tab, where a chat's tweets arrive live in order.
+// The search page: chat mode reads the Latest tab, where a chat's tweets arrive live in order (which
+// URLs are that tab: `isLatestSearch` in ./urls).
 import { X } from './selectors';
-
-export function isLatestSearch(href: string): boolean {
-  const url = new URL(href);
-  return url.pathname !== '/search' || url.searchParams.get('f') === 'live';
-}
 
 /**
  * Switches a search to its Latest tab the way the user would, by clicking x.com's own tab link, so

@@ -2,7 +2,7 @@
 // spells out only what it is about.
 import { afterEach, beforeEach } from 'vitest';
 import type { Tweet } from '@/lib/chat/types';
-import type { ChatSettings, StoredTweetInput } from '@/lib/messages';
+import type { ChatSettings, StoredTweetInput } from '@/lib/protocol/domain';
 import { openStore } from '@/lib/store/db';
 import type { StoreDB, StoredTweet } from '@/lib/store/schema';
 import type { KeyValueStorage } from '@/lib/tab-storage';

@@ -1,5 +1,6 @@
 // Chat mode reads a chat in x.com's Latest tab: a chat is a live conversation, and Top reorders it.
-import { isLatestSearch, switchToLatest } from '@/lib/x/search';
+import { switchToLatest } from '@/lib/x/search';
+import { isLatestSearch } from '@/lib/x/urls';
 import type { Feature } from '../feature';
 
 /** Right after navigation x.com may not have drawn its tabs yet: try for a few seconds. */

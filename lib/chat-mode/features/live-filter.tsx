@@ -28,7 +28,7 @@ import {
   type Tweet,
 } from '@/lib/chat';
 import type { LiveSnapshot } from '@/lib/chat/live';
-import type { StoredTweetInput } from '@/lib/messages';
+import type { StoredTweetInput } from '@/lib/protocol/domain';
 import { openComposerWithText } from '@/lib/x/composer';
 import { installPageStyle, removePageStyle } from '@/lib/x/page-style';
 import { clearMarks, findTimeline, markCell, scrollToTweet, timelineCells, watchTimeline, type TimelineStatus } from '@/lib/x/timeline';

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Client, Request } from '@/lib/messages';
+import type { Client } from '@/lib/protocol/client';
+import type { Request } from '@/lib/protocol/requests';
 import type { ChatModeDeps, FeatureContext } from '../feature';
 import { createTranscriptStatus, type TranscriptStatus } from './transcript-status';
 

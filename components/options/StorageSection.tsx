@@ -1,0 +1,76 @@
+// The options page's storage: how much the store holds, and clearing old transcripts.
+import { useEffect, useState } from 'preact/hooks';
+import type { StoreStats } from '@/lib/protocol/domain';
+import type { OptionsProps } from './Options';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+function formatBytes(bytes: number, locale?: string): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = bytes;
+  let i = 0;
+  while (value >= 1000 && i < units.length - 1) {
+    value /= 1000;
+    i++;
+  }
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: units[i], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+}
+
+export function StorageSection({ client, t, now = () => new Date(), estimateStorage }: OptionsProps) {
+  const [stats, setStats] = useState<StoreStats | null>(null);
+  const [usage, setUsage] = useState<number | undefined>(undefined);
+  const [days, setDays] = useState('30');
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const refresh = async () => {
+    const reply = await client.send({ type: 'storage/stats' });
+    if (reply.ok) setStats(reply.stats);
+    else setError(reply.error.message);
+    setUsage((await estimateStorage?.())?.usage);
+  };
+  useEffect(() => void refresh(), []);
+
+  const clear = async () => {
+    setError(null);
+    const before = days === 'all' ? Number.MAX_SAFE_INTEGER : now().getTime() - Number(days) * DAY;
+    const reply = await client.send({ type: 'sessions/clear', before });
+    if (!reply.ok) return setError(reply.error.message);
+    setStatus(t('optionsCleared', String(reply.deletedSessions), String(reply.deletedTweets)));
+    await refresh();
+  };
+
+  return (
+    <section id="storage" aria-labelledby="storage-heading">
+      <h2 id="storage-heading">{t('optionsStorage')}</h2>
+      {stats ? (
+        <p data-testid="storage-stats">
+          {t('optionsStats', String(stats.chats), String(stats.sessions), String(stats.tweets))}
+          {usage !== undefined ? ` ${t('optionsUsage', formatBytes(usage))}` : ''}
+        </p>
+      ) : null}
+      <div class="row">
+        <label for="clear-days">{t('optionsClearOlder')}</label>
+        <select id="clear-days" value={days} onChange={(e) => setDays(e.currentTarget.value)}>
+          {['7', '30', '90', '365'].map((d) => (
+            <option key={d} value={d}>
+              {t('optionsDays', d)}
+            </option>
+          ))}
+          <option value="all">{t('optionsAllTranscripts')}</option>
+        </select>
+        <button type="button" class="button danger" onClick={() => void clear()}>
+          {t('optionsClear')}
+        </button>
+      </div>
+      <p class="status" role="status">
+        {status ?? ''}
+      </p>
+      {error ? (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}
