@@ -1,7 +1,8 @@
 // The outbox across page reloads: what it keeps in the tab's storage, and what it restores.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createOutbox } from './outbox';
-import { fakeBackground, memoryStorage, newId, range, resetIds, tw } from './outbox-testing';
+import { memoryStorage } from '@/tests/unit/builders';
+import { fakeBackground, newId, range, resetIds, tw } from './outbox-testing';
 
 beforeEach(() => {
   vi.useFakeTimers();

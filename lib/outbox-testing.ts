@@ -2,7 +2,6 @@
 import { createClient } from './protocol/client';
 import type { StoredTweetInput } from './protocol/domain';
 import type { RequestOf } from './protocol/requests';
-import type { KeyValueStorage } from './tab-storage';
 
 export const tw = (id: number): StoredTweetInput => ({
   id: String(id),
@@ -51,23 +50,6 @@ export function fakeBackground() {
   const sendMessage = (message: unknown) => new Promise<unknown>((resolve) => resolve(answer(message)));
   const client = createClient(sendMessage);
   return { stored, order, batches, attempts, state, send: client.send };
-}
-
-/** Counts what is written, and can be full. */
-export function memoryStorage() {
-  const data = new Map<string, string>();
-  const state = { written: 0, full: false };
-  const storage: KeyValueStorage = {
-    keys: () => [...data.keys()],
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => {
-      if (state.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      state.written += k.length + v.length;
-      data.set(k, v);
-    },
-    removeItem: (k) => void data.delete(k),
-  };
-  return { ...storage, data, state };
 }
 
 /** Batch ids in order: batch-1, batch-2… (restarted by `resetIds`). */

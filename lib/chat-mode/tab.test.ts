@@ -5,7 +5,8 @@ import type { ChatSettings } from '@/lib/protocol/domain';
 import type { Request } from '@/lib/protocol/requests';
 import { newChatSettings } from '@/lib/store/chats';
 import type { ChatModeDeps, Feature, Where } from './feature';
-import { createChatTab, type ChatTabOptions, type TabStorageLike } from './tab';
+import { memoryStorage } from '@/tests/unit/builders';
+import { createChatTab, type ChatTabOptions } from './tab';
 
 /** A chat as the background creates it on first use (from the directory), with changes. */
 function settings(tag: string, overrides: Partial<ChatSettings> = {}): ChatSettings {
@@ -38,17 +39,11 @@ function fakeBackground() {
   return { client, chats, requests, fail: (message: string | null) => (failing = message) };
 }
 
-function memoryStorage(): TabStorageLike & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
-}
-
-/** A storage with no room left: every write throws, as a full sessionStorage does. */
-function fullStorage(): TabStorageLike {
-  const full = () => {
-    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-  };
-  return { getItem: () => null, setItem: full, removeItem: full };
+/** A storage with no room left: every write throws, as a full storage does. */
+function fullStorage() {
+  const storage = memoryStorage();
+  storage.state.full = true;
+  return storage;
 }
 
 /** A feature that records its starts and stops. */

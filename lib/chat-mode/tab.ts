@@ -33,9 +33,6 @@ export interface TabState {
   reports: Reports;
 }
 
-/** Where the tab remembers its chat across reloads; writing may fail (full), reading may find anything. */
-export type TabStorageLike = Pick<KeyValueStorage, 'getItem' | 'setItem' | 'removeItem'>;
-
 const ACTIVE_CHAT_KEY = 'active-chat';
 
 export interface ChatTab {
@@ -49,7 +46,7 @@ export interface ChatTab {
 
 export interface ChatTabOptions {
   client: Client;
-  storage: TabStorageLike;
+  storage: KeyValueStorage;
   features: readonly Feature[];
   deps: ChatModeDeps;
   /** Aborts when the content script is invalidated: every feature stops. */

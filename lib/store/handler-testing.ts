@@ -13,7 +13,7 @@ export const CS = { id: OWN, url: 'https://x.com/search?q=%23smchat', tab: { id:
 export const PAGE = { id: OWN, url: `chrome-extension://${OWN}/options.html` };
 export const T0 = Date.parse('2024-05-01T18:00:00.000Z');
 
-export const directory: ChatDefinition[] = [
+const directory: ChatDefinition[] = [
   { tag: 'smchat', extraTags: ['sm49'], title: 'Social media chat', hosts: ['Host'], schedule: undefined },
 ];
 

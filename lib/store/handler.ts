@@ -1,6 +1,5 @@
 // The background's message handler: checks the sender, validates the message, runs it against the
 // store. Never throws and never rejects: every failure is an error reply.
-import type { Tag } from '../chat/types';
 import type { ChatSettings } from '../protocol/domain';
 import { parseRequest } from '../protocol/parse-request';
 import { errorReply, PAGE_ONLY_TYPES, TAB_ONLY_TYPES, type Request, type Response, type ResponseMap } from '../protocol/requests';
