@@ -6,6 +6,7 @@ import { emptyForm, formFromChat, type ChatForm } from '@/lib/pages/chat-form';
 import { effectiveSchedule } from '@/lib/pages/upcoming';
 import { ChatEditor, weekdayName } from './ChatEditor';
 import type { OptionsProps } from './Options';
+import { SectionStatus } from './SectionStatus';
 
 type Editing = { form: ChatForm; existing: boolean; definition?: ChatDefinition } | null;
 
@@ -43,14 +44,7 @@ export function ChatsSection({
   return (
     <section id="chats" aria-labelledby="chats-heading">
       <h2 id="chats-heading">{t('optionsChats')}</h2>
-      <p class="status" role="status">
-        {status ?? ''}
-      </p>
-      {error ? (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <SectionStatus status={status} error={error} />
       {chats === null ? <p class="muted">{t('loading')}</p> : null}
       {chats && chats.length === 0 ? <p class="muted">{t('optionsNoChats')}</p> : null}
       {chats && chats.length > 0 ? (

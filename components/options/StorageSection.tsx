@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StoreStats } from '@/lib/protocol/domain';
 import type { OptionsProps } from './Options';
+import { SectionStatus } from './SectionStatus';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -63,14 +64,7 @@ export function StorageSection({ client, t, now = () => new Date(), estimateStor
           {t('optionsClear')}
         </button>
       </div>
-      <p class="status" role="status">
-        {status ?? ''}
-      </p>
-      {error ? (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <SectionStatus status={status} error={error} />
     </section>
   );
 }

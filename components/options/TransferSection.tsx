@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { ChatSettings } from '@/lib/protocol/domain';
 import { exportSettings, readSettingsFile, settingsFilename } from '@/lib/pages/settings-file';
 import type { OptionsProps } from './Options';
+import { SectionStatus } from './SectionStatus';
 
 export function TransferSection({
   client,
@@ -56,14 +57,7 @@ export function TransferSection({
           }}
         />
       </div>
-      <p class="status" role="status">
-        {status ?? ''}
-      </p>
-      {error ? (
-        <p class="error" role="alert" id="import-error">
-          {error}
-        </p>
-      ) : null}
+      <SectionStatus status={status} error={error} errorId="import-error" />
     </section>
   );
 }
