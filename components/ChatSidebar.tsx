@@ -4,7 +4,7 @@
 import { Fragment } from 'preact';
 import { formatLocalTime, formatTag, occurrencePhase, type OccurrenceTimes } from '@/lib/chat';
 import type { Feature } from '@/lib/chat-mode/feature';
-import { features as registered } from '@/lib/chat-mode/features';
+import { features } from '@/lib/chat-mode/features';
 import type { TabState } from '@/lib/chat-mode/tab';
 import type { ChatSettings, ChatSettingsEditable } from '@/lib/protocol/domain';
 import type { Translate } from '@/lib/i18n';
@@ -33,10 +33,6 @@ export interface ChatSidebarProps {
   now?: () => Date;
   /** The user's time zone (the browser's by default). */
   timeZone?: string;
-  /** The page the features' sections act on (x.com's document). */
-  doc?: Document;
-  /** The features whose reports are shown (the registered ones by default). */
-  features?: readonly Feature[];
 }
 
 export function ChatSidebar(props: ChatSidebarProps) {
@@ -110,9 +106,12 @@ export function ChatSidebar(props: ChatSidebarProps) {
 }
 
 /** Each running feature's notice, then each one's section, in the order of the feature list. */
-function ChatModeReports({ state, intents, t, doc = document, features = registered }: ChatSidebarProps) {
+function ChatModeReports({ state, intents, t }: ChatSidebarProps) {
+  // Seen as features of any report: each gets back the slot it filled. Sections act on x.com's page.
+  const registered: readonly Feature[] = features;
+  const doc = document;
   const reports = state.reports as Readonly<Record<string, unknown>>;
-  const shown = features.flatMap((feature) => {
+  const shown = registered.flatMap((feature) => {
     const report = reports[feature.name];
     return report === undefined ? [] : [{ feature, props: { report, state, t, doc, update: intents.update } }];
   });

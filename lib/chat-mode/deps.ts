@@ -24,8 +24,9 @@ export function createChatModeDeps(doc: Document, client: Client, storage: TabSt
     },
   });
   // The extension was reloaded or updated: the background is out of reach (and the browser cleared its
-  // session storage: tweets on their way then are lost).
-  signal.addEventListener('abort', () => outbox.dispose(), { once: true });
+  // session storage: tweets on their way then are lost). Closed after this abort's other listeners ran,
+  // whatever their order: the features stop on it and hand the outbox their last tweets first.
+  signal.addEventListener('abort', () => queueMicrotask(() => outbox.dispose()), { once: true });
   return { document: doc, client, outbox, kept: () => storage.kept(), lastError: () => storeError };
 }
 

@@ -25,7 +25,7 @@ export interface LiveChatOptions {
   tags: Tag[];
   /** Known hosts: only their question-shaped tweets are questions. */
   hosts: Handle[];
-  /** Infer the host from the first `Q1` when no host is known (see `addTweet` in questions.ts). */
+  /** Infer the host from the first `Q1` when no host is known (see `addTweet` in question-tracker.ts). */
   inferHosts?: boolean;
   /**
    * Epoch ms; `Date.now` by default. The time of tweets without a believable one (see times.ts),
@@ -158,7 +158,7 @@ export function createLiveChat(options: LiveChatOptions): LiveChat {
   // Question tweet id → key, for `questionKeyOf`. Rebuilt when the tracker's question list is replaced:
   // every change of which tweets are questions (a new question, an earlier-asked one taking a key, a
   // host's set-aside questions promoted by `setHosts`) assigns a new `questions` array, while an answer
-  // only replaces an entry in place with the same tweet and key (see questions.ts).
+  // only replaces an entry in place with the same tweet and key (see question-tracker.ts).
   let questionIndex: { of: readonly TrackedQuestion[]; keys: Map<string, string> } | null = null;
 
   return {

@@ -84,7 +84,7 @@ function cellOf(node: Node, timeline: Element): Element | null {
  * ones); 'unrecognised' when, after `graceMs`, the primaryColumn has content but no timeline, or when the
  * timeline's cells hold tweet-like things none of which can be read, or only tweets without their text
  * (checked on every report, so x.com's markup changing under a running page is noticed too). Whether
- * the tweets that do read make sense for the chat is the caller's to judge (see live-filter.ts).
+ * the tweets that do read make sense for the chat is the caller's to judge (see live-filter.tsx).
  */
 export function watchTimeline(doc: Document, handlers: TimelineHandlers, signal: AbortSignal, options: WatchOptions = {}): void {
   if (signal.aborted) return;

@@ -1,6 +1,6 @@
 // A tweet's text as its author wrote it, rebuilt from x.com's markup of it: never parses HTML.
 import { normalizeTag } from '@/lib/chat/hashtags';
-import { hashtagOf } from './links';
+import { hashtagOf } from './urls';
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;

@@ -15,7 +15,7 @@
 //   holding neither), reply (a list of `@handle` profile links between the author row and the text: the
 //   "Replying to" line, detected by structure, not by its translated words), else tweet.
 import type { Handle, Tweet, TweetKind } from '@/lib/chat/types';
-import { profileHandleOf, statusOf } from './links';
+import { profileHandleOf, statusOf } from './urls';
 import { X } from './selectors';
 import { textOf } from './tweet-text';
 

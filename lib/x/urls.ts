@@ -1,6 +1,8 @@
 // Everything chat mode knows about x.com's URLs: which pages are chat pages and their tags, the
-// Latest search, links to a chat, a tweet or a profile, and which tabs are x.com's. Pure (no DOM): the
-// background, the extension pages and the content script all use it.
+// Latest search, links to a chat, a tweet or a profile, which tabs are x.com's, and what the links in
+// x.com's markup point at (x.com writes them as paths; saved pages make them absolute). Pure (no DOM):
+// the background, the extension pages and the content script all use it.
+import { normalizeHandle } from '../chat/handles';
 import { extractTags, normalizeTag } from '../chat/hashtags';
 import { extractHashtagsWithIndices } from '../chat/twitterText';
 import type { Handle, Tag } from '../chat/types';
@@ -101,4 +103,57 @@ export function statusUrl(handle: Handle, id: string): string {
 /** An account's profile page. */
 export function profileUrl(handle: Handle): string {
   return `https://x.com/${encodeURIComponent(handle)}`;
+}
+
+/** Single-segment paths that are x.com pages, not profiles. */
+const RESERVED = new Set([
+  'home',
+  'explore',
+  'search',
+  'notifications',
+  'messages',
+  'i',
+  'settings',
+  'compose',
+  'hashtag',
+  'tos',
+  'privacy',
+  'login',
+  'logout',
+  'signup',
+  'jobs',
+  'lists',
+  'communities',
+  'premium',
+  'verified',
+]);
+
+/** A hashtag link: `/hashtag/tag` (x.com adds `?src=hashtag_click`); the tag is the segment, URL-encoded. */
+const HASHTAG_PATH = /^(?:https?:\/\/(?:www\.|mobile\.)?(?:x|twitter)\.com)?\/hashtag\/([^/?#]+)/;
+const PROFILE_PATH = /^(?:https?:\/\/(?:www\.|mobile\.)?(?:x|twitter)\.com)?\/([A-Za-z0-9_]{1,15})\/?(?:[?#].*)?$/;
+const STATUS_PATH = /^(?:https?:\/\/(?:www\.|mobile\.)?(?:x|twitter)\.com)?\/([A-Za-z0-9_]{1,15})\/status\/(\d+)(?:[/?#].*)?$/;
+
+/** The handle of a profile link (`/Handle`), lower-cased; null for any other link. */
+export function profileHandleOf(href: string | null): Handle | null {
+  const m = href ? PROFILE_PATH.exec(href) : null;
+  if (!m?.[1] || RESERVED.has(m[1].toLowerCase())) return null;
+  return normalizeHandle(m[1]);
+}
+
+/** `{ handle, id }` of a status link (`/Handle/status/123`, also its sub-pages); null otherwise. */
+export function statusOf(href: string | null): { handle: Handle; id: string } | null {
+  const m = href ? STATUS_PATH.exec(href) : null;
+  if (!m?.[1] || !m[2]) return null;
+  return { handle: normalizeHandle(m[1]), id: m[2] };
+}
+
+/** The tag of a hashtag link (`/hashtag/tag`), decoded, without '#'; null for any other link. */
+export function hashtagOf(href: string | null): string | null {
+  const m = href ? HASHTAG_PATH.exec(href) : null;
+  if (!m?.[1]) return null;
+  try {
+    return decodeURIComponent(m[1]);
+  } catch {
+    return null;
+  }
 }
