@@ -1,6 +1,7 @@
 // Content script: wiring only. The tab's chat mode (lib/chat-mode) follows x.com's route and runs the
 // registered features; the sidebar renders its state inside an open shadow root. Everything stops
 // through one signal, `ctx.signal`, when the extension is reloaded or updated.
+import { benchCounters } from '@/lib/bench-counters';
 import { createChatModeDeps, forgetOldPageKeys } from '@/lib/chat-mode/deps';
 import { features } from '@/lib/chat-mode/features';
 import { mountSidebar } from '@/lib/chat-mode/sidebar';
@@ -17,6 +18,8 @@ export default defineContentScript({
   matches: ['https://x.com/*', 'https://twitter.com/*'],
   cssInjectionMode: 'ui',
   async main(ctx) {
+    // Only in the bench's build (folded away otherwise): what `npm run bench` counts.
+    if (import.meta.env.WXT_BENCH) Object.assign(globalThis, { __chatModeBench: benchCounters });
     const client = createClient((message) => browser.runtime.sendMessage(message));
     // What the tab keeps across reloads — its chat, tweets on their way — the background keeps for it.
     forgetOldPageKeys();
