@@ -18,8 +18,10 @@ export default defineContentScript({
   matches: ['https://x.com/*', 'https://twitter.com/*'],
   cssInjectionMode: 'ui',
   async main(ctx) {
-    // Only in the bench's build (folded away otherwise): what `npm run bench` counts.
+    // Only in the bench's builds (folded away otherwise): what `npm run bench` counts, and the one part
+    // its per-feature table leaves out (a feature's name, or `sidebar`).
     if (import.meta.env.WXT_BENCH) Object.assign(globalThis, { __chatModeBench: benchCounters });
+    const benchWithout = import.meta.env.WXT_BENCH_WITHOUT as string | undefined;
     const client = createClient((message) => browser.runtime.sendMessage(message));
     // What the tab keeps across reloads — its chat, tweets on their way — the background keeps for it.
     forgetOldPageKeys();
@@ -31,8 +33,9 @@ export default defineContentScript({
       if (event.persisted) storage.resume();
     });
     const deps = createChatModeDeps(document, client, storage, ctx.signal);
-    const tab = createChatTab({ client, storage, features, deps, signal: ctx.signal });
-    await mountSidebar(ctx, tab);
+    const running = benchWithout ? features.filter((feature) => feature.name !== benchWithout) : features;
+    const tab = createChatTab({ client, storage, features: running, deps, signal: ctx.signal });
+    if (benchWithout !== 'sidebar') await mountSidebar(ctx, tab);
     tab.setUrl(location.href);
     watchLocation(document, (href) => tab.setUrl(href), ctx.signal);
   },
