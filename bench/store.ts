@@ -2,6 +2,7 @@
 // messages → the background's handler → putTweetBatch) against a plain bulk put into a scratch
 // IndexedDB database in the same service worker, and the transcript export.
 import type { BenchBrowser } from './launch.ts';
+import { evaluateIn, isolatedWorld } from './probe.ts';
 
 export interface StoreResult {
   tweets: number;
@@ -111,30 +112,9 @@ function plainPutExpression(n: number, batch: number): string {
   })()`;
 }
 
-async function contentScriptContext(b: BenchBrowser): Promise<number> {
-  const contexts: Array<{ id: number; origin: string; auxData?: { type?: string } }> = [];
-  b.cdp.on('Runtime.executionContextCreated', (e: { context: (typeof contexts)[number] }) => contexts.push(e.context));
-  await b.cdp.send('Runtime.enable');
-  for (let i = 0; i < 50; i++) {
-    const found = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://'));
-    if (found) return found.id;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('The content script’s isolated world was not found on the x.com page.');
-}
-
-async function evaluateIn(b: BenchBrowser, contextId: number, expression: string): Promise<unknown> {
-  const r = (await b.cdp.send('Runtime.evaluate', { expression, contextId, awaitPromise: true, returnByValue: true })) as {
-    result: { value?: unknown };
-    exceptionDetails?: { exception?: { description?: string }; text: string };
-  };
-  if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
-  return r.result.value;
-}
-
 export async function measureStore(b: BenchBrowser, tweets: number, batchSize = 100): Promise<StoreResult> {
   await b.page.goto('https://x.com/robots-placeholder', { waitUntil: 'load' });
-  const contextId = await contentScriptContext(b);
+  const contextId = await isolatedWorld(b);
   const real = (await evaluateIn(b, contextId, realPathExpression(tweets, batchSize))) as { ms: number; stored: number };
   if (real.stored !== tweets) throw new Error(`The real path stored ${real.stored} of ${tweets} tweets.`);
   const plain = await b.worker!.evaluate<{ batched: number; oneTx: number }>(plainPutExpression(tweets, batchSize));

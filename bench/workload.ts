@@ -1,10 +1,10 @@
 // What one bench run does in the page (with or without the extension): the same stand-in, the same
 // seed and the same arrivals, measured phase by phase with the DevTools protocol.
 import type { BenchBrowser, Cdp } from './launch.ts';
+import { openChat, type Without } from './open-chat.ts';
+import { installProbe, type BenchCounters, type Probe } from './probe.ts';
 import { analyseProfile, type ProfileSummary, type CpuProfile } from './profile.ts';
-
-const FIXED_NOW = 1795000000000;
-const CHAT_URL = 'https://x.com/search?q=%23blogchat&f=live';
+import { counterDelta, scrollCheck, type ScrollCheck } from './scroll-check.ts';
 
 export interface WorkloadOptions {
   /** Tweets pushed in the whole run (the initial timeline included). */
@@ -12,6 +12,10 @@ export interface WorkloadOptions {
   /** Tweets in each measured window (early and late). */
   window: number;
   initial: number;
+  /** The build's part left out (per-feature table), or null. */
+  without: Without;
+  /** Screens of the scroll-only check after the phases (0: none). */
+  scrollScreens: number;
 }
 
 export interface Phase {
@@ -41,6 +45,11 @@ export interface RunResult {
   totalTweets: number;
   /** Tweets and `tweets/put` batches in the extension's store at the end (with the extension only). */
   stored: { tweets: number; batches: number } | null;
+  /** The build's counters over the three phases (null: without the extension, or not reported by the build). */
+  counters: BenchCounters | null;
+  /** Most sidebar renders in one animation frame over the phases (null: not reported). */
+  maxRendersPerFrame: number | null;
+  scroll: ScrollCheck | null;
   wallMs: number;
 }
 
@@ -153,62 +162,18 @@ async function storeCounts(b: BenchBrowser): Promise<{ tweets: number; batches: 
   );
 }
 
-async function openChat(b: BenchBrowser, o: WorkloadOptions): Promise<void> {
-  const page = b.page;
-  await page.goto('https://x.com/robots-placeholder', { waitUntil: 'load' });
-  await page.evaluate((c) => localStorage.setItem('standin:config', JSON.stringify(c)), {
-    seed: 7,
-    count: o.initial,
-    now: FIXED_NOW,
-    stress: true,
-    loadDelay: 0,
-  });
-  await page.goto(CHAT_URL, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.querySelector('[data-testid="cellInnerDiv"] article'));
-  if (b.extensionId) {
-    const sw = () => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('button[role="switch"]:not([disabled])');
-    await page.waitForFunction(sw, undefined, { timeout: 30_000 });
-    const box = await page.evaluate(() => {
-      const r = document.querySelector('chat-mode-sidebar')!.shadowRoot!.querySelector('button[role="switch"]')!.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    });
-    await page.mouse.click(box.x, box.y);
-    await page.waitForFunction(
-      () =>
-        document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('button[role="switch"][aria-checked="true"]') &&
-        document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('aside[aria-busy="false"]') &&
-        document.querySelector('[data-testid="cellInnerDiv"][data-chatmode-hidden]'),
-      undefined,
-      { timeout: 30_000 },
-    );
-  }
-  // Counters in the page's own world, installed the same way in both runs.
-  await page.evaluate(() => {
-    const w = window as unknown as { __bench: { cells: number; longest: number } };
-    w.__bench = { cells: 0, longest: 0 };
-    new MutationObserver((records) => {
-      for (const r of records)
-        for (const n of r.addedNodes) {
-          if (!(n instanceof Element)) continue;
-          if (n.matches('[data-testid="cellInnerDiv"]')) w.__bench.cells++;
-          else w.__bench.cells += n.querySelectorAll('[data-testid="cellInnerDiv"]').length;
-        }
-    }).observe(document.body, { childList: true, subtree: true });
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__bench.longest = Math.max(w.__bench.longest, e.duration);
-    }).observe({ type: 'longtask' });
-  });
-  await sleep(1000);
-}
-
 export async function runWorkload(b: BenchBrowser, o: WorkloadOptions, log: (s: string) => void): Promise<RunResult> {
   const t0 = performance.now();
-  await openChat(b, o);
+  await openChat(b, o.initial, o.without);
+  // The probe enables CDP Runtime on the bench's session; the run without the extension enables it too.
+  const probe: Probe | null = b.extensionId ? await installProbe(b) : null;
+  if (!probe) await b.cdp.send('Runtime.enable');
   await b.cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   await b.cdp.send('Profiler.enable');
   await b.cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
   const heapStart = await heap(b);
   const phases: Phase[] = [];
+  const probeStart = await probe?.snapshot();
   for (const { name, spec } of planPhases(o)) {
     await b.page.evaluate(() => {
       const w = window as unknown as { __bench: { cells: number; longest: number } };
@@ -238,6 +203,7 @@ export async function runWorkload(b: BenchBrowser, o: WorkloadOptions, log: (s: 
     );
   }
   await b.cdp.send('Profiler.disable');
+  const probeEnd = await probe?.snapshot();
   let stored: RunResult['stored'] = null;
   if (b.worker) {
     // Let the outbox send its last batch (it waits 500 ms) and the store settle.
@@ -253,5 +219,30 @@ export async function runWorkload(b: BenchBrowser, o: WorkloadOptions, log: (s: 
   }
   const heapEnd = await heap(b);
   const totalTweets = await b.page.evaluate(() => window.__standin.stats().totalTweets);
-  return { withExtension: !!b.worker, phases, heapStart, heapEnd, totalTweets, stored, wallMs: performance.now() - t0 };
+  const counters = probeStart && probeEnd ? counterDelta(probeStart, probeEnd) : null;
+  if (probe) {
+    const pushed = phases.reduce((n, p) => n + p.tweets, 0);
+    log(
+      counters
+        ? `    counters: ${counters.cellsRead} cells read, ${counters.cellsReused} reused; ${counters.sidebarRenders} sidebar renders (${((counters.sidebarRenders / pushed) * 1000).toFixed(1)} per 1,000 tweets, at most ${probeEnd!.maxRendersPerFrame} in a frame); ${counters.placements} placements`
+        : '    counters: not reported by this build',
+    );
+  }
+  const scroll = probe && o.scrollScreens > 0 ? await scrollCheck(b, probe, o.scrollScreens) : null;
+  if (scroll)
+    log(
+      `    scroll check: ${scroll.frames} frames, ${scroll.layoutReads} layout reads, sidebar renders ${scroll.counters?.sidebarRenders ?? 'not reported'}${scroll.settled ? '' : ' (did not settle before it)'}`,
+    );
+  return {
+    withExtension: !!b.worker,
+    phases,
+    heapStart,
+    heapEnd,
+    totalTweets,
+    stored,
+    counters,
+    maxRendersPerFrame: probeEnd?.counters ? probeEnd.maxRendersPerFrame : null,
+    scroll,
+    wallMs: performance.now() - t0,
+  };
 }
