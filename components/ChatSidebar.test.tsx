@@ -1,12 +1,14 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { findChat } from '@/lib/chat';
 import type { ChatSettings } from '@/lib/protocol/domain';
 import { newChatSettings } from '@/lib/store/chats';
 import type { TabState } from '@/lib/chat-mode/tab';
 import type { Translate } from '@/lib/i18n';
 import type { LiveSnapshot } from '@/lib/chat/live';
+import { liveFilter } from '@/lib/chat-mode/features/live-filter';
+import { transcriptStatus } from '@/lib/chat-mode/features/transcript-status';
 import { userClick } from '@/tests/unit/user-input';
 import { ChatSidebar, type SidebarIntents } from './ChatSidebar';
 
@@ -186,5 +188,29 @@ describe('ChatSidebar', () => {
     expect(q('.title')?.getAttribute('dir')).toBe('auto');
     expect([...container.querySelectorAll('p.muted bdi')].map((b) => b.textContent)).toEqual(['#שלום', '#bc2']);
     expect(q('.hosts a bdi')?.textContent).toBe('@mackcollier');
+  });
+
+  it('draws a feature’s section again only when its report or the tab’s state besides the reports changed', async () => {
+    const live: LiveSnapshot = {
+      shown: 1,
+      hidden: { untagged: 0, promoted: 0, retweet: 0, muted: 0, 'not-host': 0 },
+      questions: [],
+      current: null,
+      participants: [{ handle: 'fan', name: 'Fan', count: 1 }],
+      perMinute: [],
+    };
+    const liveSections = vi.spyOn(liveFilter as Required<typeof liveFilter>, 'section');
+    const transcriptSections = vi.spyOn(transcriptStatus as Required<typeof transcriptStatus>, 'section');
+    const transcript = { saved: 10, pending: 3, error: null, dropped: 0, kept: true };
+    const on = state({ chat: chat({ chatMode: true }), reports: { 'live-filter': { live }, 'transcript-status': transcript } });
+    const intents = await mount(on);
+    expect([liveSections.mock.calls.length, transcriptSections.mock.calls.length]).toEqual([1, 1]);
+    const saved = { ...on, reports: { ...on.reports, 'transcript-status': { ...transcript, saved: 13, pending: 0 } } };
+    await mount(saved, intents);
+    expect([liveSections.mock.calls.length, transcriptSections.mock.calls.length]).toEqual([1, 2]);
+    expect(q('[data-testid="transcript-status"]')?.dataset.saved).toBe('13');
+    await mount({ ...saved, chat: chat({ chatMode: true, muted: ['fan'] }) }, intents);
+    expect([liveSections.mock.calls.length, transcriptSections.mock.calls.length]).toEqual([2, 3]);
+    expect(q('.participant-list li[data-handle="fan"]')).toBeNull();
   });
 });

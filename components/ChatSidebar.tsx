@@ -1,14 +1,13 @@
 // The chat sidebar: renders the tab's chat-mode state and emits the user's intents. Tweet text and
 // names are rendered as text nodes only (JSX children), never as HTML. Controls that change settings
 // act on the user's own input only (see trusted.ts).
-import { Fragment } from 'preact';
+import { Component, Fragment } from 'preact';
 import { formatLocalTime, formatTag, occurrencePhase, type OccurrenceTimes } from '@/lib/chat';
-import type { Feature } from '@/lib/chat-mode/feature';
+import type { Feature, SectionProps } from '@/lib/chat-mode/feature';
 import { features } from '@/lib/chat-mode/features';
 import type { TabState } from '@/lib/chat-mode/tab';
 import type { ChatSettings, ChatSettingsEditable } from '@/lib/protocol/domain';
 import type { Translate } from '@/lib/i18n';
-import type { SidebarPlacement } from '@/lib/x/layout';
 import type { XTheme } from '@/lib/x/theme';
 import { ChatModeSwitch } from './ChatModeSwitch';
 import { LoadStatus } from './LoadStatus';
@@ -26,7 +25,6 @@ export interface SidebarIntents {
 
 export interface ChatSidebarProps {
   state: TabState;
-  placement?: SidebarPlacement | null;
   intents: SidebarIntents;
   t: Translate;
   theme: XTheme;
@@ -36,7 +34,7 @@ export interface ChatSidebarProps {
 }
 
 export function ChatSidebar(props: ChatSidebarProps) {
-  const { state, placement = null, intents, t, theme, now = () => new Date(), timeZone } = props;
+  const { state, intents, t, theme, now = () => new Date(), timeZone } = props;
   const tag = state.tags?.[0] ?? '';
   const { load, chat } = state;
   const collapsed = chat?.sidebar.collapsed ?? false;
@@ -49,20 +47,9 @@ export function ChatSidebar(props: ChatSidebarProps) {
       class="sidebar"
       data-theme={theme.scheme}
       data-collapsed={collapsed ? 'true' : 'false'}
-      data-behind-dialog={placement?.hidden ? 'true' : undefined}
       aria-busy={load.state === 'loading' || state.saving}
       aria-label={t('sidebarLabel', formatTag(tag))}
-      style={{
-        fontSize: `${theme.fontSize}px`,
-        ...(placement
-          ? {
-              top: `${placement.top}px`,
-              right: `${placement.right}px`,
-              maxHeight: `calc(100vh - ${placement.top + 12}px)`,
-              ...(collapsed ? {} : { width: `${placement.width}px` }),
-            }
-          : {}),
-      }}
+      style={{ fontSize: `${theme.fontSize}px` }}
     >
       <header class="header">
         <div class="heading">
@@ -118,7 +105,7 @@ function ChatModeReports({ state, intents, t }: ChatSidebarProps) {
   return (
     <>
       {shown.map(({ feature, props }) => (
-        <Fragment key={`notice-${feature.name}`}>{feature.notice?.(props)}</Fragment>
+        <FeaturePart key={`notice-${feature.name}`} feature={feature} part="notice" props={props} />
       ))}
       {!state.onChatPage ? (
         <p class="muted" data-testid="elsewhere-note">
@@ -126,10 +113,43 @@ function ChatModeReports({ state, intents, t }: ChatSidebarProps) {
         </p>
       ) : null}
       {shown.map(({ feature, props }) => (
-        <Fragment key={`section-${feature.name}`}>{feature.section?.(props)}</Fragment>
+        <FeaturePart key={`section-${feature.name}`} feature={feature} part="section" props={props} />
       ))}
     </>
   );
+}
+
+interface FeaturePartProps {
+  feature: Feature;
+  part: 'notice' | 'section';
+  props: SectionProps<unknown>;
+}
+
+/**
+ * A feature's notice or section, drawn again only when its own report or the tab's state besides the
+ * reports changed: each feature reports on its own rhythm (the live filter several times a second,
+ * the transcript with each stored batch), and the others' parts need not follow.
+ */
+class FeaturePart extends Component<FeaturePartProps> {
+  override shouldComponentUpdate(next: FeaturePartProps): boolean {
+    const a = this.props.props;
+    const b = next.props;
+    const stateChanged = (Object.keys(b.state) as Array<keyof TabState>).some((key) => key !== 'reports' && a.state[key] !== b.state[key]);
+    return (
+      stateChanged ||
+      a.report !== b.report ||
+      a.t !== b.t ||
+      a.doc !== b.doc ||
+      a.update !== b.update ||
+      this.props.feature !== next.feature ||
+      this.props.part !== next.part
+    );
+  }
+
+  override render() {
+    const { feature, part, props } = this.props;
+    return feature[part]?.(props) ?? null;
+  }
 }
 
 function ChatDetails({

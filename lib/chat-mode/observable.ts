@@ -1,5 +1,6 @@
 // A minimal observable value: the tab's chat-mode state lives in one place; the sidebar renders it
-// and features read it. Listeners are called synchronously after each change.
+// and features read it. Listeners are called synchronously after each change; a patch that changes
+// nothing (every value the same) is no change, and the state object stays the same.
 export interface Observable<T> {
   get(): T;
   set(patch: Partial<T> | ((state: T) => Partial<T>)): void;
@@ -14,6 +15,7 @@ export function observable<T extends object>(initial: T): Observable<T> {
     get: () => state,
     set(patch) {
       const next = typeof patch === 'function' ? patch(state) : patch;
+      if ((Object.keys(next) as Array<keyof T>).every((key) => Object.is(next[key], state[key]))) return;
       state = { ...state, ...next };
       for (const listener of [...listeners]) listener(state);
     },

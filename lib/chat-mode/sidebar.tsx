@@ -1,22 +1,18 @@
-// The sidebar on x.com's page: an open shadow root that exists only while there is a chat to show,
-// redrawn when the tab's state, x.com's theme or the page's layout change.
+// The sidebar on x.com's page: an open shadow root that exists only while there is a chat to show.
+// It follows x.com's layout by a style on its host element, without a render; Preact renders it only
+// when what it shows changed (the tab's state, x.com's theme), at most once a frame.
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { benchCounters } from '@/lib/bench-counters';
 import { t } from '@/lib/i18n';
-import { placeSidebar, watchLayout } from '@/lib/x/layout';
-import { readTheme, watchTheme } from '@/lib/x/theme';
+import { watchPlacement, type SidebarPlacement } from '@/lib/x/layout';
+import { readTheme, watchTheme, type XTheme } from '@/lib/x/theme';
 import { ChatSidebar, type SidebarIntents } from '@/components/ChatSidebar';
-import type { ChatTab } from './tab';
+import type { ChatTab, TabState } from './tab';
 
 /** Shows `tab` in a sidebar until `ctx` is invalidated. */
 export async function mountSidebar(ctx: ContentScriptContext, tab: ChatTab): Promise<void> {
-  const intents: SidebarIntents = {
-    setCollapsed: (collapsed) => void tab.update({ sidebar: { collapsed } }),
-    setChatMode: (on) => void tab.setChatMode(on),
-    retry: () => tab.retry(),
-    update: (patch) => void tab.update(patch),
-  };
   const ui = await createShadowRootUi(ctx, {
     name: 'chat-mode-sidebar',
     position: 'inline',
@@ -24,29 +20,10 @@ export async function mountSidebar(ctx: ContentScriptContext, tab: ChatTab): Pro
     append: 'last',
     // Keys typed in the sidebar must not trigger x.com's keyboard shortcuts.
     isolateEvents: true,
-    onMount(container) {
+    onMount(container, _shadow, host) {
       const shown = new AbortController();
-      let theme = readTheme(document);
-      const draw = (): void => {
-        const state = tab.state.get();
-        const placement = placeSidebar(document, 20 * theme.fontSize);
-        render(state.tags ? <ChatSidebar state={state} placement={placement} intents={intents} t={t} theme={theme} /> : null, container);
-      };
-      watchLayout(document, draw, shown.signal);
-      tab.state.subscribe(draw, shown.signal);
-      watchTheme(
-        document,
-        (next) => {
-          theme = next;
-          draw();
-        },
-        shown.signal,
-      );
-      draw();
-      return () => {
-        shown.abort();
-        render(null, container);
-      };
+      showSidebar(container, host, tab, shown.signal);
+      return () => shown.abort();
     },
     onRemove(unmount) {
       unmount?.();
@@ -60,4 +37,66 @@ export async function mountSidebar(ctx: ContentScriptContext, tab: ChatTab): Pro
   };
   tab.state.subscribe(place, ctx.signal);
   ctx.onInvalidated(() => ui.remove());
+}
+
+/**
+ * Renders `tab` into `container` and places `host` beside x.com's columns until `signal` aborts. Both
+ * happen at once the first time, so the sidebar is never painted empty or out of place.
+ */
+export function showSidebar(container: HTMLElement, host: HTMLElement, tab: ChatTab, signal: AbortSignal): void {
+  const intents: SidebarIntents = {
+    setCollapsed: (collapsed) => void tab.update({ sidebar: { collapsed } }),
+    setChatMode: (on) => void tab.setChatMode(on),
+    retry: () => tab.retry(),
+    update: (patch) => void tab.update(patch),
+  };
+  let theme = readTheme(document);
+  const replace = watchPlacement(
+    document,
+    () => 20 * theme.fontSize,
+    (placement) => placeHost(host, placement),
+    signal,
+  );
+  let drawn: { state: TabState; theme: XTheme } | null = null;
+  let frame = 0;
+  const draw = (): void => {
+    frame = 0;
+    const state = tab.state.get();
+    if (drawn?.state === state && drawn.theme === theme) return;
+    drawn = { state, theme };
+    benchCounters.sidebarRenders++;
+    render(state.tags ? <ChatSidebar state={state} intents={intents} t={t} theme={theme} /> : null, container);
+  };
+  const drawSoon = (): void => {
+    frame ||= requestAnimationFrame(draw);
+  };
+  tab.state.subscribe(drawSoon, signal);
+  watchTheme(
+    document,
+    (next) => {
+      theme = next;
+      replace();
+      drawSoon();
+    },
+    signal,
+  );
+  draw();
+  signal.addEventListener(
+    'abort',
+    () => {
+      cancelAnimationFrame(frame);
+      render(null, container);
+    },
+    { once: true },
+  );
+}
+
+/** The sidebar's CSS (components/sidebar.css) reads its place from the host's custom properties. */
+function placeHost(host: HTMLElement, placement: SidebarPlacement | null): void {
+  const sides = { top: placement?.top, right: placement?.right, width: placement?.width };
+  for (const [side, px] of Object.entries(sides)) {
+    if (px === undefined) host.style.removeProperty(`--chat-mode-${side}`);
+    else host.style.setProperty(`--chat-mode-${side}`, `${px}px`);
+  }
+  host.toggleAttribute('data-behind-dialog', placement?.hidden === true);
 }

@@ -65,7 +65,10 @@ export function createChatTab({ client, storage, features, deps, signal }: ChatT
     reports: {},
   });
   // The one place report slots are written by name; each feature's own code sees its slot typed.
-  const manager = createFeatureManager(features, deps, (name, value) => state.set((s) => ({ reports: { ...s.reports, [name]: value } })));
+  // A report published again unchanged changes nothing (the sidebar does not render).
+  const manager = createFeatureManager(features, deps, (name, value) =>
+    state.set((s) => (s.reports[name as keyof Reports] === value ? {} : { reports: { ...s.reports, [name]: value } })),
+  );
   let href = '';
   let loadSeq = 0;
   signal.addEventListener(

@@ -1,9 +1,17 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { placeSidebar, sidebarSlot, watchLayout } from './layout';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { benchCounters } from '@/lib/bench-counters';
+import { placeSidebar, sidebarSlot, watchPlacement, type SidebarPlacement } from './layout';
 
-function box(testid: string | null, rect: { left: number; top: number; width: number; height: number }, tag = 'div'): HTMLElement {
+type Rect = { left: number; top: number; width: number; height: number };
+
+function box(testid: string | null, rect: Rect, tag = 'div'): HTMLElement {
   const el = document.createElement(tag);
   if (testid) el.dataset.testid = testid;
+  return setRect(el, rect);
+}
+
+/** Lays `el` out at `rect` (happy-dom lays nothing out). */
+function setRect(el: HTMLElement, rect: Rect): HTMLElement {
   vi.spyOn(el, 'getBoundingClientRect').mockReturnValue({
     ...rect,
     right: rect.left + rect.width,
@@ -15,11 +23,16 @@ function box(testid: string | null, rect: { left: number; top: number; width: nu
   return el;
 }
 
+/** Sets the viewport's width without its scroll bar (happy-dom lays nothing out). */
+function viewportWidth(px: number): void {
+  vi.spyOn(document.documentElement, 'clientWidth', 'get').mockReturnValue(px);
+}
+
 afterEach(() => document.body.replaceChildren());
 
 describe('sidebarSlot', () => {
   it('uses the free space right of x.com’s columns when there is room', () => {
-    window.innerWidth = 1800;
+    viewportWidth(1800);
     document.body.append(
       box('primaryColumn', { left: 400, top: 0, width: 600, height: 900 }),
       box('sidebarColumn', { left: 1030, top: 0, width: 350, height: 900 }),
@@ -28,7 +41,7 @@ describe('sidebarSlot', () => {
   });
 
   it('otherwise sits in the right column below x.com’s search box', () => {
-    window.innerWidth = 1280;
+    viewportWidth(1280);
     const column = box('sidebarColumn', { left: 930, top: 0, width: 350, height: 900 });
     column.append(box(null, { left: 930, top: 4, width: 350, height: 50 }, 'form'));
     column.querySelector('form')!.setAttribute('role', 'search');
@@ -37,7 +50,7 @@ describe('sidebarSlot', () => {
   });
 
   it('has no slot when x.com shows no right column and there is no room', () => {
-    window.innerWidth = 800;
+    viewportWidth(800);
     document.body.append(box('primaryColumn', { left: 100, top: 0, width: 600, height: 900 }));
     expect(sidebarSlot(document, 300)).toBeNull();
   });
@@ -45,7 +58,7 @@ describe('sidebarSlot', () => {
 
 describe('placeSidebar', () => {
   it('places the sidebar by its right edge, and steps aside while an x.com dialog covers its place', () => {
-    window.innerWidth = 1280;
+    viewportWidth(1280);
     document.body.append(
       box('primaryColumn', { left: 300, top: 0, width: 600, height: 900 }),
       box('sidebarColumn', { left: 930, top: 0, width: 350, height: 900 }),
@@ -59,30 +72,171 @@ describe('placeSidebar', () => {
   });
 });
 
-describe('watchLayout', () => {
-  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+/** A ResizeObserver the test drives: `report` is the browser telling of elements laid out anew. */
+class FakeResizeObserver {
+  static last: FakeResizeObserver;
+  readonly observed = new Set<Element>();
+  constructor(private readonly callback: ResizeObserverCallback) {
+    FakeResizeObserver.last = this;
+  }
+  observe(el: Element): void {
+    this.observed.add(el);
+  }
+  unobserve(el: Element): void {
+    this.observed.delete(el);
+  }
+  disconnect(): void {
+    this.observed.clear();
+  }
+  /** Reports `els` (observed ones only) with their current size; a removed element has none. */
+  report(...els: Element[]): void {
+    const entries = els
+      .filter((el) => this.observed.has(el))
+      .map((target) => {
+        const { width, height } = target.isConnected ? target.getBoundingClientRect() : { width: 0, height: 0 };
+        return { target, contentRect: { width, height } } as unknown as ResizeObserverEntry;
+      });
+    if (entries.length) this.callback(entries, this);
+  }
+}
 
-  it('sees dialogs open in a #layers created after it started, and nothing once its signal aborts', async () => {
-    const root = document.createElement('div');
-    document.body.append(root);
-    let changes = 0;
-    const watching = new AbortController();
-    watchLayout(document, () => changes++, watching.signal);
-    await frame();
-    changes = 0;
+describe('watchPlacement', () => {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  let watching: AbortController;
+  let places: Array<SidebarPlacement | null>;
+  let computed: () => number;
+  beforeEach(() => {
+    vi.stubGlobal('ResizeObserver', FakeResizeObserver);
+    watching = new AbortController();
+    places = [];
+    const start = benchCounters.placements;
+    computed = () => benchCounters.placements - start;
+  });
+  afterEach(() => {
+    watching.abort();
+    vi.unstubAllGlobals();
+  });
+
+  /** x.com at 1280 px: the sidebar goes in the right column, below the search box. */
+  function page() {
+    viewportWidth(1280);
+    const primary = box('primaryColumn', { left: 300, top: 0, width: 600, height: 900 });
+    const column = box('sidebarColumn', { left: 930, top: 0, width: 350, height: 900 });
+    const search = box(null, { left: 930, top: 4, width: 350, height: 50 }, 'form');
+    search.setAttribute('role', 'search');
+    column.append(search);
     const layers = document.createElement('div');
     layers.id = 'layers';
-    root.append(layers); // x.com creates #layers late, deep in its root
-    await vi.waitFor(() => expect(changes).toBe(1));
-    const dialog = document.createElement('div');
+    document.body.append(primary, column, layers);
+    return { primary, column, search, layers, boxes: () => FakeResizeObserver.last };
+  }
+  const watch = () =>
+    watchPlacement(
+      document,
+      () => 300,
+      (placement) => places.push(placement),
+      watching.signal,
+    );
+
+  it('places at once, then again only when the window, a column or the search box changes size: never on scroll', async () => {
+    const { primary, column, search, boxes } = page();
+    watch();
+    expect(places).toEqual([{ top: 66, right: 0, width: 350, hidden: false }]);
+    boxes().report(document.documentElement, primary, column, search); // the first layout after observing
+    expect(computed()).toBe(2);
+    expect(places).toHaveLength(1); // the same place: no call
+
+    // Scrolling: the timeline grows and moves, the sticky search box stays; nothing is computed.
+    setRect(primary, { left: 300, top: -2000, width: 600, height: 5000 });
+    window.dispatchEvent(new Event('scroll'));
+    boxes().report(primary);
+    await frame();
+    expect(computed()).toBe(2);
+
+    // x.com's search box grows: the sidebar moves below it.
+    setRect(search, { left: 930, top: 4, width: 350, height: 90 });
+    boxes().report(search);
+    expect(places.at(-1)).toEqual({ top: 106, right: 0, width: 350, hidden: false });
+
+    // The window widens: there is room beside the columns.
+    viewportWidth(1900);
+    setRect(document.documentElement, { left: 0, top: 0, width: 1900, height: 900 });
+    setRect(primary, { left: 560, top: -2000, width: 600, height: 5000 });
+    setRect(column, { left: 1190, top: 0, width: 350, height: 900 });
+    boxes().report(document.documentElement);
+    expect(places.at(-1)).toEqual({ top: 12, right: 12, width: 336, hidden: false });
+    expect(computed()).toBe(4);
+  });
+
+  it('finds x.com’s right column again when it is removed or replaced', async () => {
+    const { column, boxes } = page();
+    watch();
+    column.remove();
+    boxes().report(column); // a ResizeObserver reports an element removed from the document
+    expect(places.at(-1)).toEqual({ top: 12, right: 12, width: 356, hidden: false }); // beside the primary column
+    const replacement = box('sidebarColumn', { left: 930, top: 0, width: 350, height: 900 });
+    document.body.append(replacement);
+    await vi.waitFor(() => expect(boxes().observed.has(replacement)).toBe(true));
+    boxes().report(replacement);
+    expect(places.at(-1)).toEqual({ top: 12, right: 0, width: 350, hidden: false });
+    expect(boxes().observed.has(column)).toBe(false);
+  });
+
+  it('steps aside while an x.com dialog is open, and ignores #layers’ other changes', async () => {
+    const { layers } = page();
+    watch();
+    const tooltip = document.createElement('div');
+    layers.append(tooltip);
+    await frame();
+    await frame();
+    expect(computed()).toBe(1);
+    const dialog = box(null, { left: 340, top: 40, width: 600, height: 300 });
     dialog.setAttribute('role', 'dialog');
+    dialog.setAttribute('aria-modal', 'true');
     layers.append(dialog);
-    await vi.waitFor(() => expect(changes).toBe(2));
+    await vi.waitFor(() => expect(places.at(-1)).toMatchObject({ hidden: true }));
+    dialog.remove();
+    await vi.waitFor(() => expect(places.at(-1)).toMatchObject({ hidden: false }));
+    expect(places).toHaveLength(3);
+  });
+
+  it('sees dialogs open in a #layers created after it started, and nothing once its signal aborts', async () => {
+    const { layers, primary, boxes } = page();
+    layers.remove();
+    watch();
+    const root = document.createElement('div');
+    document.body.append(root);
+    root.append(layers); // x.com creates #layers late, deep in its root
+    const dialog = box(null, { left: 340, top: 40, width: 600, height: 300 });
+    dialog.setAttribute('role', 'dialog');
+    dialog.setAttribute('aria-modal', 'true');
+    layers.append(dialog);
+    await vi.waitFor(() => expect(places.at(-1)).toMatchObject({ hidden: true }));
+    const before = computed();
     watching.abort();
     dialog.remove();
-    window.dispatchEvent(new Event('resize'));
+    setRect(primary, { left: 0, top: 0, width: 100, height: 900 });
+    boxes().report(primary);
     await frame();
     await frame();
-    expect(changes).toBe(2);
+    expect(computed()).toBe(before);
+    expect(places).toHaveLength(2);
+  });
+
+  it('computes again in the next frame when asked (the font size changed)', async () => {
+    page();
+    let minWidth = 300;
+    const refresh = watchPlacement(
+      document,
+      () => minWidth,
+      (placement) => places.push(placement),
+      watching.signal,
+    );
+    minWidth = 400; // wider than the right column: no place there
+    refresh();
+    refresh();
+    await vi.waitFor(() => expect(places).toHaveLength(2));
+    expect(places.at(-1)).toBeNull();
+    expect(computed()).toBe(2);
   });
 });

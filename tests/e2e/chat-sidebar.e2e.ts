@@ -137,6 +137,41 @@ describe.each(browsersUnderTest())('$version', (found) => {
     await page.close();
   });
 
+  it('follows a window resize and an x.com dialog opening and closing, and stays put while the page scrolls', async () => {
+    const page = await browser.newPage();
+    await page.setViewport(1920, 900);
+    await openChat(page);
+    // Where the sidebar is (run in the page): beside the columns, in the right column below the search
+    // box, or hidden; null until it is `want`.
+    const placed = (want: string) => {
+      const aside = document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('aside');
+      const column = document.querySelector('[data-testid="sidebarColumn"]')?.getBoundingClientRect();
+      const search = document.querySelector('[data-testid="sidebarColumn"] form[role="search"]')?.getBoundingClientRect();
+      if (!aside || !column || !search) return null;
+      const a = aside.getBoundingClientRect();
+      let place = 'elsewhere';
+      if (getComputedStyle(aside).visibility === 'hidden') place = 'hidden';
+      else if (a.left >= column.right) place = 'beside';
+      else if (Math.abs(a.left - column.left) < 1 && Math.abs(a.right - column.right) < 1 && a.top >= search.bottom) place = 'in column';
+      return place === want ? { top: a.top, left: a.left, scrollY: window.scrollY } : null;
+    };
+    await page.waitFor(placed, 'beside');
+    await page.setViewport(1280, 900);
+    const inColumn = await page.waitFor(placed, 'in column');
+    await page.evaluate(() => window.scrollTo(0, 4000));
+    const scrolled = await page.waitFor(placed, 'in column');
+    expect(scrolled!.scrollY).toBeGreaterThan(0);
+    expect(scrolled).toMatchObject({ top: inColumn!.top, left: inColumn!.left });
+    // x.com's compose dialog covers the right column at this width: the sidebar steps aside until it closes.
+    await page.evaluate(() => document.querySelector<HTMLElement>('[data-testid="SideNav_NewTweet_Button"]')!.click());
+    await page.waitFor(placed, 'hidden');
+    await page.evaluate(() => document.querySelector<HTMLElement>('[role="dialog"] [data-testid="app-bar-close"]')!.click());
+    await page.waitFor(placed, 'in column');
+    await page.setViewport(1920, 900);
+    await page.waitFor(placed, 'beside');
+    await page.close();
+  });
+
   it('answers the current question from the sidebar: a composer opens with “A{n} ” and the tag, and posts the answer', async () => {
     const page = await newChatModePage(browser);
     await scrollUntil(
@@ -208,9 +243,10 @@ describe.each(browsersUnderTest())('$version', (found) => {
     const page = await browser.newPage();
     await openChat(page);
     // The shadow root is open, so x.com's scripts can reach every button in it. The sidebar answers an
-    // intent at once (before the background replies), so a click that acted shows in the same task.
+    // intent at once (before the background replies) and renders it in the next frame, so a click that
+    // acted shows once that frame's callbacks ran.
     const scriptClick = (selector: string) =>
-      page.evaluate((sel) => {
+      page.evaluate(async (sel) => {
         const root = document.querySelector('chat-mode-sidebar')!.shadowRoot!;
         const read = () => ({
           chatMode: root.querySelector('button[role="switch"]')?.getAttribute('aria-checked'),
@@ -222,6 +258,7 @@ describe.each(browsersUnderTest())('$version', (found) => {
         const control = root.querySelector<HTMLElement>(sel)!;
         control.click();
         control.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+        await new Promise((frameRan) => requestAnimationFrame(() => requestAnimationFrame(frameRan)));
         return { before, after: read() };
       }, selector);
     for (const selector of ['button[role="switch"]', 'button[aria-controls]']) {
