@@ -128,7 +128,7 @@ export function createLiveFilter({ reportEveryMs = 400 }: LiveFilterTiming = {})
       // What was decided about each reading. The watcher hands a re-created cell of a known tweet the
       // same reading object (see onCells in lib/x/timeline), so a decision found here means the tweet
       // was decided and counted already. Weak: the watcher's cache bounds it.
-      const decided = new WeakMap<CellReading, FilterDecision>();
+      const decided = new WeakMap<CellReading, { tweet: Tweet; decision: FilterDecision }>();
 
       /** Decides, counts and marks cells (the page reads as the chat). */
       const filterCells = (cells: Element[], readings: CellReading[]): void => {
@@ -139,12 +139,11 @@ export function createLiveFilter({ reportEveryMs = 400 }: LiveFilterTiming = {})
           const reading = readings[i];
           if (reading === undefined) return;
           const known = decided.get(reading);
-          if (known !== undefined) {
-            read.push({ cell, tweet: (reading as { tweet: Tweet }).tweet, decision: known });
-          } else if (reading.kind === 'tweet' || (reading.kind === 'promoted' && reading.tweet)) {
+          if (known !== undefined) read.push({ cell, ...known });
+          else if (reading.kind === 'tweet' || (reading.kind === 'promoted' && reading.tweet)) {
             const tweet = reading.tweet!;
             const decision: FilterDecision = reading.kind === 'promoted' ? { show: false, reason: 'promoted' } : decideTweet(tweet, filter);
-            decided.set(reading, decision);
+            decided.set(reading, { tweet, decision });
             read.push({ cell, tweet, decision });
             if (counts.add(tweet, decision)) {
               counted = true;
