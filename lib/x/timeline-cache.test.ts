@@ -135,4 +135,16 @@ describe('watchTimeline: readings by tweet', () => {
     watch([...timeline.children].map(recreate));
     expect(counters()).toEqual({ read: before.read + 3, reused: before.reused });
   });
+
+  it('forgets every reading once the timeline reads as unrecognised (x.com’s markup changed under it)', async () => {
+    const cells = ['plain', 'reply', 'quote'].map((name) => fixture(name));
+    const cache = createCellCache();
+    const { timeline } = watch(cells, cache);
+    expect(cache.size).toBe(3);
+    // one tweet scrolls out of view, then every tweet on the page loses its text's test id
+    cells[0]!.remove();
+    for (const el of timeline.querySelectorAll(X.tweetText)) el.setAttribute('data-testid', 'postText');
+    await tick();
+    expect(cache.size).toBe(0);
+  });
 });
