@@ -45,6 +45,8 @@ export interface CellCache {
    * the fresh one. A reading that is not a whole tweet forgets the key.
    */
   update(key: string, reading: CellReading): CellReading;
+  /** Forgets every reading (they may have been read wrong: see the live filter's recognition). */
+  clear(): void;
   readonly size: number;
 }
 
@@ -69,6 +71,9 @@ export function createCellCache(limit = 2000): CellCache {
       if (readings.size > limit) readings.delete(readings.keys().next().value!);
       return kept;
     },
+    clear() {
+      readings.clear();
+    },
     get size() {
       return readings.size;
     },
@@ -76,11 +81,10 @@ export function createCellCache(limit = 2000): CellCache {
 }
 
 /**
- * Reads cells through a cache of `limit` tweets: a cell new in the timeline (`added`) whose tweet was
- * read already gets that reading, the very object; any other cell is read whole, and the cache updated.
+ * Reads cells through a cache: a cell new in the timeline (`added`) whose tweet was read already gets
+ * that reading, the very object; any other cell is read whole, and the cache updated.
  */
-export function createCellReader(limit?: number): (cell: Element, added: boolean) => CellReading {
-  const cache = createCellCache(limit);
+export function createCellReader(cache: CellCache): (cell: Element, added: boolean) => CellReading {
   return (cell, added) => {
     const key = cellKeyOf(cell);
     const known = key !== null && added ? cache.get(key) : undefined;

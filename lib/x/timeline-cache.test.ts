@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { benchCounters } from '@/lib/bench-counters';
 import { fixture } from '@/tests/fixtures/x-cells';
+import { createCellCache, type CellCache } from './cell-cache';
 import { X } from './selectors';
 import { findTimeline, watchTimeline } from './timeline';
 import type { CellReading } from './tweet';
@@ -17,16 +18,19 @@ afterEach(() => {
 });
 
 /** The page fixture's timeline with these cells, watched; every batch handed over is recorded. */
-function watch(cells: Element[], cacheSize?: number) {
+function watch(cells: Element[], cache?: CellCache) {
   watching?.abort();
   watching = new AbortController();
   document.body.replaceChildren(fixture('page'));
   const timeline = findTimeline(document)!;
   timeline.replaceChildren(...cells);
   const batches: Array<{ cells: Element[]; readings: CellReading[] }> = [];
-  watchTimeline(document, { onCells: (c, readings) => batches.push({ cells: c, readings }), onStatus: () => {} }, watching.signal, {
-    cacheSize,
-  });
+  watchTimeline(
+    document,
+    { onCells: (c, readings) => batches.push({ cells: c, readings }), onStatus: () => {} },
+    watching.signal,
+    cache ? { cache } : {},
+  );
   /** The reading handed over with `cell` in the last batch. */
   const readingOf = (cell: Element) => {
     const last = batches.at(-1)!;
@@ -114,7 +118,7 @@ describe('watchTimeline: readings by tweet', () => {
 
   it('is bounded, and a new watch (a restarted feature) reads every cell again', async () => {
     const cells = ['plain', 'reply', 'quote'].map((name) => fixture(name));
-    const { timeline } = watch(cells, 2);
+    const { timeline } = watch(cells, createCellCache(2));
     // 'plain' was the least recently used of three with room for two: read again when re-created
     cells[0]!.remove();
     let before = counters();
@@ -130,5 +134,17 @@ describe('watchTimeline: readings by tweet', () => {
     before = counters();
     watch([...timeline.children].map(recreate));
     expect(counters()).toEqual({ read: before.read + 3, reused: before.reused });
+  });
+
+  it('forgets every reading once the timeline reads as unrecognised (x.com’s markup changed under it)', async () => {
+    const cells = ['plain', 'reply', 'quote'].map((name) => fixture(name));
+    const cache = createCellCache();
+    const { timeline } = watch(cells, cache);
+    expect(cache.size).toBe(3);
+    // one tweet scrolls out of view, then every tweet on the page loses its text's test id
+    cells[0]!.remove();
+    for (const el of timeline.querySelectorAll(X.tweetText)) el.setAttribute('data-testid', 'postText');
+    await tick();
+    expect(cache.size).toBe(0);
   });
 });

@@ -10,7 +10,7 @@
 // Hiding is done by attributes on the cell (./marks.ts) and a stylesheet (./page-style.ts) that hides the cell's
 // children: x.com measures each cell, so a hidden cell measures 0 px and the list closes up. Nothing of
 // x.com's is removed or moved (React owns those nodes).
-import { createCellReader } from './cell-cache';
+import { createCellCache, createCellReader, type CellCache } from './cell-cache';
 import { X } from './selectors';
 import { readCell, type CellReading } from './tweet';
 
@@ -32,8 +32,11 @@ export interface TimelineHandlers {
 export interface WatchOptions {
   /** How long the page may show a primaryColumn without a timeline before it is 'unrecognised' (ms). */
   graceMs?: number;
-  /** How many tweets' readings are remembered for cells re-created by scrolling (./cell-cache). */
-  cacheSize?: number;
+  /**
+   * The readings remembered for cells re-created by scrolling (./cell-cache); by default one of this
+   * watch's own. Cleared when the timeline reads as unrecognised: what was read may have been wrong.
+   */
+  cache?: CellCache;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
 }
@@ -103,11 +106,13 @@ export function watchTimeline(doc: Document, handlers: TimelineHandlers, signal:
   let timer: unknown = null;
   let last: { status: TimelineStatus; detail: string | undefined } | null = null;
   // Readings by tweet, for this watch only: a restarted feature reads its page afresh.
-  const readingOf = createCellReader(options.cacheSize);
+  const cache = options.cache ?? createCellCache();
+  const readingOf = createCellReader(cache);
 
   const status = (s: TimelineStatus, detail?: string): void => {
     if (stopped || (last && last.status === s && last.detail === detail)) return;
     last = { status: s, detail };
+    if (s === 'unrecognised') cache.clear();
     handlers.onStatus(s, detail);
   };
 

@@ -145,4 +145,29 @@ describe('live filter', () => {
     await tick();
     expect(hidden()).toEqual([cells[1]]);
   });
+
+  it('forgets what it read while the page did not read as the chat: a tweet re-created after the markup came back is read again', async () => {
+    const cells = Array.from({ length: 14 }, (_, i) => cell(i === 3 ? 'off topic' : `A${i} answer blogchat`));
+    const { timeline, page, hidden } = start(cells);
+    expect(page()?.status).toBe('unrecognised');
+    // two tweets scroll out of view while the markup is off
+    const [first, offTopic] = [cells[0]!, cells[3]!];
+    first.remove();
+    offTopic.remove();
+
+    const fix = (c: Element) => {
+      const span = c.querySelector(`${X.tweetText} span`)!;
+      span.textContent = (span.textContent ?? '').replace('blogchat', '#blogchat');
+    };
+    for (const c of timeline.children) fix(c);
+    await tick();
+    expect(page()).toEqual({ status: 'ok' });
+
+    // x.com draws them again, with the markup back
+    const [again, againOffTopic] = [first, offTopic].map((c) => c.cloneNode(true) as Element);
+    fix(again!);
+    timeline.prepend(again!, againOffTopic!);
+    await tick();
+    expect(hidden()).toEqual([againOffTopic]);
+  });
 });

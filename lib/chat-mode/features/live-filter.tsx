@@ -33,6 +33,7 @@ import type { StoredTweetInput } from '@/lib/protocol/domain';
 import { openComposerWithText } from '@/lib/x/composer';
 import { installPageStyle, removePageStyle } from '@/lib/x/page-style';
 import { clearMarks, markCell } from '@/lib/x/marks';
+import { createCellCache } from '@/lib/x/cell-cache';
 import { findTimeline, scrollToTweet, timelineCells, watchTimeline, type TimelineStatus } from '@/lib/x/timeline';
 import { readCell, type CellReading } from '@/lib/x/tweet';
 import { ActivityChart } from '@/components/ActivityChart';
@@ -129,6 +130,10 @@ export function createLiveFilter({ reportEveryMs = 400 }: LiveFilterTiming = {})
       // same reading object (see onCells in lib/x/timeline), so a decision found here means the tweet
       // was decided and counted already. Weak: the watcher's cache bounds it.
       const decided = new WeakMap<CellReading, { tweet: Tweet; decision: FilterDecision }>();
+      // The watcher's readings by tweet: forgotten when the page stops or starts reading as the chat
+      // again, since the readings of a page that does not read right (x.com's markup changed under it)
+      // are wrong, and so are those made just before that was noticed.
+      const readingsByTweet = createCellCache();
 
       /** Decides, counts and marks cells (the page reads as the chat). */
       const filterCells = (cells: Element[], readings: CellReading[]): void => {
@@ -191,6 +196,7 @@ export function createLiveFilter({ reportEveryMs = 400 }: LiveFilterTiming = {})
           return;
         }
         recognised = recognition.recognised;
+        readingsByTweet.clear();
         reportPage();
         if (!recognised) {
           clearMarks(doc);
@@ -221,6 +227,7 @@ export function createLiveFilter({ reportEveryMs = 400 }: LiveFilterTiming = {})
           },
         },
         signal,
+        { cache: readingsByTweet },
       );
       // Stopping: the last tweets go to the outbox, and the page is left as x.com drew it.
       signal.addEventListener(
