@@ -105,6 +105,17 @@ describe('showSidebar', () => {
     expect(renders()).toBe(1);
   });
 
+  it('draws again when the chat starts and ends, with no change of state', async () => {
+    const tab = chatTab();
+    const now = Date.now();
+    tab.state.set({ next: { start: now + 40, end: now + 80 } });
+    const { container } = show(tab);
+    const when = () => container.querySelector('[data-testid="chat-when"]')?.textContent ?? '';
+    expect(when()).toMatch(/^nextChat /);
+    await vi.waitFor(() => expect(when()).toMatch(/^liveNow /));
+    await vi.waitFor(() => expect(when()).toMatch(/^chatEnded /));
+  });
+
   it('renders nothing more once its signal aborts', async () => {
     const tab = chatTab();
     const { container, renders } = show(tab);

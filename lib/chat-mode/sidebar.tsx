@@ -59,6 +59,22 @@ export function showSidebar(container: HTMLElement, host: HTMLElement, tab: Chat
   );
   let drawn: { state: TabState; theme: XTheme } | null = null;
   let frame = 0;
+  // What the sidebar says about the chat's time ("live now", "ended") changes at the occurrence's start
+  // and end, not with the tab's state: drawn again then.
+  let boundary: ReturnType<typeof setTimeout> | undefined;
+  const drawAtNextBoundary = ({ next }: TabState): void => {
+    clearTimeout(boundary);
+    if (!next) return;
+    const now = Date.now();
+    const at = [next.start, next.end].find((time) => time > now);
+    if (at === undefined) return;
+    // setTimeout's longest delay is about 24 days: a farther boundary is looked at again then.
+    const delay = Math.min(at - now + 1, 2 ** 31 - 1);
+    boundary = setTimeout(() => {
+      drawn = null;
+      drawSoon();
+    }, delay);
+  };
   const draw = (): void => {
     frame = 0;
     const state = tab.state.get();
@@ -66,6 +82,7 @@ export function showSidebar(container: HTMLElement, host: HTMLElement, tab: Chat
     drawn = { state, theme };
     benchCounters.sidebarRenders++;
     render(state.tags ? <ChatSidebar state={state} intents={intents} t={t} theme={theme} /> : null, container);
+    drawAtNextBoundary(state);
   };
   const drawSoon = (): void => {
     frame ||= requestAnimationFrame(draw);
@@ -85,6 +102,7 @@ export function showSidebar(container: HTMLElement, host: HTMLElement, tab: Chat
     'abort',
     () => {
       cancelAnimationFrame(frame);
+      clearTimeout(boundary);
       render(null, container);
     },
     { once: true },
