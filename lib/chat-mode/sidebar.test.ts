@@ -68,9 +68,14 @@ function show(tab: ChatTab) {
 }
 
 describe('showSidebar', () => {
-  it('renders at once, then at most once a frame, and only when what it shows changed', async () => {
+  it('renders before the next paint, then at most once a frame, and only when what it shows changed', async () => {
     const tab = chatTab();
     const { container, renders } = show(tab);
+    expect(renders()).toBe(0);
+    // The state set in the same task is the first one drawn: not the steps before it.
+    tab.state.set({ load: { state: 'loading' } });
+    tab.state.set({ load: { state: 'ready' } });
+    await Promise.resolve();
     expect(renders()).toBe(1);
     expect(container.querySelector('h2')?.textContent).toBe('#blogchat');
     tab.state.set({ saving: true });
@@ -108,17 +113,19 @@ describe('showSidebar', () => {
   it('draws again when the chat starts and ends, with no change of state', async () => {
     const tab = chatTab();
     const now = Date.now();
-    tab.state.set({ next: { start: now + 40, end: now + 80 } });
+    tab.state.set({ next: { start: now + 1500, end: now + 3000 } });
     const { container } = show(tab);
     const when = () => container.querySelector('[data-testid="chat-when"]')?.textContent ?? '';
+    await Promise.resolve();
     expect(when()).toMatch(/^nextChat /);
-    await vi.waitFor(() => expect(when()).toMatch(/^liveNow /));
-    await vi.waitFor(() => expect(when()).toMatch(/^chatEnded /));
+    await vi.waitFor(() => expect(when()).toMatch(/^liveNow /), { timeout: 10_000 });
+    await vi.waitFor(() => expect(when()).toMatch(/^chatEnded /), { timeout: 10_000 });
   });
 
   it('renders nothing more once its signal aborts', async () => {
     const tab = chatTab();
     const { container, renders } = show(tab);
+    await Promise.resolve();
     tab.state.set({ saving: true });
     shown.abort();
     await frame();

@@ -41,7 +41,7 @@ export async function mountSidebar(ctx: ContentScriptContext, tab: ChatTab): Pro
 
 /**
  * Renders `tab` into `container` and places `host` beside x.com's columns until `signal` aborts. Both
- * happen at once the first time, so the sidebar is never painted empty or out of place.
+ * happen before the first paint, so the sidebar is never painted empty or out of place.
  */
 export function showSidebar(container: HTMLElement, host: HTMLElement, tab: ChatTab, signal: AbortSignal): void {
   const intents: SidebarIntents = {
@@ -97,7 +97,12 @@ export function showSidebar(container: HTMLElement, host: HTMLElement, tab: Chat
     },
     signal,
   );
-  draw();
+  // The first render at the end of this task (a microtask: still before the first paint), not at once:
+  // opening a chat page sets the tab's state in steps (the chat, then "loading") and the sidebar must not
+  // show the ones in between (a chat that looks loaded before its settings came).
+  queueMicrotask(() => {
+    if (!signal.aborted) draw();
+  });
   signal.addEventListener(
     'abort',
     () => {
