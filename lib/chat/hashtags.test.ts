@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractTags, formatTag, hasAnyTag, missingTags, normalizeTag } from './hashtags';
+import { extractHashtagsWithIndices } from './twitterText';
 
 describe('normalizeTag', () => {
   it.each([
@@ -52,6 +53,28 @@ describe('extractTags', () => {
     ['', []],
   ])('%j', (text, tags) => {
     expect(extractTags(text)).toEqual(tags);
+  });
+});
+
+describe('extractTags without looking for URLs when none can drop a tag', () => {
+  // twitter-text's full extraction (URLs first) is the reference; texts where a URL overlaps, precedes
+  // or follows a tag, with and without white space before the '#'.
+  it.each([
+    'see https://example.com/#blogchat #blogchat',
+    '#blogchat see example.com/#sm49',
+    'example.com #blogchat',
+    '#日本example.com and #blogchat',
+    'https://t.co/abc#blogchat',
+    'x.y/#blogchat',
+    'a.b (#blogchat) c.d',
+    '#blogchat.com is a domain',
+    'x.com/status/1?q=%23blogchat #blogchat',
+    '\u00a0#blogchat after a no-break space, a.b',
+    'line\n#blogchat after a line break, a.b',
+    '＃blogchat at the start, https://example.com/＃blogchat',
+  ])('%j', (text) => {
+    const reference = [...new Set(extractHashtagsWithIndices(text).map((h) => normalizeTag(h.hashtag)))];
+    expect(extractTags(text)).toEqual(reference);
   });
 });
 

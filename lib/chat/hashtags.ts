@@ -1,7 +1,7 @@
 // Hashtag rules of a chat. Matching is delegated to twitter-text so that what counts as a hashtag here
 // is exactly what x.com links as one: `#blogchat's` and `(#blogchat)` carry #blogchat, while
 // `#blogchat2`, `#blogchatter`, `x#blogchat` and `https://example.com/#blogchat` do not.
-import { extractHashtags } from './twitterText';
+import { extractHashtagsWithIndices } from './twitterText';
 import type { Tag } from './types';
 
 /**
@@ -39,10 +39,25 @@ function tagsOf(text: string): readonly Tag[] {
     tagMemo.set(text, known);
     return known;
   }
-  const tags = unique(extractHashtags(text).map(normalizeTag)).filter((t) => t !== '');
+  const tags = unique(hashtagsIn(text).map(normalizeTag)).filter((t) => t !== '');
   tagMemo.set(text, tags);
   if (tagMemo.size > TAG_MEMO_SIZE) tagMemo.delete(tagMemo.keys().next().value!);
   return tags;
+}
+
+const SPACE = /\s/;
+
+/**
+ * twitter-text's hashtags of a text (as `extractHashtags`). Most of its cost is finding the text's URLs,
+ * only to drop a hashtag that a URL overlaps (`example.com/#tag`). Entities overlapping are resolved in
+ * favour of the one starting first, and a URL holds no white space: a hashtag whose '#' starts the text
+ * or follows white space can only be dropped by a URL starting at its '#', and a URL never starts with
+ * one. So the URLs are looked for only when some hashtag's '#' follows something else.
+ */
+function hashtagsIn(text: string): string[] {
+  const found = extractHashtagsWithIndices(text, { checkUrlOverlap: false });
+  const atWordStart = found.every(({ indices: [start] }) => start === 0 || SPACE.test(text.charAt(start - 1)));
+  return (atWordStart ? found : extractHashtagsWithIndices(text)).map((t) => t.hashtag);
 }
 
 /**
@@ -55,11 +70,18 @@ export function extractTags(text: string): Tag[] {
   return [...tagsOf(text)];
 }
 
+// The chat's tags are asked about for every tweet, as the same array: normalised once per array (no
+// caller changes a tags array once made).
+const normalisedTags = new WeakMap<readonly Tag[], readonly Tag[]>();
+
 /** Whether the text carries at least one of `tags` (which may be given in any case, with or without '#'). */
 export function hasAnyTag(text: string, tags: readonly Tag[]): boolean {
   const present = tagsOf(text);
+  if (present.length === 0) return false;
+  let wanted = normalisedTags.get(tags);
+  if (wanted === undefined) normalisedTags.set(tags, (wanted = tags.map(normalizeTag)));
   // A tweet carries a handful of tags at most: a scan is cheaper than building a set.
-  return present.length > 0 && tags.some((t) => present.includes(normalizeTag(t)));
+  return wanted.some((t) => present.includes(t));
 }
 
 /** The tags of `tags` (normalised, without duplicates, in their order) that the text does not carry. */

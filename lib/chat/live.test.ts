@@ -151,3 +151,46 @@ describe('createQuestionTracker', () => {
     }
   });
 });
+
+describe('snapshot', () => {
+  it('hands out again, the same objects, the parts that did not change', () => {
+    const { chat, clock } = live({ nowMinute: 5 });
+    chat.add(tweet({ author: 'mackcollier', text: 'Q1) Why blog? #blogchat', time: at(1) }), SHOW);
+    chat.add(tweet({ author: 'fan', text: 'A1 because #blogchat', time: at(2) }), SHOW);
+    const a = chat.snapshot();
+    const b = chat.snapshot();
+    expect(b.questions).toBe(a.questions);
+    expect(b.participants).toBe(a.participants);
+    expect(b.perMinute).toBe(a.perMinute);
+    expect(b.hidden).toBe(a.hidden);
+
+    // an untagged tweet: only the hidden counts change
+    chat.add(tweet({ author: 'other', text: 'no tag', time: at(3) }), hide('untagged'));
+    const c = chat.snapshot();
+    expect(c.hidden).not.toBe(b.hidden);
+    expect(c.hidden.untagged).toBe(1);
+    expect([c.questions, c.participants, c.perMinute]).toEqual([b.questions, b.participants, b.perMinute]);
+    expect(c.questions).toBe(b.questions);
+    expect(c.participants).toBe(b.participants);
+    expect(c.perMinute).toBe(b.perMinute);
+
+    // an answer: the question's answer count, the fan's count and the minute change; a participant
+    // whose count did not change keeps their entry
+    chat.add(tweet({ author: 'fan', text: 'A1 and more #blogchat', time: at(3) }), SHOW);
+    const d = chat.snapshot();
+    expect(d.questions).not.toBe(c.questions);
+    expect(d.questions[0]?.answerCount).toBe(2);
+    expect(d.participants).not.toBe(c.participants);
+    const host = (s: typeof d) => s.participants.find((p) => p.handle === 'mackcollier');
+    expect(host(d)).toBe(host(c));
+    expect(d.perMinute).not.toBe(c.perMinute);
+    expect(d.hidden).toBe(c.hidden);
+
+    // the clock moving into the next minute moves the activity window, and nothing else
+    clock.ms += 60_000;
+    const e = chat.snapshot();
+    expect(e.perMinute).not.toBe(d.perMinute);
+    expect(e.questions).toBe(d.questions);
+    expect(e.participants).toBe(d.participants);
+  });
+});

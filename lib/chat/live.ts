@@ -6,7 +6,8 @@
 // Cost: `add` and `questionKeyOf` are O(1) amortised (plus O(questions) for a question or an answer, and O(topParticipants)
 // for a participant's tweet, both small and not growing with the chat). `snapshot` is
 // O(questions + topParticipants + minutes), independent of the number of tweets: call it as often as
-// the sidebar renders.
+// the sidebar renders. What did not change since the last snapshot is handed out again, the same
+// arrays and objects, so that the sidebar can skip the parts that did not change.
 //
 // Memory: the ids of every distinct tweet added are kept, so that a tweet scrolled past again is not
 // counted twice: one short string per tweet (about 100 bytes with the set's overhead), ~1–2 MB for a
@@ -48,6 +49,7 @@ export interface LiveParticipant {
   count: number;
 }
 
+/** A snapshot's parts are shared with later snapshots: never change them. */
 export interface LiveSnapshot {
   /** Distinct tweets shown. */
   shown: number;
@@ -115,9 +117,20 @@ export function createLiveChat(options: LiveChatOptions): LiveChat {
   const bucketMinute = new Array<number>(minutes).fill(Number.NaN);
   const bucketCount = new Array<number>(minutes).fill(0);
 
+  // What the last snapshot handed out, and what it was made from: reused while that stands.
+  let shownParticipants: { of: number; list: LiveParticipant[] } = { of: 0, list: [] };
+  let shownQuestions: LiveQuestion[] = [];
+  let shownMinutes: { end: number; of: number; list: LiveSnapshot['perMinute'] } | null = null;
+  let shownHidden: { of: number; counts: Record<HideReason, number> } | null = null;
+  // Bumped by every change of the participants, of the per-minute counts, of the hidden counts.
+  let participantsVersion = 0;
+  let minutesVersion = 0;
+  let hiddenVersion = 0;
+
   function countParticipant(tweet: Tweet): void {
     const handle = normalizeHandle(tweet.author.handle);
     if (handle === '') return;
+    participantsVersion++;
     let p = participants.get(handle);
     if (p === undefined) {
       p = { handle, name: tweet.author.name, count: 0, order: participants.size };
@@ -145,6 +158,7 @@ export function createLiveChat(options: LiveChatOptions): LiveChat {
     const minute = Math.floor(ms / MINUTE) * MINUTE;
     const oldest = Math.floor(now() / MINUTE) * MINUTE - (minutes - 1) * MINUTE;
     if (minute < oldest) return; // before the window (e.g. scrolling back through older tweets)
+    minutesVersion++;
     const slot = (((minute / MINUTE) % minutes) + minutes) % minutes;
     const stored = bucketMinute[slot] ?? Number.NaN;
     if (stored === minute) bucketCount[slot] = (bucketCount[slot] ?? 0) + 1;
@@ -166,7 +180,10 @@ export function createLiveChat(options: LiveChatOptions): LiveChat {
       if (seen.has(tweet.id)) return false;
       seen.add(tweet.id);
       if (decision.show) shown += 1;
-      else hidden[decision.reason] += 1;
+      else {
+        hidden[decision.reason] += 1;
+        hiddenVersion++;
+      }
       if (tweet.kind === 'promoted' || (!decision.show && decision.reason === 'promoted')) return true;
       // The chat's tweets, whether shown or hidden by the user's choices (muted, retweets, hosts only):
       // questions and answers are the chat's, and so is its activity.
@@ -180,20 +197,35 @@ export function createLiveChat(options: LiveChatOptions): LiveChat {
     snapshot() {
       const state = tracker.state;
       const end = Math.floor(now() / MINUTE) * MINUTE;
-      const perMinute: LiveSnapshot['perMinute'] = [];
-      for (let i = minutes - 1; i >= 0; i--) {
-        const minute = end - i * MINUTE;
-        const slot = (((minute / MINUTE) % minutes) + minutes) % minutes;
-        perMinute.push({ minute, count: bucketMinute[slot] === minute ? (bucketCount[slot] ?? 0) : 0 });
+      if (shownMinutes?.end !== end || shownMinutes.of !== minutesVersion) {
+        const list: LiveSnapshot['perMinute'] = [];
+        for (let i = minutes - 1; i >= 0; i--) {
+          const minute = end - i * MINUTE;
+          const slot = (((minute / MINUTE) % minutes) + minutes) % minutes;
+          list.push({ minute, count: bucketMinute[slot] === minute ? (bucketCount[slot] ?? 0) : 0 });
+        }
+        shownMinutes = { end, of: minutesVersion, list };
+      }
+      if (shownHidden?.of !== hiddenVersion) shownHidden = { of: hiddenVersion, counts: { ...hidden } };
+      // The tracker replaces a question's record when it changes, and its list when one is added: a
+      // copy of the list whose records are all still the tracker's is the same list.
+      const questions = state.questions;
+      if (!sameItems(questions, shownQuestions)) shownQuestions = [...questions];
+      if (shownParticipants.of !== participantsVersion) {
+        const before = shownParticipants.list;
+        const list = leaders.map((p) => {
+          const was = before.find((q) => q.handle === p.handle);
+          return was?.count === p.count && was.name === p.name ? was : { handle: p.handle, name: p.name, count: p.count };
+        });
+        shownParticipants = { of: participantsVersion, list: sameItems(list, before) ? before : list };
       }
       return {
         shown,
-        hidden: { ...hidden },
-        // Copies: the tracker updates its records in place.
-        questions: state.questions.map((q) => ({ ...q })),
+        hidden: shownHidden.counts,
+        questions: shownQuestions,
         current: state.current,
-        participants: leaders.map((p) => ({ handle: p.handle, name: p.name, count: p.count })),
-        perMinute,
+        participants: shownParticipants.list,
+        perMinute: shownMinutes.list,
       };
     },
 
@@ -207,4 +239,8 @@ export function createLiveChat(options: LiveChatOptions): LiveChat {
       tracker.setHosts(hosts);
     },
   };
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

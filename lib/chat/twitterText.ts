@@ -8,4 +8,13 @@
 // import type-checks through `esModuleInterop`/`allowSyntheticDefaultImports`.
 import twitterText from 'twitter-text';
 
-export const { extractHashtags, extractHashtagsWithIndices, extractUrlsWithIndices, parseTweet } = twitterText;
+export const { extractUrlsWithIndices, parseTweet } = twitterText;
+
+/**
+ * Hashtags with their (UTF-16) indices. `checkUrlOverlap` (default true) drops the hashtags inside a
+ * URL: an option of twitter-text's own that its type declarations leave out.
+ */
+export const extractHashtagsWithIndices: (
+  text: string,
+  options?: { checkUrlOverlap: boolean },
+) => Array<{ hashtag: string; indices: [number, number] }> = twitterText.extractHashtagsWithIndices;

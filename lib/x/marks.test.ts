@@ -1,7 +1,8 @@
 // The marks chat mode puts on x.com's cells, and taking them all off again.
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixture } from '@/tests/fixtures/x-cells';
-import { clearMarks, findTimeline, HIDDEN_ATTR, markCell, QUESTION_ATTR } from './timeline';
+import { clearMarks, HIDDEN_ATTR, markCell, QUESTION_ATTR } from './marks';
+import { findTimeline } from './timeline';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 

@@ -3,7 +3,8 @@ import { fixture } from '@/tests/fixtures/x-cells';
 import { X } from './selectors';
 import { readCell, type CellReading } from './tweet';
 import { fakeTimers, newTimelineWrapper, recorder } from '@/tests/unit/timeline-watch';
-import { findTimeline, markCell, watchTimeline } from './timeline';
+import { markCell } from './marks';
+import { findTimeline, watchTimeline } from './timeline';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 

@@ -1,4 +1,4 @@
-// Finding and watching x.com's timeline, and marking its cells for the chat-mode stylesheet.
+// Finding and watching x.com's timeline (its cells are marked by ./marks.ts).
 //
 // The timeline is a virtualised list: `div[data-testid="primaryColumn"] section > h1 + div[aria-label] > div`
 // whose direct children are the cells (`div[data-testid="cellInnerDiv"]`), mounted near the viewport only
@@ -7,17 +7,12 @@
 // replaces the timeline node (search tabs, SPA navigation). MutationObserver callbacks run before the
 // next paint, so a caller that marks a cell synchronously in `onCells` hides it with no flash.
 //
-// Hiding is done by attributes on the cell and a stylesheet (./page-style.ts) that hides the cell's
+// Hiding is done by attributes on the cell (./marks.ts) and a stylesheet (./page-style.ts) that hides the cell's
 // children: x.com measures each cell, so a hidden cell measures 0 px and the list closes up. Nothing of
 // x.com's is removed or moved (React owns those nodes).
-import type { HideReason } from '@/lib/chat/filter';
-import { HIDDEN_ATTR, QUESTION_ATTR } from './page-style';
+import { createCellCache, createCellReader, type CellCache } from './cell-cache';
 import { X } from './selectors';
 import { readCell, type CellReading } from './tweet';
-
-export { HIDDEN_ATTR, QUESTION_ATTR };
-/** Every attribute chat mode puts on x.com's cells. */
-const CELL_ATTRS = [HIDDEN_ATTR, QUESTION_ATTR] as const;
 
 export type TimelineStatus = 'ok' | 'waiting' | 'unrecognised';
 
@@ -25,7 +20,9 @@ export interface TimelineHandlers {
   /**
    * New cells, or cells whose content changed; each cell once per call. Keep it synchronous.
    * `readings[i]` is `readCell(cells[i])`, read once here for the status check: reuse it rather than
-   * reading the cell again (reading is most of the cost of a cell).
+   * reading the cell again (reading is most of the cost of a cell). A cell x.com re-creates for a tweet
+   * already read gets the very reading object it had then (see ./cell-cache): what was decided about
+   * that object still holds.
    */
   onCells(cells: Element[], readings: CellReading[]): void;
   /** Called when the status changes (not repeated for the same status and detail). */
@@ -35,6 +32,11 @@ export interface TimelineHandlers {
 export interface WatchOptions {
   /** How long the page may show a primaryColumn without a timeline before it is 'unrecognised' (ms). */
   graceMs?: number;
+  /**
+   * The readings remembered for cells re-created by scrolling (./cell-cache); by default one of this
+   * watch's own. Cleared when the timeline reads as unrecognised: what was read may have been wrong.
+   */
+  cache?: CellCache;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
 }
@@ -59,6 +61,11 @@ export function findTimeline(doc: Document): Element | null {
     if (node.closest(X.primaryColumn) && !node.closest(X.sidebarColumn)) return node;
   }
   return null;
+}
+
+function inlineStyled(node: Element): boolean {
+  const { style } = node as Partial<ElementCSSInlineStyle>;
+  return style === undefined ? node.hasAttribute('style') : style.length > 0;
 }
 
 /** The timeline's cells (its direct children), in order. */
@@ -98,10 +105,14 @@ export function watchTimeline(doc: Document, handlers: TimelineHandlers, signal:
   let graceOver = false;
   let timer: unknown = null;
   let last: { status: TimelineStatus; detail: string | undefined } | null = null;
+  // Readings by tweet, for this watch only: a restarted feature reads its page afresh.
+  const cache = options.cache ?? createCellCache();
+  const readingOf = createCellReader(cache);
 
   const status = (s: TimelineStatus, detail?: string): void => {
     if (stopped || (last && last.status === s && last.detail === detail)) return;
     last = { status: s, detail };
+    if (s === 'unrecognised') cache.clear();
     handlers.onStatus(s, detail);
   };
 
@@ -124,9 +135,10 @@ export function watchTimeline(doc: Document, handlers: TimelineHandlers, signal:
   // new kind of cell does not flip the status while x.com's tweets still read.
   // Every cell of the batch is read once here and the readings handed to `onCells`, which needs them
   // all anyway: reading a cell twice (here, then in the handler) was a good part of the cost per cell.
-  const emit = (cells: Element[], initial: boolean): void => {
+  // `added`: the cells that are new in the timeline (the others changed in place: read them afresh).
+  const emit = (cells: Element[], initial: boolean, added?: ReadonlySet<Element>): void => {
     const t = timeline;
-    const readings = cells.map(readCell);
+    const readings = cells.map((cell) => readingOf(cell, added?.has(cell) ?? true));
     const verdict = judge(readings);
     if (verdict === 'tweet') status('ok');
     else if (verdict !== null && t) {
@@ -142,16 +154,24 @@ export function watchTimeline(doc: Document, handlers: TimelineHandlers, signal:
     const t = timeline;
     if (!t || stopped || !t.isConnected) return;
     const changed = new Set<Element>();
+    const added = new Set<Element>();
+    let lastTarget: Node | null = null;
     for (const rec of records) {
       if (rec.target === t) {
-        for (const n of rec.addedNodes) if (n.nodeType === 1 && n.parentNode === t) changed.add(n as Element);
-      } else {
+        for (const n of rec.addedNodes) {
+          if (n.nodeType !== 1 || n.parentNode !== t) continue;
+          changed.add(n as Element);
+          added.add(n as Element);
+        }
+      } else if (rec.target !== lastTarget) {
+        // A cell's records come in runs with the same target: walk up once per run.
+        lastTarget = rec.target;
         const cell = cellOf(rec.target, t);
         if (cell) changed.add(cell);
       }
     }
     const cells = [...changed].filter((c) => c.parentNode === t);
-    if (cells.length > 0) emit(cells, false);
+    if (cells.length > 0) emit(cells, false, added);
   });
 
   // Structure: the timeline's ancestors (childList, no subtree) notice the node — or any ancestor — being
@@ -163,7 +183,9 @@ export function watchTimeline(doc: Document, handlers: TimelineHandlers, signal:
   const structureObserver = new MO((records) => {
     if (stopped) return;
     const t = timeline;
-    if (t && t.hasAttribute('style') && records.every((r) => r.type === 'attributes' && r.target === t)) return;
+    // (Whether it keeps a style is read from its inline style: reading the attribute makes the browser
+    // serialise the style x.com just set, on every record.)
+    if (t && records.every((r) => r.type === 'attributes' && r.target === t) && inlineStyled(t)) return;
     sync();
   });
 
@@ -247,33 +269,6 @@ export function watchTimeline(doc: Document, handlers: TimelineHandlers, signal:
 /** Reads cells one by one as they are asked for (`judge` stops at the first readable tweet). */
 function* readLazily(cells: readonly Element[]): Generator<CellReading> {
   for (const cell of cells) yield readCell(cell);
-}
-
-/** What chat mode says about a cell; `null`/`false`/absent clears the mark. */
-export interface CellMarks {
-  hidden?: HideReason | null;
-  /** The question's label (e.g. "Q3") when the cell is a host's question. */
-  question?: string | null;
-}
-
-/**
- * Sets or removes chat mode's attributes on a cell (the stylesheet does the rest). Only the keys given
- * are changed; an attribute is written only when its value changes, so no needless mutations.
- */
-export function markCell(cell: Element, attrs: CellMarks): void {
-  const set = (name: string, value: string | null): void => {
-    if (value === null) {
-      if (cell.hasAttribute(name)) cell.removeAttribute(name);
-    } else if (cell.getAttribute(name) !== value) cell.setAttribute(name, value);
-  };
-  if ('hidden' in attrs) set(HIDDEN_ATTR, attrs.hidden ?? null);
-  if ('question' in attrs) set(QUESTION_ATTR, attrs.question ?? null);
-}
-
-/** Removes every chat-mode mark from the page (turning chat mode off restores x.com's DOM exactly). */
-export function clearMarks(doc: Document): void {
-  const selector = CELL_ATTRS.map((a) => `[${a}]`).join(',');
-  for (const el of doc.querySelectorAll(selector)) for (const a of CELL_ATTRS) el.removeAttribute(a);
 }
 
 /**

@@ -36,21 +36,31 @@ export type CellReading =
  * a nested article's, looked up once per article: every `div[role="link"]` inside it (a quote card)
  * and whether it can hold elements of another tweet article. Most articles have no card and no nested
  * article; then every descendant is the article's own with no walk up its ancestors (walking ~15
- * ancestors with `matches` for each element was most of the cost of reading a tweet).
+ * ancestors with `matches` for each element was most of the cost of reading a tweet). The same pass
+ * over the article collects the social contexts and "Show more" links, which most articles lack (one
+ * walk over the article rather than one per thing looked for).
  */
 interface Scope {
   article: Element;
   cards: Element[];
   /** Whether `closest(X.tweet)` must be checked: the article holds another tweet article, or is none itself. */
   nested: boolean;
+  contexts: Element[];
+  showMore: Element[];
 }
 
+const SCOPE_PARTS = [X.quotedTweet, X.tweet, X.socialContext, X.showMore].join(', ');
+
 function scopeOf(article: Element): Scope {
-  return {
-    article,
-    cards: [...article.querySelectorAll(X.quotedTweet)],
-    nested: !article.matches(X.tweet) || article.querySelector(X.tweet) !== null,
-  };
+  const scope: Scope = { article, cards: [], nested: !article.matches(X.tweet), contexts: [], showMore: [] };
+  // Not exclusive: a "Show more" link is a `div[role="link"]` too.
+  for (const el of article.querySelectorAll(SCOPE_PARTS)) {
+    if (el.matches(X.quotedTweet)) scope.cards.push(el);
+    if (el.matches(X.tweet)) scope.nested = true;
+    if (el.matches(X.socialContext)) scope.contexts.push(el);
+    if (el.matches(X.showMore)) scope.showMore.push(el);
+  }
+  return scope;
 }
 
 /** Whether `el` sits in a quoted tweet's card of the article (a `div[role="link"]` between them). */
@@ -87,7 +97,8 @@ function quotedCardIn(scope: Scope): Element | null {
 
 /** The reposter's handle when the article is a repost: `socialContext` inside a link to a profile. */
 function retweeterOf(scope: Scope): Handle | null {
-  for (const ctx of own(scope, X.socialContext)) {
+  for (const ctx of scope.contexts) {
+    if (!isOwn(ctx, scope)) continue;
     const link = ctx.closest(X.link);
     const handle = link && scope.article.contains(link) ? profileHandleOf(link.getAttribute('href')) : null;
     if (handle) return handle;
@@ -112,11 +123,11 @@ function partsOf(scope: Scope): Parts {
  */
 function replyTargetsIn(scope: Scope, { userName, text }: Parts): Handle[] {
   const out: Handle[] = [];
-  for (const link of own(scope, X.link)) {
-    if (userName?.contains(link) || text?.contains(link)) continue;
-    if (link.closest(X.avatar) || link.querySelector(X.socialContext)) continue;
-    if (userName && !(userName.compareDocumentPosition(link) & 4 /* FOLLOWING */)) continue;
-    if (text && !(link.compareDocumentPosition(text) & 4)) continue;
+  // In document order: past the text (or in it), no link can be before the text any more.
+  for (const link of scope.article.querySelectorAll(X.link)) {
+    if (text && !(link.compareDocumentPosition(text) & 4 /* FOLLOWING */)) break;
+    if (userName && (!(userName.compareDocumentPosition(link) & 4) || userName.contains(link))) continue;
+    if (!isOwn(link, scope) || link.closest(X.avatar) || link.querySelector(X.socialContext)) continue;
     if (!textOf(link).trim().startsWith('@')) continue;
     const handle = profileHandleOf(link.getAttribute('href'));
     if (handle && !out.includes(handle)) out.push(handle);
@@ -189,7 +200,7 @@ function read(article: Element): { tweet: Tweet; hasText: boolean } | string {
     kind,
   };
   if (by) tweet.retweetedBy = by;
-  if (firstOwn(scope, X.showMore)) tweet.truncated = true;
+  if (scope.showMore.some((el) => isOwn(el, scope))) tweet.truncated = true;
   const lang = textEl?.getAttribute('lang');
   if (lang) tweet.lang = lang;
   return { tweet, hasText: textEl !== undefined };
@@ -216,8 +227,8 @@ export function readCell(cell: Element): CellReading {
     return { kind: 'empty' };
   }
   const r = read(article);
-  if (isPromoted(article)) return { kind: 'promoted', tweet: typeof r === 'string' ? null : r.tweet };
-  if (typeof r === 'string') return { kind: 'unrecognised', reason: r };
+  if (typeof r === 'string') return isPromoted(article) ? { kind: 'promoted', tweet: null } : { kind: 'unrecognised', reason: r };
+  if (r.tweet.kind === 'promoted') return { kind: 'promoted', tweet: r.tweet };
   if (!r.hasText) return { kind: 'unreadable', id: r.tweet.id, reason: 'no tweetText in the tweet' };
   return { kind: 'tweet', tweet: r.tweet };
 }

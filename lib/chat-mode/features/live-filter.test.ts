@@ -1,11 +1,13 @@
 // The live filter on a page built from cells captured from the stand-in: it fails open when tweets
 // cannot be read whole, or read but almost none carries the chat's tags, and recovers.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { benchCounters } from '@/lib/bench-counters';
 import { findChat } from '@/lib/chat';
 import { newChatSettings } from '@/lib/store/chats';
 import { fixture } from '@/tests/fixtures/x-cells';
 import { X } from '@/lib/x/selectors';
-import { findTimeline, HIDDEN_ATTR } from '@/lib/x/timeline';
+import { HIDDEN_ATTR } from '@/lib/x/marks';
+import { findTimeline } from '@/lib/x/timeline';
 import type { ChatModeDeps, FeatureContext } from '../feature';
 import { createLiveFilter, type LiveFilterReport } from './live-filter';
 
@@ -48,7 +50,7 @@ function start(cells: Element[]) {
   createLiveFilter({ reportEveryMs: 0 }).start(context);
   const page = () => reports.at(-1)?.page;
   const hidden = () => [...timeline.children].filter((c) => c.hasAttribute(HIDDEN_ATTR));
-  return { timeline, page, hidden, outbox };
+  return { timeline, page, hidden, outbox, reports };
 }
 
 let running: AbortController | null = null;
@@ -105,5 +107,67 @@ describe('live filter', () => {
     expect(hidden()).toEqual([timeline.firstElementChild, cells[3]]);
     await tick();
     expect(outbox.add).toHaveBeenCalled();
+  });
+
+  it('marks a re-created cell of a known tweet as before, without deciding, counting or reporting again', async () => {
+    const cells = Array.from({ length: 14 }, (_, i) => cell(i === 2 ? 'off topic' : `A${i} answer #blogchat`));
+    const { timeline, hidden, reports, outbox } = start(cells);
+    await tick();
+    expect(hidden()).toEqual([cells[2]]);
+    const shown = reports.at(-1)?.live?.shown;
+    const count = reports.length;
+    outbox.add.mockClear();
+
+    // x.com scrolls them out of view and back: new elements, same tweets
+    const read = benchCounters.cellsRead;
+    const again = cells.map((c) => c.cloneNode(true) as Element);
+    timeline.replaceChildren(...again);
+    await tick();
+    await tick();
+    expect(hidden()).toEqual([again[2]]);
+    expect(benchCounters.cellsRead).toBe(read);
+    expect(reports).toHaveLength(count);
+    expect(outbox.add).not.toHaveBeenCalled();
+
+    // a new tweet is counted and reported
+    timeline.prepend(cell('A20 answer #blogchat'));
+    await tick();
+    await tick();
+    expect(reports.length).toBeGreaterThan(count);
+    expect(reports.at(-1)?.live?.shown).toBe((shown ?? 0) + 1);
+  });
+
+  it('decides a changed cell afresh', async () => {
+    const cells = Array.from({ length: 3 }, (_, i) => cell(`A${i} answer #blogchat`));
+    const { hidden } = start(cells);
+    expect(hidden()).toEqual([]);
+    cells[1]!.querySelector(X.tweetText)!.replaceChildren('the tag edited away');
+    await tick();
+    expect(hidden()).toEqual([cells[1]]);
+  });
+
+  it('forgets what it read while the page did not read as the chat: a tweet re-created after the markup came back is read again', async () => {
+    const cells = Array.from({ length: 14 }, (_, i) => cell(i === 3 ? 'off topic' : `A${i} answer blogchat`));
+    const { timeline, page, hidden } = start(cells);
+    expect(page()?.status).toBe('unrecognised');
+    // two tweets scroll out of view while the markup is off
+    const [first, offTopic] = [cells[0]!, cells[3]!];
+    first.remove();
+    offTopic.remove();
+
+    const fix = (c: Element) => {
+      const span = c.querySelector(`${X.tweetText} span`)!;
+      span.textContent = (span.textContent ?? '').replace('blogchat', '#blogchat');
+    };
+    for (const c of timeline.children) fix(c);
+    await tick();
+    expect(page()).toEqual({ status: 'ok' });
+
+    // x.com draws them again, with the markup back
+    const [again, againOffTopic] = [first, offTopic].map((c) => c.cloneNode(true) as Element);
+    fix(again!);
+    timeline.prepend(again!, againOffTopic!);
+    await tick();
+    expect(hidden()).toEqual([againOffTopic]);
   });
 });

@@ -8,11 +8,12 @@
 // background's store through the outbox; the live counts go to the sidebar.
 //
 // Cost: this runs for every cell x.com mounts, and its virtualised list re-creates a tweet's cell each
-// time it scrolls back into view, so the work per cell is kept to reading it once (the timeline watcher
-// hands its reading over), an O(1) decision (tags of a text are remembered, see hashtags.ts), an O(1)
-// recognition check, an O(1) question lookup, and the attribute writes. What is per batch rather than
-// per cell — the sidebar's counts and handing new tweets to the outbox (one message to the background
-// per `add`) — is done at most once per `reportEveryMs`.
+// time it scrolls back into view. A new tweet's cell is read once (the timeline watcher hands its
+// reading over), decided in O(1) (tags of a text are remembered, see hashtags.ts), counted, and
+// marked. A re-created cell of a tweet already decided gets its earlier reading back from the watcher
+// (lib/x/cell-cache), and the decision taken for that reading is reused: only an O(1) question lookup
+// and the marks. The sidebar's counts and handing new tweets to the outbox (one message to the
+// background per `add`) happen at most once per `reportEveryMs`, and only when a tweet was counted.
 import {
   answerText,
   createLiveChat,
@@ -31,7 +32,9 @@ import type { LiveSnapshot } from '@/lib/chat/live';
 import type { StoredTweetInput } from '@/lib/protocol/domain';
 import { openComposerWithText } from '@/lib/x/composer';
 import { installPageStyle, removePageStyle } from '@/lib/x/page-style';
-import { clearMarks, findTimeline, markCell, scrollToTweet, timelineCells, watchTimeline, type TimelineStatus } from '@/lib/x/timeline';
+import { clearMarks, markCell } from '@/lib/x/marks';
+import { createCellCache } from '@/lib/x/cell-cache';
+import { findTimeline, scrollToTweet, timelineCells, watchTimeline, type TimelineStatus } from '@/lib/x/timeline';
 import { readCell, type CellReading } from '@/lib/x/tweet';
 import { ActivityChart } from '@/components/ActivityChart';
 import { Counters } from '@/components/Counters';
@@ -123,18 +126,34 @@ export function createLiveFilter({ reportEveryMs = 400 }: LiveFilterTiming = {})
         reportTimer ??= setTimeout(report, reportEveryMs);
       };
 
+      // What was decided about each reading. The watcher hands a re-created cell of a known tweet the
+      // same reading object (see onCells in lib/x/timeline), so a decision found here means the tweet
+      // was decided and counted already. Weak: the watcher's cache bounds it.
+      const decided = new WeakMap<CellReading, { tweet: Tweet; decision: FilterDecision }>();
+      // The watcher's readings by tweet: forgotten when the page stops or starts reading as the chat
+      // again, since the readings of a page that does not read right (x.com's markup changed under it)
+      // are wrong, and so are those made just before that was noticed.
+      const readingsByTweet = createCellCache();
+
       /** Decides, counts and marks cells (the page reads as the chat). */
       const filterCells = (cells: Element[], readings: CellReading[]): void => {
         const read: Array<{ cell: Element; tweet: Tweet; decision: FilterDecision }> = [];
         const added: Tweet[] = [];
+        let counted = false;
         cells.forEach((cell, i) => {
           const reading = readings[i];
           if (reading === undefined) return;
-          if (reading.kind === 'tweet' || (reading.kind === 'promoted' && reading.tweet)) {
+          const known = decided.get(reading);
+          if (known !== undefined) read.push({ cell, ...known });
+          else if (reading.kind === 'tweet' || (reading.kind === 'promoted' && reading.tweet)) {
             const tweet = reading.tweet!;
             const decision: FilterDecision = reading.kind === 'promoted' ? { show: false, reason: 'promoted' } : decideTweet(tweet, filter);
+            decided.set(reading, { tweet, decision });
             read.push({ cell, tweet, decision });
-            if (counts.add(tweet, decision) && isChatTweet(decision)) added.push(tweet);
+            if (counts.add(tweet, decision)) {
+              counted = true;
+              if (isChatTweet(decision)) added.push(tweet);
+            }
           } else if (reading.kind === 'promoted') {
             markCell(cell, { hidden: 'promoted', question: null });
           } else {
@@ -158,13 +177,15 @@ export function createLiveFilter({ reportEveryMs = 400 }: LiveFilterTiming = {})
           const question = counts.questionKeyOf(tweet.id);
           fresh.push({ ...tweet, ...(question ? { question } : {}), ...(answer && !question ? { answer: questionKey(answer) } : {}) });
         }
-        scheduleReport();
+        // Only a tweet counted for the first time changes what the sidebar shows.
+        if (counted) scheduleReport();
       };
 
       const handleCells = (cells: Element[], readings: CellReading[]): void => {
         if (timeline.status === 'unrecognised') return;
         for (const reading of readings) {
-          if (reading.kind !== 'tweet') continue;
+          // A tweet decided already was seen already: seeing it again changes nothing worth its cost.
+          if (reading.kind !== 'tweet' || decided.has(reading)) continue;
           const { tweet } = reading;
           const tagged = hasAnyTag(tweet.text, tags);
           // A cut-off post that shows no tag may carry it in the part the page does not show.
@@ -175,6 +196,7 @@ export function createLiveFilter({ reportEveryMs = 400 }: LiveFilterTiming = {})
           return;
         }
         recognised = recognition.recognised;
+        readingsByTweet.clear();
         reportPage();
         if (!recognised) {
           clearMarks(doc);
@@ -205,6 +227,7 @@ export function createLiveFilter({ reportEveryMs = 400 }: LiveFilterTiming = {})
           },
         },
         signal,
+        { cache: readingsByTweet },
       );
       // Stopping: the last tweets go to the outbox, and the page is left as x.com drew it.
       signal.addEventListener(

@@ -1,0 +1,34 @@
+// Marking x.com's timeline cells for the chat-mode stylesheet (./page-style.ts), and taking the marks off.
+import type { HideReason } from '@/lib/chat/filter';
+import { HIDDEN_ATTR, QUESTION_ATTR } from './page-style';
+
+export { HIDDEN_ATTR, QUESTION_ATTR };
+/** Every attribute chat mode puts on x.com's cells. */
+const CELL_ATTRS = [HIDDEN_ATTR, QUESTION_ATTR] as const;
+
+/** What chat mode says about a cell; `null`/`false`/absent clears the mark. */
+export interface CellMarks {
+  hidden?: HideReason | null;
+  /** The question's label (e.g. "Q3") when the cell is a host's question. */
+  question?: string | null;
+}
+
+/**
+ * Sets or removes chat mode's attributes on a cell (the stylesheet does the rest). Only the keys given
+ * are changed; an attribute is written only when its value changes, so no needless mutations.
+ */
+export function markCell(cell: Element, attrs: CellMarks): void {
+  const set = (name: string, value: string | null): void => {
+    if (value === null) {
+      if (cell.hasAttribute(name)) cell.removeAttribute(name);
+    } else if (cell.getAttribute(name) !== value) cell.setAttribute(name, value);
+  };
+  if ('hidden' in attrs) set(HIDDEN_ATTR, attrs.hidden ?? null);
+  if ('question' in attrs) set(QUESTION_ATTR, attrs.question ?? null);
+}
+
+/** Removes every chat-mode mark from the page (turning chat mode off restores x.com's DOM exactly). */
+export function clearMarks(doc: Document): void {
+  const selector = CELL_ATTRS.map((a) => `[${a}]`).join(',');
+  for (const el of doc.querySelectorAll(selector)) for (const a of CELL_ATTRS) el.removeAttribute(a);
+}
