@@ -15,7 +15,6 @@
 // and the marks. The sidebar's counts and handing new tweets to the outbox (one message to the
 // background per `add`) happen at most once per `reportEveryMs`, and only when a tweet was counted.
 import {
-  answerText,
   createLiveChat,
   createRecognition,
   decideTweet,
@@ -30,17 +29,13 @@ import {
 } from '@/lib/chat';
 import type { LiveSnapshot } from '@/lib/chat/live';
 import type { StoredTweetInput } from '@/lib/protocol/domain';
-import { openComposerWithText } from '@/lib/x/composer';
 import { installPageStyle, removePageStyle } from '@/lib/x/page-style';
 import { clearMarks, markCell } from '@/lib/x/marks';
 import { createCellCache } from '@/lib/x/cell-cache';
-import { findTimeline, scrollToTweet, timelineCells, watchTimeline, type TimelineStatus } from '@/lib/x/timeline';
+import { findTimeline, timelineCells, watchTimeline, type TimelineStatus } from '@/lib/x/timeline';
 import { readCell, type CellReading } from '@/lib/x/tweet';
-import { ActivityChart } from '@/components/ActivityChart';
-import { Counters } from '@/components/Counters';
-import { Participants } from '@/components/Participants';
-import { QuestionList } from '@/components/QuestionList';
-import { chatTags, type Feature, type SectionProps } from '../feature';
+import { LiveSection } from '@/components/LiveSection';
+import { chatTags, type Feature } from '../feature';
 
 /**
  * The page as the live filter reads it ('unrecognised': nothing is filtered; `detail` says why, and
@@ -65,7 +60,7 @@ function isChatTweet(decision: FilterDecision): boolean {
   return decision.show || (decision.reason !== 'untagged' && decision.reason !== 'promoted');
 }
 
-export function createLiveFilter({ reportEveryMs = 400 }: LiveFilterTiming = {}): Feature<'live-filter', LiveFilterReport> {
+export function createLiveFilter({ reportEveryMs = 1000 }: LiveFilterTiming = {}): Feature<'live-filter', LiveFilterReport> {
   // The live counts and whether the page reads as the chat outlive restarts of the feature (a mute or
   // an option change re-marks the page: a page known not to read as the chat must not hide its first
   // tweets again), and start afresh for another chat.
@@ -255,38 +250,3 @@ export function createLiveFilter({ reportEveryMs = 400 }: LiveFilterTiming = {})
 }
 
 export const liveFilter = createLiveFilter();
-
-/** The live chat: counters, questions (scroll to one, answer one), activity, participants (mute one). */
-function LiveSection({ live, state, t, doc, update }: SectionProps<LiveFilterReport> & { live: LiveSnapshot }) {
-  const questionOf = (key: string) => live.questions.find((q) => q.key === key);
-  const muted = state.chat?.muted ?? [];
-  return (
-    <>
-      <Counters shown={live.shown} hidden={live.hidden} t={t} />
-      <QuestionList
-        questions={live.questions}
-        current={live.current}
-        onSelect={(key) => {
-          const question = questionOf(key);
-          if (question) scrollToTweet(doc, question.tweetId);
-        }}
-        onAnswer={(key) => {
-          const { tags, chat } = state;
-          const question = questionOf(key);
-          if (!tags || !chat || !question) return;
-          const draft = answerText(question, chatTags({ tags, chat }));
-          void openComposerWithText(doc, draft.text, draft.caret);
-        }}
-        t={t}
-      />
-      <ActivityChart perMinute={live.perMinute} t={t} />
-      <Participants
-        participants={live.participants.filter((p) => !muted.includes(p.handle))}
-        onMute={(handle) => {
-          if (!muted.includes(handle)) update({ muted: [...muted, handle] });
-        }}
-        t={t}
-      />
-    </>
-  );
-}

@@ -54,6 +54,18 @@ describe('transcript status', () => {
     expect(reports.length).toBe(said);
   });
 
+  it('says an answer again only when it changed: the sidebar draws each report', async () => {
+    const requests: Request[] = [];
+    const client = { send: ((r: Request) => (requests.push(r), Promise.resolve({ ok: true, count: 3 }))) as Client['send'] };
+    // Tweets stay on their way (a slow worker): a look every tick, each answered with the same count.
+    const outbox = { stats: () => ({ pending: 5, accepted: 8, batches: 1, remembered: 8, attempt: 0, dropped: 0 }) };
+    const { reports, stop } = start({ client, outbox, kept: () => true, lastError: () => null }, { busyMs: 1000, idleMs: 30_000 });
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(requests.length).toBeGreaterThan(5);
+    expect(reports).toEqual([{ saved: 3, pending: 5, error: null, dropped: 0, kept: true }]);
+    stop();
+  });
+
   it('says within a tick, without asking the background, that tweets are not kept or were dropped', async () => {
     const requests: Request[] = [];
     const client = { send: ((r: Request) => (requests.push(r), Promise.resolve({ ok: true, count: 7 }))) as Client['send'] };

@@ -60,9 +60,10 @@ export function createTranscriptStatus({ busyMs = 2000, idleMs = 30_000 }: Trans
             pending,
             error: error ?? (reply.ok || reply.error.code === 'unavailable' ? null : reply.error.message),
           };
-          reported = '';
         }
         // Whether tweets are kept and how many were dropped is known here: said as soon as it changes.
+        // Said only when something changed: the sidebar draws each report (a look every busyMs while
+        // the worker catches up often gets the same answer).
         const transcript = asked && { ...asked, dropped, kept: deps.kept() };
         const next = JSON.stringify(transcript);
         if (transcript && next !== reported) {
