@@ -1,7 +1,6 @@
 // Host questions (`Q1) …`) and participant answers (`A1 …`): how a tweet says it is one. Which of them
 // count, and under which question an answer goes, is ./question-tracker's.
 import { handleIn } from './handles';
-import { nfkc } from './nfkc';
 
 /** A question or answer number with its optional sub-part: `Q2a` → `{ number: 2, part: 'a' }`. */
 export interface QuestionRef {
@@ -39,20 +38,9 @@ function matchers(letter: 'Q' | 'A', word: string): [RegExp, RegExp] {
 const QUESTION_FORMS = matchers('Q', 'question');
 const ANSWER_FORMS = matchers('A', 'answer');
 
-// The text after its leading mentions and hashtags, for the last text asked about: a new tweet is
-// asked whether it is a question, then whether it is an answer (and again when it is stored).
-let lastLead: { text: string; rest: string } = { text: '', rest: '' };
-
-function restOf(text: string): string {
-  if (lastLead.text !== text) {
-    const normalized = nfkc(text);
-    lastLead = { text, rest: normalized.slice(LEADING.exec(normalized)?.[0].length ?? 0) };
-  }
-  return lastLead.rest;
-}
-
 function parseRef(text: string, forms: readonly RegExp[]): QuestionRef | null {
-  const rest = restOf(text);
+  const normalized = text.normalize('NFKC');
+  const rest = normalized.slice(LEADING.exec(normalized)?.[0].length ?? 0);
   for (const form of forms) {
     const m = form.exec(rest);
     if (m?.[1] === undefined) continue;
