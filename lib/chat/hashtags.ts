@@ -1,6 +1,7 @@
 // Hashtag rules of a chat. Matching is delegated to twitter-text so that what counts as a hashtag here
 // is exactly what x.com links as one: `#blogchat's` and `(#blogchat)` carry #blogchat, while
 // `#blogchat2`, `#blogchatter`, `x#blogchat` and `https://example.com/#blogchat` do not.
+import { nfkc } from './nfkc';
 import { extractHashtagsWithIndices } from './twitterText';
 import type { Tag } from './types';
 
@@ -10,7 +11,7 @@ import type { Tag } from './types';
  * case-insensitive, so `#BlogChat` and `#blogchat` are the same chat.
  */
 export function normalizeTag(raw: string): Tag {
-  return raw.normalize('NFKC').trim().replace(/^#+/, '').toLowerCase();
+  return nfkc(raw).trim().replace(/^#+/, '').toLowerCase();
 }
 
 /** `blogchat` → `#blogchat` (the tag as typed in a tweet). */

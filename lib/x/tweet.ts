@@ -164,12 +164,17 @@ function read(article: Element): { tweet: Tweet; hasText: boolean } | string {
   const parts = partsOf(scope);
   const { userName, text: textEl } = parts;
   if (!userName) return 'no User-Name in the tweet';
-  const profileLinks = [...userName.querySelectorAll(X.link)].filter((a) => profileHandleOf(a.getAttribute('href')));
+  // The User-Name's profile links (name, @handle), each with its handle read once.
+  const profileLinks: Array<{ link: Element; handle: Handle }> = [];
+  for (const link of userName.querySelectorAll(X.link)) {
+    const linked = profileHandleOf(link.getAttribute('href'));
+    if (linked) profileLinks.push({ link, handle: linked });
+  }
   // A timeline tweet's time link is in its User-Name; the main tweet of a status page has it under the text.
   const timeEl = userName.querySelector(X.time) ?? firstOwn(scope, X.time);
   const timeLink = timeEl?.closest(X.statusLink) ?? userName.querySelector(X.statusLink);
   const status = statusOf(timeLink?.getAttribute('href') ?? null);
-  const handle = profileHandleOf(profileLinks[0]?.getAttribute('href') ?? null) ?? status?.handle ?? null;
+  const handle = profileLinks[0]?.handle ?? status?.handle ?? null;
   if (!handle) return 'no author link in User-Name';
   let id = status?.id ?? null;
   if (!id) {
@@ -184,7 +189,7 @@ function read(article: Element): { tweet: Tweet; hasText: boolean } | string {
   }
   if (!id) return 'no status id';
   let name: string = handle;
-  for (const link of profileLinks) {
+  for (const { link } of profileLinks) {
     const shown = textOf(link).trim();
     if (!shown.startsWith('@')) {
       name = shown;
