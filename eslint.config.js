@@ -5,7 +5,9 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.output-*/**', '.wxt/**', 'node_modules/**', 'tests/site/dist/**', 'bench-results/**', 'demo-screenshots/**'] },
+  {
+    ignores: ['.output/**', '.output-*/**', '.wxt/**', 'node_modules/**', 'tests/site/dist/**', 'bench-results/**', 'demo-screenshots/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
