@@ -60,7 +60,7 @@ function isChatTweet(decision: FilterDecision): boolean {
   return decision.show || (decision.reason !== 'untagged' && decision.reason !== 'promoted');
 }
 
-export function createLiveFilter({ reportEveryMs = 1000 }: LiveFilterTiming = {}): Feature<'live-filter', LiveFilterReport> {
+export function createLiveFilter({ reportEveryMs = 400 }: LiveFilterTiming = {}): Feature<'live-filter', LiveFilterReport> {
   // The live counts and whether the page reads as the chat outlive restarts of the feature (a mute or
   // an option change re-marks the page: a page known not to read as the chat must not hide its first
   // tweets again), and start afresh for another chat.
