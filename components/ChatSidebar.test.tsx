@@ -65,6 +65,16 @@ async function mount(s: TabState, intents = recordIntents(), now = new Date('202
 
 const q = (selector: string) => container.querySelector<HTMLElement>(selector);
 
+/** A live report with one participant (who can be muted). */
+const oneFan: LiveSnapshot = {
+  shown: 1,
+  hidden: { untagged: 0, promoted: 0, retweet: 0, muted: 0, 'not-host': 0 },
+  questions: [],
+  current: null,
+  participants: [{ handle: 'fan', name: 'Fan', count: 1 }],
+  perMinute: [],
+};
+
 describe('ChatSidebar', () => {
   it('shows the chat’s tag, next occurrence in the user’s zone, and hosts', async () => {
     await mount(state());
@@ -109,14 +119,7 @@ describe('ChatSidebar', () => {
   });
 
   it('changes nothing when a page script clicks its controls (x.com can reach the open shadow root)', async () => {
-    const live: LiveSnapshot = {
-      shown: 1,
-      hidden: { untagged: 0, promoted: 0, retweet: 0, muted: 0, 'not-host': 0 },
-      questions: [],
-      current: null,
-      participants: [{ handle: 'fan', name: 'Fan', count: 1 }],
-      perMinute: [],
-    };
+    const live = oneFan;
     const intents = await mount(state({ chat: chat({ chatMode: true }), reports: { 'live-filter': { live } } }));
     const controls = ['button[role="switch"]', 'button[aria-controls]', '.participant-mute'].map((selector) => q(selector)!);
     for (const control of controls) {
@@ -191,14 +194,7 @@ describe('ChatSidebar', () => {
   });
 
   it('draws a feature’s section again only when its report or the tab’s state besides the reports changed', async () => {
-    const live: LiveSnapshot = {
-      shown: 1,
-      hidden: { untagged: 0, promoted: 0, retweet: 0, muted: 0, 'not-host': 0 },
-      questions: [],
-      current: null,
-      participants: [{ handle: 'fan', name: 'Fan', count: 1 }],
-      perMinute: [],
-    };
+    const live = oneFan;
     const liveSections = vi.spyOn(liveFilter as Required<typeof liveFilter>, 'section');
     const transcriptSections = vi.spyOn(transcriptStatus as Required<typeof transcriptStatus>, 'section');
     const transcript = { saved: 10, pending: 3, error: null, dropped: 0, kept: true };
