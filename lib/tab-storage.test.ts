@@ -66,7 +66,8 @@ describe('tab storage', () => {
     expect(storage.getItem('a')).toBe('3');
     expect(storage.getItem('gone')).toBeNull();
     await vi.advanceTimersByTimeAsync(0);
-    expect(bg.writes).toEqual([{ type: 'tab/write', set: { a: '3', b: '2' }, remove: ['old', 'gone'] }]);
+    // 'gone' never reached the background: its removal is nothing to send
+    expect(bg.writes).toEqual([{ type: 'tab/write', set: { a: '3', b: '2' }, remove: ['old'] }]);
     expect(Object.fromEntries(bg.items)).toEqual({ a: '3', b: '2' });
     storage.setItem('c', '5');
     await vi.advanceTimersByTimeAsync(0);
@@ -153,6 +154,48 @@ describe('tab storage', () => {
     release!();
     await vi.advanceTimersByTimeAsync(0);
     expect(Object.fromEntries(bg.items)).toEqual({ q1: 'x', q2: 'y', q3: 'z' });
+  });
+
+  it('holds each write writeDelayMs: an item removed meanwhile costs no message, one that stays is sent', async () => {
+    const bg = fakeBackground();
+    const storage = createTabStorage({ send: bg.send, writeDelayMs: 2_000 });
+    storage.setItem('outbox:q:a.0', 'acknowledged soon');
+    storage.setItem('active-chat', 'blogchat');
+    await vi.advanceTimersByTimeAsync(1_000);
+    storage.removeItem('outbox:q:a.0');
+    storage.setItem('outbox:q:a.1', 'still waiting');
+    await vi.advanceTimersByTimeAsync(999);
+    expect(bg.writes).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(bg.writes).toEqual([{ type: 'tab/write', set: { 'active-chat': 'blogchat' }, remove: [] }]);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(bg.writes.at(-1)).toEqual({ type: 'tab/write', set: { 'outbox:q:a.1': 'still waiting' }, remove: [] });
+    storage.removeItem('outbox:q:a.1');
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(bg.writes.at(-1)).toEqual({ type: 'tab/write', set: {}, remove: ['outbox:q:a.1'] });
+    expect(Object.fromEntries(bg.items)).toEqual({ 'active-chat': 'blogchat' });
+  });
+
+  it('a key written again waits anew, and unload sends what waits at once', async () => {
+    const bg = fakeBackground();
+    const storage = createTabStorage({ send: bg.send, writeDelayMs: 2_000 });
+    storage.setItem('active-chat', 'one');
+    await vi.advanceTimersByTimeAsync(1_500);
+    storage.setItem('active-chat', 'two');
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(bg.writes).toEqual([]);
+    storage.setItem('outbox:q:a.0', 'tweets');
+    storage.unload();
+    expect(Object.fromEntries(bg.items)).toEqual({ 'active-chat': 'two', 'outbox:q:a.0': 'tweets' });
+  });
+
+  it('sends every removal when the background’s items could not be read (it may hold any key)', async () => {
+    const bg = fakeBackground({ 'outbox:q:old.0': 'from the last page' });
+    const storage = createTabStorage({ send: bg.send }, new Map(), false);
+    storage.removeItem('outbox:q:old.0');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(bg.writes).toEqual([{ type: 'tab/write', set: {}, remove: ['outbox:q:old.0'] }]);
+    expect(bg.items.size).toBe(0);
   });
 
   it('splits a large write into messages the background accepts', async () => {

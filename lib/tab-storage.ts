@@ -1,7 +1,7 @@
 // The content script's side of `tab/load` / `tab/write`: what this tab keeps across page reloads (its
 // chat, its unsent tweets) as a synchronous key-value store. Loaded once from the background, which
 // keeps it in extension-only storage under the tab's id; written through to it in order, only what
-// changed, coalesced per task and retried until the background has it. The page's own storage is
+// changed, coalesced per task (or held `writeDelayMs`) and retried until the background has it. The page's own storage is
 // never used: x.com's scripts (and anything injected into x.com) can read and write that.
 import type { Client } from './protocol/client';
 import { LIMITS } from './protocol/requests';
@@ -34,6 +34,12 @@ export interface TabStorageOptions {
   random?: () => number;
   /** How often `tab/load` is tried before starting with nothing (the worker may be restarting). */
   loadAttempts?: number;
+  /**
+   * How long a write waits before it is sent (0: at the end of the task). Items that live shorter than
+   * this (the outbox's tweets, kept only until the background acknowledges them) then cost no message
+   * at all: a key set and removed again before its write went out was never the background's.
+   */
+  writeDelayMs?: number;
 }
 
 export async function openTabStorage(options: TabStorageOptions): Promise<TabStorage> {
@@ -43,29 +49,38 @@ export async function openTabStorage(options: TabStorageOptions): Promise<TabSto
     const reply = await options.send({ type: 'tab/load' });
     if (reply.ok) {
       for (const [key, value] of Object.entries(reply.items)) if (typeof value === 'string') items.set(key, value);
-      break;
+      return createTabStorage(options, items);
     }
     // Without its items the tab starts afresh; they stay with the background for the next page.
     if (attempt >= attempts || PERMANENT_ERRORS.has(reply.error.code)) {
       console.warn(`chat-mode: this tab's kept items could not be read: ${reply.error.message}`);
-      break;
+      return createTabStorage(options, items, false);
     }
     await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
   }
-  return createTabStorage(options, items);
 }
 
 /** A value to set, or null to remove. */
 type Op = string | null;
 
-export function createTabStorage(options: TabStorageOptions, items = new Map<string, string>()): TabStorage {
+/**
+ * `items`: what the background holds for the tab; `loaded` false when that could not be read (then
+ * the background may hold any key, and every removal is sent).
+ */
+export function createTabStorage(options: TabStorageOptions, items = new Map<string, string>(), loaded = true): TabStorage {
+  const writeDelayMs = Math.max(0, options.writeDelayMs ?? 0);
   const baseMs = options.retry?.baseMs ?? 500;
   const maxMs = options.retry?.maxMs ?? 30_000;
   const random = options.random ?? Math.random;
   /** Writes not yet sent, in the order made (a key's latest write only). */
   let unsent = new Map<string, Op>();
+  /** When each unsent write was made (Date.now(); 0 for a retry, due at once). */
+  const madeAt = new Map<string, number>();
+  /** Keys the background may hold: loaded from it, or sent to it. */
+  const remote = new Set(items.keys());
   let sending: Map<string, Op> | null = null;
   let scheduled = false;
+  let delayTimer: ReturnType<typeof setTimeout> | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let attempt = 0;
   /** Groups whose latest value written was refused. Per group: a small value that fits (the tab's chat) says nothing of a large one (tweets). */
@@ -83,15 +98,36 @@ export function createTabStorage(options: TabStorageOptions, items = new Map<str
     return options.send({ type: 'tab/write', set, remove });
   };
 
-  /** Sends at most LIMITS.maxTabWriteItems writes: one message in flight, so the background applies them in order. */
+  /**
+   * Sends at most LIMITS.maxTabWriteItems writes that have waited `writeDelayMs`: one message in flight,
+   * so the background applies them in order. Writes still waiting stay behind; the next is timed.
+   */
   function pump(): void {
     scheduled = false;
     if (sending || retryTimer !== undefined || unsent.size === 0) return;
+    const dueBy = unloading ? Infinity : Date.now() - writeDelayMs;
     const slice = new Map<string, Op>();
+    let nextDue = Infinity;
     for (const [key, value] of unsent) {
       if (slice.size >= LIMITS.maxTabWriteItems) break;
+      const made = madeAt.get(key)!;
+      if (made > dueBy) {
+        nextDue = Math.min(nextDue, made + writeDelayMs);
+        continue;
+      }
       slice.set(key, value);
       unsent.delete(key);
+      madeAt.delete(key);
+      if (value !== null) remote.add(key);
+    }
+    if (slice.size === 0) {
+      if (nextDue !== Infinity && delayTimer === undefined) {
+        delayTimer = setTimeout(() => {
+          delayTimer = undefined;
+          pump();
+        }, nextDue - Date.now());
+      }
+      return;
     }
     sending = slice;
     void post(slice).then((reply) => {
@@ -112,7 +148,11 @@ export function createTabStorage(options: TabStorageOptions, items = new Map<str
       }
       // Back in front of later writes, unless a key was written again meanwhile (that write is newer).
       const again = new Map<string, Op>();
-      for (const [key, value] of slice) if (!unsent.has(key)) again.set(key, value);
+      for (const [key, value] of slice) {
+        if (unsent.has(key)) continue;
+        again.set(key, value);
+        madeAt.set(key, 0);
+      }
       for (const [key, value] of unsent) again.set(key, value);
       unsent = again;
       attempt++;
@@ -128,7 +168,11 @@ export function createTabStorage(options: TabStorageOptions, items = new Map<str
 
   function write(key: string, value: Op): void {
     unsent.delete(key);
+    madeAt.delete(key);
+    // Removing what the background never had (a short-lived item whose write was still waiting) is nothing to send.
+    if (value === null && loaded && !remote.has(key)) return;
     unsent.set(key, value);
+    madeAt.set(key, Date.now());
     // The page may be gone before a task ends: write now. The batched write below repeats it (idempotent).
     if (unloading) void post(new Map([[key, value]]));
     if (!scheduled) {
@@ -153,6 +197,7 @@ export function createTabStorage(options: TabStorageOptions, items = new Map<str
       unloading = true;
       const all = new Map([...(sending ?? []), ...unsent]);
       const entries = [...all];
+      for (const [key, value] of entries) if (value !== null) remote.add(key);
       for (let i = 0; i < entries.length; i += LIMITS.maxTabWriteItems) void post(new Map(entries.slice(i, i + LIMITS.maxTabWriteItems)));
     },
     resume() {

@@ -25,7 +25,9 @@ export default defineContentScript({
     const client = createClient((message) => browser.runtime.sendMessage(message));
     // What the tab keeps across reloads — its chat, tweets on their way — the background keeps for it.
     forgetOldPageKeys();
-    const storage = await openTabStorage({ send: (request) => client.send(request) });
+    // Writes wait 2 s: the outbox keeps tweets there only until the background acknowledges them
+    // (about a second), so a busy chat costs no message per batch; unload sends what waits at once.
+    const storage = await openTabStorage({ send: (request) => client.send(request), writeDelayMs: 2_000 });
     // Leaving or reloading the page: written now, not after a task that may never run (capture: before
     // the features hand the outbox their last tweets, which are then written as they come).
     ctx.addEventListener(window, 'pagehide', () => storage.unload(), { capture: true });
