@@ -29,7 +29,7 @@ function cell(text: string): Element {
 }
 
 /** The page with these cells in its timeline; the feature started for #blogchat. */
-function start(cells: Element[]) {
+function start(cells: Element[], reportEveryMs = 0) {
   running?.abort();
   running = new AbortController();
   const main = fixture('page');
@@ -47,7 +47,7 @@ function start(cells: Element[]) {
     signal: running.signal,
     report: (r) => void reports.push(r),
   };
-  createLiveFilter({ reportEveryMs: 0 }).start(context);
+  createLiveFilter({ reportEveryMs }).start(context);
   const page = () => reports.at(-1)?.page;
   const hidden = () => [...timeline.children].filter((c) => c.hasAttribute(HIDDEN_ATTR));
   return { timeline, page, hidden, outbox, reports };
@@ -135,6 +135,25 @@ describe('live filter', () => {
     await tick();
     expect(reports.length).toBeGreaterThan(count);
     expect(reports.at(-1)?.live?.shown).toBe((shown ?? 0) + 1);
+  });
+
+  it('hands the chat’s tweets to the outbox as they are counted, not at the sidebar’s pace', async () => {
+    const cells = Array.from({ length: 14 }, (_, i) => cell(i === 2 ? 'off topic' : `A${i} answer #blogchat`));
+    const { timeline, outbox, reports } = start(cells, 60_000);
+    const count = reports.length;
+    expect(outbox.add).toHaveBeenCalledOnce();
+    const [tag, tweets] = outbox.add.mock.calls[0] as [string, Array<{ text: string; answer?: string }>];
+    expect(tag).toBe('blogchat');
+    expect(tweets.map((t) => t.text)).toEqual(cells.flatMap((_, i) => (i === 2 ? [] : [`A${i} answer #blogchat`])));
+    // `A0` is no answer (they start at 1); `A1` answers Q1
+    expect(tweets.slice(0, 2).map((t) => t.answer)).toEqual([undefined, '1']);
+
+    timeline.prepend(cell('A20 answer #blogchat'));
+    await tick();
+    expect(outbox.add).toHaveBeenCalledTimes(2);
+    expect(outbox.add.mock.calls[1]![1]).toMatchObject([{ text: 'A20 answer #blogchat', answer: '20' }]);
+    // the sidebar's counts wait for their pace
+    expect(reports.length).toBe(count);
   });
 
   it('decides a changed cell afresh', async () => {

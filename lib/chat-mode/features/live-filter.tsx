@@ -12,8 +12,8 @@
 // reading over), decided in O(1) (tags of a text are remembered, see hashtags.ts), counted, and
 // marked. A re-created cell of a tweet already decided gets its earlier reading back from the watcher
 // (lib/x/cell-cache), and the decision taken for that reading is reused: only an O(1) question lookup
-// and the marks. The sidebar's counts and handing new tweets to the outbox (one message to the
-// background per `add`) happen at most once per `reportEveryMs`, and only when a tweet was counted.
+// and the marks. New chat tweets go to the outbox as they are counted (it batches its messages); the
+// sidebar's counts are refreshed at most once per `reportEveryMs`, and only when a tweet was counted.
 import {
   createLiveChat,
   createRecognition,
@@ -48,10 +48,7 @@ export interface LiveFilterReport {
 }
 
 export interface LiveFilterTiming {
-  /**
-   * How often the sidebar's counters are refreshed at most (ms); seen chat tweets are handed to the
-   * outbox at the same pace (and when the feature stops or the page is left).
-   */
+  /** How often the sidebar's counters are refreshed at most (ms). */
   reportEveryMs?: number;
 }
 
@@ -60,7 +57,7 @@ function isChatTweet(decision: FilterDecision): boolean {
   return decision.show || (decision.reason !== 'untagged' && decision.reason !== 'promoted');
 }
 
-export function createLiveFilter({ reportEveryMs = 400 }: LiveFilterTiming = {}): Feature<'live-filter', LiveFilterReport> {
+export function createLiveFilter({ reportEveryMs = 1_000 }: LiveFilterTiming = {}): Feature<'live-filter', LiveFilterReport> {
   // The live counts and whether the page reads as the chat outlive restarts of the feature (a mute or
   // an option change re-marks the page: a page known not to read as the chat must not hide its first
   // tweets again), and start afresh for another chat.
@@ -103,18 +100,9 @@ export function createLiveFilter({ reportEveryMs = 400 }: LiveFilterTiming = {})
         } else page = { status: timeline.status, ...(timeline.detail ? { detail: timeline.detail } : {}) };
         publish({ page });
       };
-      // Chat tweets seen since the last report, not yet given to the outbox.
-      let fresh: StoredTweetInput[] = [];
-      const handOver = (): void => {
-        if (fresh.length === 0) return;
-        const tweets = fresh;
-        fresh = [];
-        context.deps.outbox.add(tag, tweets);
-      };
       let reportTimer: ReturnType<typeof setTimeout> | undefined;
       const report = (): void => {
         reportTimer = undefined;
-        handOver();
         publish({ live: counts.snapshot() });
       };
       const scheduleReport = (): void => {
@@ -167,10 +155,13 @@ export function createLiveFilter({ reportEveryMs = 400 }: LiveFilterTiming = {})
             question: question && `Q${question.toUpperCase()}`,
           });
         }
-        for (const tweet of added) {
-          const answer = parseAnswer(tweet.text);
-          const question = counts.questionKeyOf(tweet.id);
-          fresh.push({ ...tweet, ...(question ? { question } : {}), ...(answer && !question ? { answer: questionKey(answer) } : {}) });
+        if (added.length > 0) {
+          const fresh: StoredTweetInput[] = added.map((tweet) => {
+            const answer = parseAnswer(tweet.text);
+            const question = counts.questionKeyOf(tweet.id);
+            return { ...tweet, ...(question ? { question } : {}), ...(answer && !question ? { answer: questionKey(answer) } : {}) };
+          });
+          context.deps.outbox.add(tag, fresh);
         }
         // Only a tweet counted for the first time changes what the sidebar shows.
         if (counted) scheduleReport();
@@ -204,11 +195,6 @@ export function createLiveFilter({ reportEveryMs = 400 }: LiveFilterTiming = {})
         filterCells(shown, node ? shown.map(readCell) : readings);
       };
 
-      // Leaving or reloading the page: what the outbox holds survives in the tab's storage (kept by the
-      // background), so hand it what it does not hold yet.
-      const view = doc.defaultView;
-      view?.addEventListener('pagehide', handOver, { signal });
-
       installPageStyle(doc);
       watchTimeline(
         doc,
@@ -224,12 +210,11 @@ export function createLiveFilter({ reportEveryMs = 400 }: LiveFilterTiming = {})
         signal,
         { cache: readingsByTweet },
       );
-      // Stopping: the last tweets go to the outbox, and the page is left as x.com drew it.
+      // Stopping: the page is left as x.com drew it.
       signal.addEventListener(
         'abort',
         () => {
           clearTimeout(reportTimer);
-          handOver();
           clearMarks(doc);
           removePageStyle(doc);
         },
