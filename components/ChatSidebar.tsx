@@ -33,12 +33,15 @@ export interface ChatSidebarProps {
   timeZone?: string;
 }
 
+// Read once per page: building a DateTimeFormat on every render cost more than the rest of a render's date work.
+let browserTimeZone: string | undefined;
+
 export function ChatSidebar(props: ChatSidebarProps) {
   const { state, intents, t, theme, now = () => new Date(), timeZone } = props;
   const tag = state.tags?.[0] ?? '';
   const { load, chat } = state;
   const collapsed = chat?.sidebar.collapsed ?? false;
-  const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zone = timeZone ?? (browserTimeZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone);
   const bodyId = `chat-mode-body-${tag}`;
   const title = chat?.title;
 
