@@ -159,34 +159,62 @@ describe('tab storage', () => {
   it('holds each write writeDelayMs: an item removed meanwhile costs no message, one that stays is sent', async () => {
     const bg = fakeBackground();
     const storage = createTabStorage({ send: bg.send, writeDelayMs: 2_000 });
-    storage.setItem('outbox:q:a.0', 'acknowledged soon');
+    // The first value of each group goes at once: whether the background has room is known at once.
+    storage.setItem('outbox:q:a.0', 'first tweets');
     storage.setItem('active-chat', 'blogchat');
-    await vi.advanceTimersByTimeAsync(1_000);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(bg.writes).toEqual([{ type: 'tab/write', set: { 'outbox:q:a.0': 'first tweets', 'active-chat': 'blogchat' }, remove: [] }]);
     storage.removeItem('outbox:q:a.0');
-    storage.setItem('outbox:q:a.1', 'still waiting');
-    await vi.advanceTimersByTimeAsync(999);
-    expect(bg.writes).toEqual([]);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(bg.writes).toEqual([{ type: 'tab/write', set: { 'active-chat': 'blogchat' }, remove: [] }]);
+    storage.setItem('outbox:q:a.1', 'acknowledged soon');
     await vi.advanceTimersByTimeAsync(1_000);
-    expect(bg.writes.at(-1)).toEqual({ type: 'tab/write', set: { 'outbox:q:a.1': 'still waiting' }, remove: [] });
     storage.removeItem('outbox:q:a.1');
-    await vi.advanceTimersByTimeAsync(2_000);
-    expect(bg.writes.at(-1)).toEqual({ type: 'tab/write', set: {}, remove: ['outbox:q:a.1'] });
-    expect(Object.fromEntries(bg.items)).toEqual({ 'active-chat': 'blogchat' });
+    storage.setItem('outbox:q:a.2', 'still waiting');
+    await vi.advanceTimersByTimeAsync(999);
+    expect(bg.writes).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(bg.writes.at(-1)).toEqual({ type: 'tab/write', set: {}, remove: ['outbox:q:a.0'] });
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(bg.writes.at(-1)).toEqual({ type: 'tab/write', set: { 'outbox:q:a.2': 'still waiting' }, remove: [] });
+    expect(bg.writes).toHaveLength(3);
+    expect(Object.fromEntries(bg.items)).toEqual({ 'active-chat': 'blogchat', 'outbox:q:a.2': 'still waiting' });
+    // Ten seconds after the group's last, its next value goes at once again (a storage filled meanwhile is noticed).
+    await vi.advanceTimersByTimeAsync(10_000);
+    storage.setItem('outbox:q:a.3', 'probe');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(bg.writes.at(-1)).toEqual({ type: 'tab/write', set: { 'outbox:q:a.3': 'probe' }, remove: [] });
+  });
+
+  it('sends a group’s values at once while the background refuses them, so room again is noticed at once', async () => {
+    const bg = fakeBackground();
+    const storage = createTabStorage({ send: bg.send, writeDelayMs: 2_000, random: () => 1 });
+    bg.state.full = true;
+    storage.setItem('outbox:q:a.0', 'tweets');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(storage.kept()).toBe(false);
+    // acknowledged meanwhile: the retry has no value of the group to try any more, the next one is
+    storage.removeItem('outbox:q:a.0');
+    storage.setItem('outbox:q:a.1', 'more tweets');
+    bg.state.full = false;
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(storage.kept()).toBe(true);
+    expect(Object.fromEntries(bg.items)).toEqual({ 'outbox:q:a.1': 'more tweets' });
   });
 
   it('a key written again waits anew, and unload sends what waits at once', async () => {
     const bg = fakeBackground();
     const storage = createTabStorage({ send: bg.send, writeDelayMs: 2_000 });
     storage.setItem('active-chat', 'one');
-    await vi.advanceTimersByTimeAsync(1_500);
+    await vi.advanceTimersByTimeAsync(500);
     storage.setItem('active-chat', 'two');
     await vi.advanceTimersByTimeAsync(1_500);
-    expect(bg.writes).toEqual([]);
-    storage.setItem('outbox:q:a.0', 'tweets');
+    storage.setItem('active-chat', 'three');
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(bg.writes.map((w) => w.set)).toEqual([{ 'active-chat': 'one' }]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(bg.writes.map((w) => w.set)).toEqual([{ 'active-chat': 'one' }, { 'active-chat': 'three' }]);
+    storage.setItem('active-chat', 'four');
     storage.unload();
-    expect(Object.fromEntries(bg.items)).toEqual({ 'active-chat': 'two', 'outbox:q:a.0': 'tweets' });
+    expect(Object.fromEntries(bg.items)).toEqual({ 'active-chat': 'four' });
   });
 
   it('sends every removal when the background’s items could not be read (it may hold any key)', async () => {

@@ -37,7 +37,9 @@ export interface TabStorageOptions {
   /**
    * How long a write waits before it is sent (0: at the end of the task). Items that live shorter than
    * this (the outbox's tweets, kept only until the background acknowledges them) then cost no message
-   * at all: a key set and removed again before its write went out was never the background's.
+   * at all: a key set and removed again before its write went out was never the background's. A
+   * group's write still goes at once when none of the group's went out for PROBE_EVERY_MS, or its last
+   * was refused: so a full storage is known (`kept()`) within seconds, and room again as soon as there is.
    */
   writeDelayMs?: number;
 }
@@ -63,6 +65,12 @@ export async function openTabStorage(options: TabStorageOptions): Promise<TabSto
 /** A value to set, or null to remove. */
 type Op = string | null;
 
+/** At most this long without trying to keep a value of a group (with `writeDelayMs`). */
+const PROBE_EVERY_MS = 10_000;
+
+/** The group of an item: the part of its key before ':'. */
+const groupOf = (key: string): string => key.split(':')[0]!;
+
 /**
  * `items`: what the background holds for the tab; `loaded` false when that could not be read (then
  * the background may hold any key, and every removal is sent).
@@ -74,18 +82,20 @@ export function createTabStorage(options: TabStorageOptions, items = new Map<str
   const random = options.random ?? Math.random;
   /** Writes not yet sent, in the order made (a key's latest write only). */
   let unsent = new Map<string, Op>();
-  /** When each unsent write was made (Date.now(); 0 for a retry, due at once). */
+  /** When each unsent write was made (Date.now(); 0 when due at once). */
   const madeAt = new Map<string, number>();
   /** Keys the background may hold: loaded from it, or sent to it. */
   const remote = new Set(items.keys());
   let sending: Map<string, Op> | null = null;
   let scheduled = false;
   let delayTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When a value of each group was last sent. */
+  const groupSentAt = new Map<string, number>();
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let attempt = 0;
   /** Groups whose latest value written was refused. Per group: a small value that fits (the tab's chat) says nothing of a large one (tweets). */
   const refused = new Set<string>();
-  const groupsSet = (ops: Map<string, Op>) => [...ops].flatMap(([key, value]) => (value === null ? [] : [key.split(':')[0]!]));
+  const groupsSet = (ops: Map<string, Op>) => [...ops].flatMap(([key, value]) => (value === null ? [] : [groupOf(key)]));
   let unloading = false;
 
   const post = (ops: Map<string, Op>) => {
@@ -118,7 +128,10 @@ export function createTabStorage(options: TabStorageOptions, items = new Map<str
       slice.set(key, value);
       unsent.delete(key);
       madeAt.delete(key);
-      if (value !== null) remote.add(key);
+      if (value !== null) {
+        remote.add(key);
+        groupSentAt.set(groupOf(key), Date.now());
+      }
     }
     if (slice.size === 0) {
       if (nextDue !== Infinity && delayTimer === undefined) {
@@ -172,7 +185,10 @@ export function createTabStorage(options: TabStorageOptions, items = new Map<str
     // Removing what the background never had (a short-lived item whose write was still waiting) is nothing to send.
     if (value === null && loaded && !remote.has(key)) return;
     unsent.set(key, value);
-    madeAt.set(key, Date.now());
+    const now = Date.now();
+    const group = groupOf(key);
+    const probe = value !== null && (refused.has(group) || now - (groupSentAt.get(group) ?? -Infinity) >= PROBE_EVERY_MS);
+    madeAt.set(key, probe ? 0 : now);
     // The page may be gone before a task ends: write now. The batched write below repeats it (idempotent).
     if (unloading) void post(new Map([[key, value]]));
     if (!scheduled) {
