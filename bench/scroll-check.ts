@@ -20,7 +20,7 @@ export interface ScrollCheck {
 }
 
 // Longer than the transcript status's look at the background while tweets are on their way (2 s) and
-// the live report's pace (0.4 s): a shorter quiet spell could fall between two of them.
+// the live report's pace (1 s): a shorter quiet spell could fall between two of them.
 const QUIET_MS = 3000;
 const SETTLE_BOUND_MS = 15_000;
 

@@ -130,7 +130,7 @@ interface FeaturePartProps {
 
 /**
  * A feature's notice or section, drawn again only when its own report or the tab's state besides the
- * reports changed: each feature reports on its own rhythm (the live filter up to 2.5 times a second,
+ * reports changed: each feature reports on its own rhythm (the live filter up to once a second,
  * the transcript with each stored batch), and the others' parts need not follow.
  */
 class FeaturePart extends Component<FeaturePartProps> {

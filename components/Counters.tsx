@@ -3,7 +3,7 @@ import type { HideReason } from '@/lib/chat/filter';
 import type { MessageKey, Translate } from '@/lib/i18n';
 
 // One formatter for the sidebar's life: `toLocaleString` builds a new one on every call, and the
-// sidebar redraws its counts up to 2.5 times a second during a busy chat.
+// sidebar redraws its counts up to once a second during a busy chat.
 const numbers = new Intl.NumberFormat();
 
 /** A count as the user's locale writes it (`12,345`). */

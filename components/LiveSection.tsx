@@ -1,5 +1,5 @@
 // The live chat in the sidebar: counters, questions (scroll to one, answer one), activity, participants
-// (mute one). It is drawn with every live report (2.5 times a second at most in a busy chat), and each
+// (mute one). It is drawn with every live report (once a second at most in a busy chat), and each
 // report changes a part or two: the others keep their props, identical, and are not drawn again.
 import { useCallback, useMemo, useRef } from 'preact/hooks';
 import { answerText, type Handle } from '@/lib/chat';

@@ -55,7 +55,7 @@ export function QuestionList({ questions, current, onSelect, onAnswer, t }: Ques
 
 /**
  * A question's row redraws only when what it shows changes: the list redraws with every live report
- * (up to 2.5 times a second in a busy chat), and a chat collects dozens of questions.
+ * (up to once a second in a busy chat), and a chat collects dozens of questions.
  */
 class QuestionBody extends Component<QuestionBodyProps> {
   override shouldComponentUpdate(next: QuestionBodyProps): boolean {
