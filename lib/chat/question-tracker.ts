@@ -2,7 +2,7 @@
 // question (pure `addTweet`, or `createQuestionTracker` for a live chat). What a question or an answer
 // looks like is ./questions'.
 import { normalizeHandle } from './handles';
-import { isHost, parseAnswer, parseQuestion, questionKey, type QuestionRef } from './questions';
+import { isHost, parseTweetRef, questionKey, type QuestionRef } from './questions';
 import type { Handle, Tweet } from './types';
 
 export interface TrackedQuestion {
@@ -126,7 +126,7 @@ type Step = { kind: 'question'; tracked: TrackedQuestion; as: 'host' | 'infer' |
 
 function classify(state: QuestionState, tweet: Tweet): Step | null {
   if (tweet.kind === 'promoted' || state.seen[tweet.id] === true) return null;
-  const question = parseQuestion(tweet.text);
+  const { question, answer } = parseTweetRef(tweet.text);
   if (question !== null) {
     const author = normalizeHandle(tweet.author.handle);
     const tracked: TrackedQuestion = {
@@ -144,7 +144,6 @@ function classify(state: QuestionState, tweet: Tweet): Step | null {
     if (!canInfer) return { kind: 'question', tracked, as: 'ignored' };
     return { kind: 'question', tracked, as: question.number === 1 ? 'infer' : 'pending' };
   }
-  const answer = parseAnswer(tweet.text);
   return answer === null ? null : { kind: 'answer', key: answerKey(state, answer) };
 }
 

@@ -19,7 +19,7 @@ import {
   createRecognition,
   decideTweet,
   hasAnyTag,
-  parseAnswer,
+  parseTweetRef,
   questionKey,
   type ChatContext,
   type FilterDecision,
@@ -168,7 +168,8 @@ export function createLiveFilter({ reportEveryMs = 400 }: LiveFilterTiming = {})
           });
         }
         for (const tweet of added) {
-          const answer = parseAnswer(tweet.text);
+          // Parsed already when counted (if the tweet is tagged): this asks the parser's memo.
+          const { answer } = parseTweetRef(tweet.text);
           const question = counts.questionKeyOf(tweet.id);
           fresh.push({ ...tweet, ...(question ? { question } : {}), ...(answer && !question ? { answer: questionKey(answer) } : {}) });
         }
