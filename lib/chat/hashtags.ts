@@ -12,7 +12,10 @@ import type { Tag } from './types';
  * case-insensitive, so `#BlogChat` and `#blogchat` are the same chat.
  */
 export function normalizeTag(raw: string): Tag {
-  return nfkc(raw).trim().replace(/^#+/, '').toLowerCase();
+  const tag = nfkc(raw).trim();
+  // The replace only when there is a '#' to strip: it costs more than the rest together, and the tags
+  // of tweets come without their '#'.
+  return (tag.startsWith('#') ? tag.replace(/^#+/, '') : tag).toLowerCase();
 }
 
 /** `blogchat` → `#blogchat` (the tag as typed in a tweet). */
