@@ -1,6 +1,7 @@
 // Hashtag rules of a chat. Matching is delegated to twitter-text so that what counts as a hashtag here
 // is exactly what x.com links as one: `#blogchat's` and `(#blogchat)` carry #blogchat, while
 // `#blogchat2`, `#blogchatter`, `x#blogchat` and `https://example.com/#blogchat` do not.
+import { asciiHashtags } from './ascii-hashtags';
 import { nfkc } from './nfkc';
 import { extractHashtagsWithIndices } from './twitterText';
 import type { Tag } from './types';
@@ -11,7 +12,10 @@ import type { Tag } from './types';
  * case-insensitive, so `#BlogChat` and `#blogchat` are the same chat.
  */
 export function normalizeTag(raw: string): Tag {
-  return nfkc(raw).trim().replace(/^#+/, '').toLowerCase();
+  const tag = nfkc(raw).trim();
+  // The replace only when there is a '#' to strip: it costs more than the rest together, and the tags
+  // of tweets come without their '#'.
+  return (tag.startsWith('#') ? tag.replace(/^#+/, '') : tag).toLowerCase();
 }
 
 /** `blogchat` → `#blogchat` (the tag as typed in a tweet). */
@@ -32,7 +36,12 @@ function unique<T>(values: Iterable<T>): T[] {
 const TAG_MEMO_SIZE = 1000;
 const tagMemo = new Map<string, readonly Tag[]>();
 
+const NO_TAGS: readonly Tag[] = Object.freeze([]);
+
 function tagsOf(text: string): readonly Tag[] {
+  // Without a hash sign there is no tag: cheaper to see than to remember (and such texts, replies
+  // without the tag, would push tagged ones out of the memo).
+  if (!text.includes('#') && !text.includes('＃')) return NO_TAGS;
   const known = tagMemo.get(text);
   if (known !== undefined) {
     // Most recently used last, so that eviction (from the front) drops the least recently used.
@@ -49,13 +58,16 @@ function tagsOf(text: string): readonly Tag[] {
 const SPACE = /\s/;
 
 /**
- * twitter-text's hashtags of a text (as `extractHashtags`). Most of its cost is finding the text's URLs,
- * only to drop a hashtag that a URL overlaps (`example.com/#tag`). Entities overlapping are resolved in
+ * twitter-text's hashtags of a text (as `extractHashtags`). Most chat tweets' tags are ASCII and follow
+ * white space: `asciiHashtags` reads those without twitter-text. For the others, most of twitter-text's
+ * cost is finding the text's URLs, only to drop a hashtag that a URL overlaps (`example.com/#tag`). Entities overlapping are resolved in
  * favour of the one starting first, and a URL holds no white space: a hashtag whose '#' starts the text
  * or follows white space can only be dropped by a URL starting at its '#', and a URL never starts with
  * one. So the URLs are looked for only when some hashtag's '#' follows something else.
  */
 function hashtagsIn(text: string): string[] {
+  const quick = asciiHashtags(text);
+  if (quick !== null) return quick;
   const found = extractHashtagsWithIndices(text, { checkUrlOverlap: false });
   const atWordStart = found.every(({ indices: [start] }) => start === 0 || SPACE.test(text.charAt(start - 1)));
   return (atWordStart ? found : extractHashtagsWithIndices(text)).map((t) => t.hashtag);

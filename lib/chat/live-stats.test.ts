@@ -51,6 +51,21 @@ describe('createLiveChat: statistics', () => {
     expect(chat.snapshot().participants.map((p) => [p.handle, p.count])).toEqual(expected);
   });
 
+  it('counts one participant whatever the spelling of the handle, also past the bound of remembered spellings', () => {
+    const { chat } = live({ topParticipants: 2 });
+    const post = (handle: string) => chat.add(tweet({ author: handle, text: 'hi #blogchat' }), SHOW);
+    for (const spelling of ['@MackCollier', 'mackcollier', ' MACKCOLLIER ', '＠MackCollier', '@MackCollier']) post(spelling);
+    // Thousands of other spellings in between, one tweet each.
+    for (let i = 0; i < 5000; i++) post(`@Fan${i}`);
+    post('@MackCollier');
+    post('@Fan7');
+    post('fan7');
+    expect(chat.snapshot().participants.map((p) => [p.handle, p.count])).toEqual([
+      ['mackcollier', 6],
+      ['fan7', 3],
+    ]);
+  });
+
   it('counts chat tweets per minute over the window, oldest first, using now for tweets without a time', () => {
     const { chat, clock } = live({ nowMinute: 40, minutes: 5 });
     chat.add(tweet({ text: '#blogchat', time: at(40, 30) }), SHOW);

@@ -82,6 +82,7 @@ export interface LiveChat {
 }
 
 const MINUTE = 60_000;
+const HANDLE_MEMO_SIZE = 2000;
 
 interface Participant {
   handle: Handle;
@@ -127,8 +128,20 @@ export function createLiveChat(options: LiveChatOptions): LiveChat {
   let minutesVersion = 0;
   let hiddenVersion = 0;
 
+  // Each raw handle's normal form: an author's handle comes spelled the same way in each of their tweets,
+  // so it is normalised once, not per tweet. Bounded: at most HANDLE_MEMO_SIZE spellings, oldest first out.
+  const handles = new Map<string, Handle>();
+  function handleOf(raw: string): Handle {
+    let handle = handles.get(raw);
+    if (handle === undefined) {
+      handles.set(raw, (handle = normalizeHandle(raw)));
+      if (handles.size > HANDLE_MEMO_SIZE) handles.delete(handles.keys().next().value!);
+    }
+    return handle;
+  }
+
   function countParticipant(tweet: Tweet): void {
-    const handle = normalizeHandle(tweet.author.handle);
+    const handle = handleOf(tweet.author.handle);
     if (handle === '') return;
     participantsVersion++;
     let p = participants.get(handle);

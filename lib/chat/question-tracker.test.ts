@@ -176,6 +176,19 @@ describe('question tracker', () => {
     });
   });
 
+  it('leaves the ids its input counted as they were (a set, which freezing does not guard)', () => {
+    const q1 = tweet({ author: 'mackcollier', text: 'Q1) Why?', time: at(0) });
+    const a1 = tweet({ author: 'fan', text: 'A1 because' });
+    const a2 = tweet({ author: 'fan', text: 'A1 also' });
+    const s1 = addTweets(emptyQuestionState(['mackcollier']), [q1, a1]);
+    const s2 = addTweet(s1, a2);
+    const s3 = addTweets(s1, [a2, tweet({ author: 'fan', text: 'A1 and more' })]);
+    expect([...s1.seen]).toEqual([q1.id, a1.id]);
+    expect([...s2.seen]).toEqual([q1.id, a1.id, a2.id]);
+    expect(s3.seen.size).toBe(4);
+    expect(currentQuestion(s1)?.answerCount).toBe(1);
+  });
+
   it('produces structured-clonable state', () => {
     const state = addTweets(emptyQuestionState(['mackcollier']), [
       tweet({ author: 'mackcollier', text: 'Q1) Why?', time: at(0) }),

@@ -2,7 +2,7 @@
 // question (pure `addTweet`, or `createQuestionTracker` for a live chat). What a question or an answer
 // looks like is ./questions'.
 import { normalizeHandle } from './handles';
-import { isHost, parseAnswer, parseQuestion, questionKey, type QuestionRef } from './questions';
+import { isHost, parseTweetRef, questionKey, type QuestionRef } from './questions';
 import type { Handle, Tweet } from './types';
 
 export interface TrackedQuestion {
@@ -28,8 +28,11 @@ export interface QuestionState {
   current: string | null;
   /** Question key → ids of the answer tweets, in order of arrival. May hold keys of questions not seen yet. */
   answersByQuestion: Record<string, string[]>;
-  /** Ids of the tweets already counted as a question or an answer (makes `addTweet` idempotent). */
-  seen: Record<string, true>;
+  /**
+   * Ids of the tweets already counted as a question or an answer (makes `addTweet` idempotent). A set:
+   * asked for each chat tweet, and tweet ids (long digit strings) are slow object keys.
+   */
+  seen: Set<string>;
   /**
    * Question-shaped tweets by accounts that are not hosts, kept only while a host can still be inferred
    * (x.com loads a timeline newest first, so a host's Q3 often arrives before the Q1 that identifies
@@ -46,7 +49,7 @@ export function emptyQuestionState(hosts: readonly Handle[], opts: { inferHosts?
     questions: [],
     current: null,
     answersByQuestion: {},
-    seen: {},
+    seen: new Set(),
     pending: [],
   };
 }
@@ -125,8 +128,8 @@ function answerKey(state: QuestionState, ref: QuestionRef): string {
 type Step = { kind: 'question'; tracked: TrackedQuestion; as: 'host' | 'infer' | 'pending' | 'ignored' } | { kind: 'answer'; key: string };
 
 function classify(state: QuestionState, tweet: Tweet): Step | null {
-  if (tweet.kind === 'promoted' || state.seen[tweet.id] === true) return null;
-  const question = parseQuestion(tweet.text);
+  if (tweet.kind === 'promoted' || state.seen.has(tweet.id)) return null;
+  const { question, answer } = parseTweetRef(tweet.text);
   if (question !== null) {
     const author = normalizeHandle(tweet.author.handle);
     const tracked: TrackedQuestion = {
@@ -144,7 +147,6 @@ function classify(state: QuestionState, tweet: Tweet): Step | null {
     if (!canInfer) return { kind: 'question', tracked, as: 'ignored' };
     return { kind: 'question', tracked, as: question.number === 1 ? 'infer' : 'pending' };
   }
-  const answer = parseAnswer(tweet.text);
   return answer === null ? null : { kind: 'answer', key: answerKey(state, answer) };
 }
 
@@ -154,7 +156,7 @@ function classify(state: QuestionState, tweet: Tweet): Step | null {
  * key's array is shared with an older state, so it is copied before it grows.
  */
 function apply(state: QuestionState, id: string, step: Step, ownedAnswers: Set<string> | 'all'): void {
-  state.seen[id] = true;
+  state.seen.add(id);
   if (step.kind === 'answer') {
     const ids = state.answersByQuestion[step.key];
     if (ids !== undefined && (ownedAnswers === 'all' || ownedAnswers.has(step.key))) ids.push(id);
@@ -192,7 +194,7 @@ function copyState(state: QuestionState): QuestionState {
     inferredHosts: [...state.inferredHosts],
     questions: [...state.questions],
     answersByQuestion: { ...state.answersByQuestion },
-    seen: { ...state.seen },
+    seen: new Set(state.seen),
     pending: [...state.pending],
   };
 }
@@ -293,7 +295,7 @@ export function createQuestionTracker(hosts: readonly Handle[], opts: { inferHos
       setAsideIds.clear();
       for (const q of setAside) setAsideIds.add(q.tweetId);
       if (promoted.length === 0) return;
-      for (const q of promoted) state.seen[q.tweetId] = true;
+      for (const q of promoted) state.seen.add(q.tweetId);
       putQuestions(state, promoted);
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHost, parseAnswer, parseQuestion, questionKey, type QuestionRef } from './questions';
+import { isHost, parseAnswer, parseQuestion, parseTweetRef, questionKey, type QuestionRef, type TweetRef } from './questions';
 
 describe('parseQuestion', () => {
   it.each<[string, QuestionRef | null]>([
@@ -96,6 +96,39 @@ describe('parseAnswer', () => {
     ['', null],
   ])('%j → %j', (text, expected) => {
     expect(parseAnswer(text)).toEqual(expected);
+  });
+});
+
+describe('parseTweetRef', () => {
+  it.each<[string, TweetRef]>([
+    ['#blogchat Q1) Why blog?', { question: { number: 1 }, answer: null }],
+    ['Ｑ２ａ： full-width', { question: { number: 2, part: 'a' }, answer: null }],
+    ['@host @guest A2b yes #blogchat', { question: null, answer: { number: 2, part: 'b' } }],
+    ['Answer 3: sure', { question: null, answer: { number: 3 } }],
+    ['Apple pie #blogchat', { question: null, answer: null }],
+    ['', { question: null, answer: null }],
+  ])('%j → %j', (text, expected) => {
+    expect(parseTweetRef(text)).toEqual(expected);
+    expect(parseQuestion(text)).toEqual(expected.question);
+    expect(parseAnswer(text)).toEqual(expected.answer);
+  });
+
+  it('reads a text once while it is remembered, and answers the same past the bound', () => {
+    const text = '@host A4 remembered #blogchat';
+    const first = parseTweetRef(text);
+    // The same object: the second ask read the memo, not the text.
+    expect(parseTweetRef(text)).toBe(first);
+    expect(parseAnswer(text)).toBe(first.answer);
+    for (let i = 0; i < 1000; i++) parseTweetRef(`Q${(i % 99) + 1}) filler ${i}`);
+    const again = parseTweetRef(text);
+    expect(again).not.toBe(first);
+    expect(again).toEqual({ question: null, answer: { number: 4 } });
+  });
+
+  it('hands out frozen parses, since they are shared', () => {
+    const ref = parseTweetRef('Q5) frozen');
+    expect(Object.isFrozen(ref)).toBe(true);
+    expect(Object.isFrozen(ref.question)).toBe(true);
   });
 });
 

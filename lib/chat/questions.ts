@@ -1,11 +1,18 @@
 // Host questions (`Q1) …`) and participant answers (`A1 …`): how a tweet says it is one. Which of them
 // count, and under which question an answer goes, is ./question-tracker's.
 import { handleIn } from './handles';
+import { nfkc } from './nfkc';
 
 /** A question or answer number with its optional sub-part: `Q2a` → `{ number: 2, part: 'a' }`. */
 export interface QuestionRef {
-  number: number;
-  part?: string;
+  readonly number: number;
+  readonly part?: string;
+}
+
+/** What the start of a tweet says it is: a question, an answer (never both), or neither. */
+export interface TweetRef {
+  readonly question: QuestionRef | null;
+  readonly answer: QuestionRef | null;
 }
 
 // What may come before `Q1`/`A1`: whitespace, the @mentions x.com puts at the start of a reply, and
@@ -38,16 +45,45 @@ function matchers(letter: 'Q' | 'A', word: string): [RegExp, RegExp] {
 const QUESTION_FORMS = matchers('Q', 'question');
 const ANSWER_FORMS = matchers('A', 'answer');
 
-function parseRef(text: string, forms: readonly RegExp[]): QuestionRef | null {
-  const normalized = text.normalize('NFKC');
-  const rest = normalized.slice(LEADING.exec(normalized)?.[0].length ?? 0);
+function refIn(rest: string, forms: readonly RegExp[]): QuestionRef | null {
   for (const form of forms) {
     const m = form.exec(rest);
     if (m?.[1] === undefined) continue;
     const number = Number(m[1]);
-    return m[2] === undefined ? { number } : { number, part: m[2].toLowerCase() };
+    return Object.freeze(m[2] === undefined ? { number } : { number, part: m[2].toLowerCase() });
   }
   return null;
+}
+
+const NEITHER: TweetRef = Object.freeze({ question: null, answer: null });
+
+function readRef(text: string): TweetRef {
+  const normalized = nfkc(text);
+  const rest = normalized.slice(LEADING.exec(normalized)?.[0].length ?? 0);
+  const question = refIn(rest, QUESTION_FORMS);
+  if (question !== null) return Object.freeze({ question, answer: null });
+  const answer = refIn(rest, ANSWER_FORMS);
+  return answer === null ? NEITHER : Object.freeze({ question: null, answer });
+}
+
+// A new tweet is parsed by the question tracker (through the live counts) and then by the live filter,
+// for each tweet of a batch once the whole batch is counted: the last texts' parses are remembered, so
+// the second asks only the memo. Bounded: at most REF_MEMO_SIZE texts (more than a batch of cells),
+// oldest first out. The parses are frozen, since they are shared.
+const REF_MEMO_SIZE = 256;
+const refMemo = new Map<string, TweetRef>();
+
+/**
+ * The question or answer a tweet starts with (see `parseQuestion` and `parseAnswer`), read once for
+ * both: for a caller that needs to know whether a tweet is either.
+ */
+export function parseTweetRef(text: string): TweetRef {
+  const known = refMemo.get(text);
+  if (known !== undefined) return known;
+  const ref = readRef(text);
+  refMemo.set(text, ref);
+  if (refMemo.size > REF_MEMO_SIZE) refMemo.delete(refMemo.keys().next().value!);
+  return ref;
 }
 
 /**
@@ -56,7 +92,7 @@ function parseRef(text: string, forms: readonly RegExp[]): QuestionRef | null {
  * whitespace, in any case. Whether it is a host question depends on the author (see `addTweet` in ./question-tracker).
  */
 export function parseQuestion(text: string): QuestionRef | null {
-  return parseRef(text, QUESTION_FORMS);
+  return parseTweetRef(text).question;
 }
 
 /**
@@ -65,7 +101,7 @@ export function parseQuestion(text: string): QuestionRef | null {
  * answers.
  */
 export function parseAnswer(text: string): QuestionRef | null {
-  return parseRef(text, ANSWER_FORMS);
+  return parseTweetRef(text).answer;
 }
 
 /** `{ number: 2, part: 'a' }` → `'2a'`: the key questions and answers are grouped by. */

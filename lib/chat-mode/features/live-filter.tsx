@@ -19,7 +19,7 @@ import {
   createRecognition,
   decideTweet,
   hasAnyTag,
-  parseAnswer,
+  parseTweetRef,
   questionKey,
   type ChatContext,
   type FilterDecision,
@@ -157,7 +157,8 @@ export function createLiveFilter({ reportEveryMs = 1_000 }: LiveFilterTiming = {
         }
         if (added.length > 0) {
           const fresh: StoredTweetInput[] = added.map((tweet) => {
-            const answer = parseAnswer(tweet.text);
+            // Parsed already when counted (if the tweet is tagged): this asks the parser's memo.
+            const { answer } = parseTweetRef(tweet.text);
             const question = counts.questionKeyOf(tweet.id);
             return { ...tweet, ...(question ? { question } : {}), ...(answer && !question ? { answer: questionKey(answer) } : {}) };
           });
