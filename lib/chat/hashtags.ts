@@ -60,10 +60,11 @@ const SPACE = /\s/;
 /**
  * twitter-text's hashtags of a text (as `extractHashtags`). Most chat tweets' tags are ASCII and follow
  * white space: `asciiHashtags` reads those without twitter-text. For the others, most of twitter-text's
- * cost is finding the text's URLs, only to drop a hashtag that a URL overlaps (`example.com/#tag`). Entities overlapping are resolved in
- * favour of the one starting first, and a URL holds no white space: a hashtag whose '#' starts the text
- * or follows white space can only be dropped by a URL starting at its '#', and a URL never starts with
- * one. So the URLs are looked for only when some hashtag's '#' follows something else.
+ * cost is finding the text's URLs, only to drop a hashtag that a URL overlaps (`example.com/#tag`).
+ * Entities overlapping are resolved in favour of the one starting first, and a URL holds no white
+ * space: a hashtag whose '#' starts the text or follows white space can only be dropped by a URL
+ * starting at its '#', and a URL never starts with one. So the URLs are looked for only when some
+ * hashtag's '#' follows something else.
  */
 function hashtagsIn(text: string): string[] {
   const quick = asciiHashtags(text);
