@@ -51,6 +51,16 @@ describe('getTweetType / readTweet edge cases', () => {
     expect(getTweetType(article)).toBe('quote');
   });
 
+  it('reads only its own parts when another tweet article sits inside it, even before them', () => {
+    const outer = fixture('plain').querySelector(X.tweet)!;
+    outer.prepend(fixture('hostQuestion').querySelector(X.tweet)!);
+    expect(readTweet(outer)).toEqual(readTweet(fixture('plain').querySelector(X.tweet)!));
+    // An element that is no tweet article (here, x.com renamed it) has no parts of its own.
+    const renamed = fixture('plain').querySelector(X.tweet)!;
+    renamed.setAttribute('data-testid', 'post');
+    expect(readTweet(renamed)).toBeNull();
+  });
+
   it('lower-cases the handle and keeps the display name as shown', () => {
     const t = tweetOf('hostQuestion');
     expect(t.author).toEqual({ handle: 'mackcollier', name: 'Mack Collier' });

@@ -36,9 +36,8 @@ export type CellReading =
  * a nested article's, looked up once per article: every `div[role="link"]` inside it (a quote card)
  * and whether it can hold elements of another tweet article. Most articles have no card and no nested
  * article; then every descendant is the article's own with no walk up its ancestors (walking ~15
- * ancestors with `matches` for each element was most of the cost of reading a tweet). The same pass
- * over the article collects the social contexts and "Show more" links, which most articles lack (one
- * walk over the article rather than one per thing looked for).
+ * ancestors with `matches` for each element was most of the cost of reading a tweet). The social
+ * contexts and "Show more" links, which most articles lack, are looked up with them, once.
  */
 interface Scope {
   article: Element;
@@ -49,18 +48,15 @@ interface Scope {
   showMore: Element[];
 }
 
-const SCOPE_PARTS = [X.quotedTweet, X.tweet, X.socialContext, X.showMore].join(', ');
-
 function scopeOf(article: Element): Scope {
-  const scope: Scope = { article, cards: [], nested: !article.matches(X.tweet), contexts: [], showMore: [] };
-  // Not exclusive: a "Show more" link is a `div[role="link"]` too.
-  for (const el of article.querySelectorAll(SCOPE_PARTS)) {
-    if (el.matches(X.quotedTweet)) scope.cards.push(el);
-    if (el.matches(X.tweet)) scope.nested = true;
-    if (el.matches(X.socialContext)) scope.contexts.push(el);
-    if (el.matches(X.showMore)) scope.showMore.push(el);
-  }
-  return scope;
+  // One lookup per selector: in Chromium, four took ~60 % of the time of one for their union sorted by `matches`.
+  return {
+    article,
+    cards: [...article.querySelectorAll(X.quotedTweet)],
+    nested: !article.matches(X.tweet) || article.querySelector(X.tweet) !== null,
+    contexts: [...article.querySelectorAll(X.socialContext)],
+    showMore: [...article.querySelectorAll(X.showMore)],
+  };
 }
 
 /** Whether `el` sits in a quoted tweet's card of the article (a `div[role="link"]` between them). */
