@@ -1,6 +1,7 @@
 // Edge cases of the tweet reader, built by editing cells captured from the stand-in.
 import { describe, expect, it } from 'vitest';
-import { fixture } from '@/tests/fixtures/x-cells';
+import { fixture, fixtureDocument } from '@/tests/fixtures/x-cells';
+import { REAL_PAGES, realPage } from '@/tests/fixtures/x-real';
 import { X } from './selectors';
 import { getTweetType, readCell, readTweet } from './tweet';
 
@@ -51,6 +52,16 @@ describe('getTweetType / readTweet edge cases', () => {
     expect(getTweetType(article)).toBe('quote');
   });
 
+  it('reads only its own parts when another tweet article sits inside it, even before them', () => {
+    const outer = fixture('plain').querySelector(X.tweet)!;
+    outer.prepend(fixture('hostQuestion').querySelector(X.tweet)!);
+    expect(readTweet(outer)).toEqual(readTweet(fixture('plain').querySelector(X.tweet)!));
+    // An element that is no tweet article (here, x.com renamed it) has no parts of its own.
+    const renamed = fixture('plain').querySelector(X.tweet)!;
+    renamed.setAttribute('data-testid', 'post');
+    expect(readTweet(renamed)).toBeNull();
+  });
+
   it('lower-cases the handle and keeps the display name as shown', () => {
     const t = tweetOf('hostQuestion');
     expect(t.author).toEqual({ handle: 'mackcollier', name: 'Mack Collier' });
@@ -76,5 +87,48 @@ describe('a long post cut off by “Show more”', () => {
     const quotedText = [...quote.querySelectorAll(X.tweetText)].find((el) => el.closest('div[role="link"]'))!;
     showMore(quotedText);
     expect(readTweet(quote.querySelector(X.tweet)!)).not.toHaveProperty('truncated');
+  });
+});
+
+describe('the "Replying to" line, found after the author row', () => {
+  /** Every tweet article of the stand-in's cells and of the real x.com pages. */
+  function allArticles(): Element[] {
+    const docs = [fixtureDocument(), ...REAL_PAGES.map((page) => realPage(page))];
+    return docs.flatMap((doc) => [...doc.querySelectorAll(X.tweet)]);
+  }
+
+  /** The article, its User-Name's links replaced by their contents: where the row ends is then found by position. */
+  function withoutRowLinks(article: Element): Element {
+    const userName = article.querySelector(X.userName);
+    if (!userName) throw new Error('no User-Name');
+    for (const a of userName.querySelectorAll('a')) a.replaceWith(...a.childNodes);
+    return article;
+  }
+
+  it('gives every fixture article the same kind whether the row ends at its last link or by position', () => {
+    const kinds = new Set<string>();
+    for (const article of allArticles()) {
+      if (!article.querySelector(`${X.userName} ${X.link}`)) continue;
+      const kind = getTweetType(article);
+      kinds.add(kind);
+      expect(getTweetType(withoutRowLinks(article)), article.outerHTML.slice(0, 200)).toBe(kind);
+    }
+    expect([...kinds].sort()).toEqual(['promoted', 'quote', 'reply', 'retweet', 'tweet']);
+  });
+
+  it.each([
+    ['the last link of the row', (a: Element) => a],
+    ['the row found by position', withoutRowLinks],
+  ])('takes an "@…" profile link after the author row for a reply line, never one before it (%s)', (_, prepare) => {
+    const mention = () => Object.assign(document.createElement('a'), { href: '/someone', textContent: '@someone' });
+    const after = fixture('plain').querySelector(X.tweet)!;
+    after.querySelector(X.userName)!.after(mention());
+    expect(getTweetType(prepare(after))).toBe('reply');
+    const before = fixture('plain').querySelector(X.tweet)!;
+    before.querySelector(X.userName)!.before(mention());
+    expect(getTweetType(prepare(before))).toBe('tweet');
+    const avatar = fixture('plain').querySelector(X.tweet)!;
+    avatar.querySelector(`${X.avatar} a`)!.textContent = '@PedroKowals88';
+    expect(getTweetType(prepare(avatar))).toBe('tweet');
   });
 });

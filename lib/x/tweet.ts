@@ -36,9 +36,8 @@ export type CellReading =
  * a nested article's, looked up once per article: every `div[role="link"]` inside it (a quote card)
  * and whether it can hold elements of another tweet article. Most articles have no card and no nested
  * article; then every descendant is the article's own with no walk up its ancestors (walking ~15
- * ancestors with `matches` for each element was most of the cost of reading a tweet). The same pass
- * over the article collects the social contexts and "Show more" links, which most articles lack (one
- * walk over the article rather than one per thing looked for).
+ * ancestors with `matches` for each element was most of the cost of reading a tweet). The social
+ * contexts and "Show more" links, which most articles lack, are looked up with them, once.
  */
 interface Scope {
   article: Element;
@@ -49,18 +48,15 @@ interface Scope {
   showMore: Element[];
 }
 
-const SCOPE_PARTS = [X.quotedTweet, X.tweet, X.socialContext, X.showMore].join(', ');
-
 function scopeOf(article: Element): Scope {
-  const scope: Scope = { article, cards: [], nested: !article.matches(X.tweet), contexts: [], showMore: [] };
-  // Not exclusive: a "Show more" link is a `div[role="link"]` too.
-  for (const el of article.querySelectorAll(SCOPE_PARTS)) {
-    if (el.matches(X.quotedTweet)) scope.cards.push(el);
-    if (el.matches(X.tweet)) scope.nested = true;
-    if (el.matches(X.socialContext)) scope.contexts.push(el);
-    if (el.matches(X.showMore)) scope.showMore.push(el);
-  }
-  return scope;
+  // One lookup per selector: in Chromium, four took ~60 % of the time of one for their union sorted by `matches`.
+  return {
+    article,
+    cards: [...article.querySelectorAll(X.quotedTweet)],
+    nested: !article.matches(X.tweet) || article.querySelector(X.tweet) !== null,
+    contexts: [...article.querySelectorAll(X.socialContext)],
+    showMore: [...article.querySelectorAll(X.showMore)],
+  };
 }
 
 /** Whether `el` sits in a quoted tweet's card of the article (a `div[role="link"]` between them). */
@@ -106,27 +102,41 @@ function retweeterOf(scope: Scope): Handle | null {
   return null;
 }
 
-/** The article's own User-Name and tweetText, which several of the readings below start from. */
+/** The article's own User-Name, its links and the tweetText, which several of the readings below start from. */
 interface Parts {
   userName: Element | undefined;
+  /** The User-Name's links (name, @handle, time), in document order. */
+  userNameLinks: Element[];
   text: Element | undefined;
 }
 
 function partsOf(scope: Scope): Parts {
-  return { userName: firstOwn(scope, X.userName), text: firstOwn(scope, X.tweetText) };
+  const userName = firstOwn(scope, X.userName);
+  const userNameLinks = userName ? [...userName.querySelectorAll(X.link)] : [];
+  return { userName, userNameLinks, text: firstOwn(scope, X.tweetText) };
 }
+
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
 
 /**
  * The handles of the "Replying to @a @b" line: profile links showing "@…" that are not in the author
  * row, the avatar, the social context, the quote or the text, and come after the author row and
  * before the tweet's own text.
  */
-function replyTargetsIn(scope: Scope, { userName, text }: Parts): Handle[] {
+function replyTargetsIn(scope: Scope, { userName, userNameLinks, text }: Parts): Handle[] {
   const out: Handle[] = [];
+  // The links up to the User-Name's last one (the avatar's, the author row's) are passed by identity alone.
+  const lastOfRow = userNameLinks[userNameLinks.length - 1];
+  let inRow = lastOfRow !== undefined;
   // In document order: past the text (or in it), no link can be before the text any more.
   for (const link of scope.article.querySelectorAll(X.link)) {
-    if (text && !(link.compareDocumentPosition(text) & 4 /* FOLLOWING */)) break;
-    if (userName && (!(userName.compareDocumentPosition(link) & 4) || userName.contains(link))) continue;
+    if (inRow) {
+      inRow = link !== lastOfRow;
+      continue;
+    }
+    if (text && !(link.compareDocumentPosition(text) & FOLLOWING)) break;
+    // (a User-Name without links: where the author row ends is found by position)
+    if (!lastOfRow && userName && (!(userName.compareDocumentPosition(link) & FOLLOWING) || userName.contains(link))) continue;
     if (!isOwn(link, scope) || link.closest(X.avatar) || link.querySelector(X.socialContext)) continue;
     if (!textOf(link).trim().startsWith('@')) continue;
     const handle = profileHandleOf(link.getAttribute('href'));
@@ -166,7 +176,7 @@ function read(article: Element): { tweet: Tweet; hasText: boolean } | string {
   if (!userName) return 'no User-Name in the tweet';
   // The User-Name's profile links (name, @handle), each with its handle read once.
   const profileLinks: Array<{ link: Element; handle: Handle }> = [];
-  for (const link of userName.querySelectorAll(X.link)) {
+  for (const link of parts.userNameLinks) {
     const linked = profileHandleOf(link.getAttribute('href'));
     if (linked) profileLinks.push({ link, handle: linked });
   }
