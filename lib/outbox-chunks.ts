@@ -51,7 +51,9 @@ export function chunkStorage(storage: KeyValueStorage | undefined, prefix: strin
         tweets: chunk.tweets,
         ...(chunk.batchId ? { batchId: chunk.batchId } : {}),
       };
-      storage?.setItem(chunk.key, JSON.stringify(value));
+      // Made only if it is read back or sent: most chunks are acknowledged and forgotten before the tab
+      // storage sends them (see writeDelayMs in ./tab-storage), and making them was a good part of `add`.
+      storage?.setItem(chunk.key, () => JSON.stringify(value));
     } catch {
       // not kept across a reload; the tab storage reports that
     }

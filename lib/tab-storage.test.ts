@@ -226,6 +226,26 @@ describe('tab storage', () => {
     expect(bg.items.size).toBe(0);
   });
 
+  it('makes a value given as a function once, when it is read or sent, and never for one removed first', async () => {
+    const bg = fakeBackground();
+    const storage = createTabStorage({ send: bg.send, writeDelayMs: 2_000 });
+    storage.setItem('active-chat', 'blogchat'); // the group's first value goes at once; the next ones wait
+    storage.setItem('outbox:q:a.0', 'first');
+    await vi.advanceTimersByTimeAsync(0);
+    const make = vi.fn(() => 'tweets');
+    storage.setItem('outbox:q:a.1', make);
+    storage.removeItem('outbox:q:a.1');
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(make).not.toHaveBeenCalled();
+
+    const kept = vi.fn(() => 'more tweets');
+    storage.setItem('outbox:q:a.2', kept);
+    expect(storage.getItem('outbox:q:a.2')).toBe('more tweets');
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(bg.items.get('outbox:q:a.2')).toBe('more tweets');
+    expect(kept).toHaveBeenCalledOnce();
+  });
+
   it('splits a large write into messages the background accepts', async () => {
     const bg = fakeBackground();
     const storage = createTabStorage({ send: bg.send });

@@ -7,11 +7,14 @@ import type { Client } from './protocol/client';
 import { LIMITS } from './protocol/requests';
 import { backoffMs, PERMANENT_ERRORS, type RetryOptions } from './retry';
 
+/** A value, or how to make it: made once, when first read or sent (never, for one removed before that). */
+export type StoredValue = string | (() => string);
+
 export interface KeyValueStorage {
   keys(): string[];
   getItem(key: string): string | null;
   /** May throw (a full storage); callers keep working without it. */
-  setItem(key: string, value: string): void;
+  setItem(key: string, value: StoredValue): void;
   removeItem(key: string): void;
 }
 
@@ -63,7 +66,16 @@ export async function openTabStorage(options: TabStorageOptions): Promise<TabSto
 }
 
 /** A value to set, or null to remove. */
-type Op = string | null;
+type Op = StoredValue | null;
+
+/** `value` as a string, made at most once however often it is asked for. */
+function once(value: StoredValue): StoredValue {
+  if (typeof value === 'string') return value;
+  let made: string | undefined;
+  return () => (made ??= value());
+}
+
+const made = (value: StoredValue): string => (typeof value === 'string' ? value : value());
 
 /** At most this long without trying to keep a value of a group (with `writeDelayMs`). */
 const PROBE_EVERY_MS = 10_000;
@@ -72,10 +84,11 @@ const PROBE_EVERY_MS = 10_000;
 const groupOf = (key: string): string => key.split(':')[0]!;
 
 /**
- * `items`: what the background holds for the tab; `loaded` false when that could not be read (then
+ * `loadedItems`: what the background holds for the tab; `loaded` false when that could not be read (then
  * the background may hold any key, and every removal is sent).
  */
-export function createTabStorage(options: TabStorageOptions, items = new Map<string, string>(), loaded = true): TabStorage {
+export function createTabStorage(options: TabStorageOptions, loadedItems = new Map<string, string>(), loaded = true): TabStorage {
+  const items = new Map<string, StoredValue>(loadedItems);
   const writeDelayMs = Math.max(0, options.writeDelayMs ?? 0);
   const baseMs = options.retry?.baseMs ?? 500;
   const maxMs = options.retry?.maxMs ?? 30_000;
@@ -103,7 +116,7 @@ export function createTabStorage(options: TabStorageOptions, items = new Map<str
     const remove: string[] = [];
     for (const [key, value] of ops) {
       if (value === null) remove.push(key);
-      else set[key] = value;
+      else set[key] = made(value);
     }
     return options.send({ type: 'tab/write', set, remove });
   };
@@ -199,8 +212,12 @@ export function createTabStorage(options: TabStorageOptions, items = new Map<str
 
   return {
     keys: () => [...items.keys()],
-    getItem: (key) => items.get(key) ?? null,
-    setItem(key, value) {
+    getItem(key) {
+      const value = items.get(key);
+      return value === undefined ? null : made(value);
+    },
+    setItem(key, raw) {
+      const value = once(raw);
       items.set(key, value);
       write(key, value);
     },

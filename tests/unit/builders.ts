@@ -83,8 +83,9 @@ export function memoryStorage() {
   const storage: KeyValueStorage = {
     keys: () => [...data.keys()],
     getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => {
+    setItem: (k, value) => {
       if (state.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      const v = typeof value === 'string' ? value : value();
       state.written += k.length + v.length;
       data.set(k, v);
     },
