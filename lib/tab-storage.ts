@@ -133,9 +133,9 @@ export function createTabStorage(options: TabStorageOptions, loadedItems = new M
     let nextDue = Infinity;
     for (const [key, value] of unsent) {
       if (slice.size >= LIMITS.maxTabWriteItems) break;
-      const made = madeAt.get(key)!;
-      if (made > dueBy) {
-        nextDue = Math.min(nextDue, made + writeDelayMs);
+      const writtenAt = madeAt.get(key)!;
+      if (writtenAt > dueBy) {
+        nextDue = Math.min(nextDue, writtenAt + writeDelayMs);
         continue;
       }
       slice.set(key, value);
