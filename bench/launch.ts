@@ -42,6 +42,8 @@ export interface BenchLaunchOptions {
   extensionDir: string | null;
   respond: Responder;
   viewport?: { width: number; height: number };
+  /** A script every page runs before its own (the per-feature table's hiding by a page script). */
+  initScript?: () => void;
 }
 
 export async function launchBench({
@@ -49,6 +51,7 @@ export async function launchBench({
   extensionDir,
   respond,
   viewport = { width: 1280, height: 900 },
+  initScript,
 }: BenchLaunchOptions): Promise<BenchBrowser> {
   const { chromium } = await import('playwright-core');
   const profile = mkdtempSync(join(tmpdir(), 'chatmode-bench-'));
@@ -76,6 +79,7 @@ export async function launchBench({
   // tsx (esbuild, keepNames) wraps named inner functions in `__name(fn, "name")`; functions the bench
   // passes to page.evaluate carry that call, so the page gets a no-op of it (the same in both runs).
   await context.addInitScript('globalThis.__name ??= (fn) => fn;');
+  if (initScript) await context.addInitScript(initScript);
   let worker: Worker | null = null;
   let workerCdp: Cdp | null = null;
   let disconnect: (() => Promise<void>) | null = null;
