@@ -1,8 +1,9 @@
 // The content script's side of `tab/load` / `tab/write`: what this tab keeps across page reloads (its
 // chat, its unsent tweets) as a synchronous key-value store. Loaded once from the background, which
 // keeps it in extension-only storage under the tab's id; written through to it in order, only what
-// changed, coalesced per task (or held `writeDelayMs`) and retried until the background has it. The page's own storage is
-// never used: x.com's scripts (and anything injected into x.com) can read and write that.
+// changed, coalesced per task (or held `writeDelayMs`) and retried until the background has it. The
+// page's own storage is never used: x.com's scripts (and anything injected into x.com) can read and
+// write that.
 import type { Client } from './protocol/client';
 import { LIMITS } from './protocol/requests';
 import { backoffMs, PERMANENT_ERRORS, type RetryOptions } from './retry';
@@ -93,10 +94,8 @@ export function createTabStorage(options: TabStorageOptions, loadedItems = new M
   const baseMs = options.retry?.baseMs ?? 500;
   const maxMs = options.retry?.maxMs ?? 30_000;
   const random = options.random ?? Math.random;
-  /** Writes not yet sent, in the order made (a key's latest write only). */
-  let unsent = new Map<string, Op>();
-  /** When each unsent write was made (Date.now(); 0 when due at once). */
-  const madeAt = new Map<string, number>();
+  /** Writes not yet sent, in the order made (a key's latest write only), each with when it is due (Date.now() time; 0: at once). */
+  let unsent = new Map<string, { op: Op; dueAt: number }>();
   /** Keys the background may hold: loaded from it, or sent to it. */
   const remote = new Set(items.keys());
   let sending: Map<string, Op> | null = null;
@@ -128,19 +127,17 @@ export function createTabStorage(options: TabStorageOptions, loadedItems = new M
   function pump(): void {
     scheduled = false;
     if (sending || retryTimer !== undefined || unsent.size === 0) return;
-    const dueBy = unloading ? Infinity : Date.now() - writeDelayMs;
+    const now = unloading ? Infinity : Date.now();
     const slice = new Map<string, Op>();
     let nextDue = Infinity;
-    for (const [key, value] of unsent) {
+    for (const [key, { op: value, dueAt }] of unsent) {
       if (slice.size >= LIMITS.maxTabWriteItems) break;
-      const writtenAt = madeAt.get(key)!;
-      if (writtenAt > dueBy) {
-        nextDue = Math.min(nextDue, writtenAt + writeDelayMs);
+      if (dueAt > now) {
+        nextDue = Math.min(nextDue, dueAt);
         continue;
       }
       slice.set(key, value);
       unsent.delete(key);
-      madeAt.delete(key);
       if (value !== null) {
         remote.add(key);
         groupSentAt.set(groupOf(key), Date.now());
@@ -173,13 +170,9 @@ export function createTabStorage(options: TabStorageOptions, loadedItems = new M
         return;
       }
       // Back in front of later writes, unless a key was written again meanwhile (that write is newer).
-      const again = new Map<string, Op>();
-      for (const [key, value] of slice) {
-        if (unsent.has(key)) continue;
-        again.set(key, value);
-        madeAt.set(key, 0);
-      }
-      for (const [key, value] of unsent) again.set(key, value);
+      const again = new Map<string, { op: Op; dueAt: number }>();
+      for (const [key, op] of slice) if (!unsent.has(key)) again.set(key, { op, dueAt: 0 });
+      for (const [key, pending] of unsent) again.set(key, pending);
       unsent = again;
       attempt++;
       retryTimer = setTimeout(
@@ -194,14 +187,12 @@ export function createTabStorage(options: TabStorageOptions, loadedItems = new M
 
   function write(key: string, value: Op): void {
     unsent.delete(key);
-    madeAt.delete(key);
     // Removing what the background never had (a short-lived item whose write was still waiting) is nothing to send.
     if (value === null && loaded && !remote.has(key)) return;
-    unsent.set(key, value);
     const now = Date.now();
     const group = groupOf(key);
     const probe = value !== null && (refused.has(group) || now - (groupSentAt.get(group) ?? -Infinity) >= PROBE_EVERY_MS);
-    madeAt.set(key, probe ? 0 : now);
+    unsent.set(key, { op: value, dueAt: probe ? 0 : now + writeDelayMs });
     // The page may be gone before a task ends: write now. The batched write below repeats it (idempotent).
     if (unloading) void post(new Map([[key, value]]));
     if (!scheduled) {
@@ -228,7 +219,8 @@ export function createTabStorage(options: TabStorageOptions, loadedItems = new M
     kept: () => refused.size === 0,
     unload() {
       unloading = true;
-      const all = new Map([...(sending ?? []), ...unsent]);
+      const all = new Map<string, Op>(sending ?? []);
+      for (const [key, { op }] of unsent) all.set(key, op);
       const entries = [...all];
       for (const [key, value] of entries) if (value !== null) remote.add(key);
       for (let i = 0; i < entries.length; i += LIMITS.maxTabWriteItems) void post(new Map(entries.slice(i, i + LIMITS.maxTabWriteItems)));
