@@ -2,8 +2,12 @@
 // twitter-text's answer without its regexes, or saying it is unsure. hashtags.test.ts checks it against
 // twitter-text over generated texts, and each character class below against twitter-text's own.
 
-/** The '#' of a tag may start the text or follow one of these (none of which can be part of a tag). */
 const SPACE = /\s/;
+
+/** Whether the character at `index` starts the text or follows white space (which no tag or URL holds). */
+export function atWordStart(text: string, index: number): boolean {
+  return index === 0 || SPACE.test(text.charAt(index - 1));
+}
 
 /**
  * Characters after an ASCII tag that end it for sure: none is a letter, mark, number or other character
@@ -37,7 +41,7 @@ export function asciiHashtags(text: string): string[] | null {
   if (text.includes('＃')) return null;
   const tags: string[] = [];
   for (let hash = text.indexOf('#'); hash !== -1; hash = text.indexOf('#', hash + 1)) {
-    if (hash > 0 && !SPACE.test(text.charAt(hash - 1))) return null;
+    if (!atWordStart(text, hash)) return null;
     const start = hash + 1;
     const first = text.charCodeAt(start);
     // A non-ASCII character may start a tag (`#日本語`), or be a keycap's (`#️⃣`): unsure.

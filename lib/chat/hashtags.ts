@@ -1,7 +1,7 @@
 // Hashtag rules of a chat. Matching is delegated to twitter-text so that what counts as a hashtag here
 // is exactly what x.com links as one: `#blogchat's` and `(#blogchat)` carry #blogchat, while
 // `#blogchat2`, `#blogchatter`, `x#blogchat` and `https://example.com/#blogchat` do not.
-import { asciiHashtags } from './ascii-hashtags';
+import { asciiHashtags, atWordStart } from './ascii-hashtags';
 import { nfkc } from './nfkc';
 import { extractHashtagsWithIndices } from './twitterText';
 import type { Tag } from './types';
@@ -55,8 +55,6 @@ function tagsOf(text: string): readonly Tag[] {
   return tags;
 }
 
-const SPACE = /\s/;
-
 /**
  * twitter-text's hashtags of a text (as `extractHashtags`). Most chat tweets' tags are ASCII and follow
  * white space: `asciiHashtags` reads those without twitter-text. For the others, most of twitter-text's
@@ -70,8 +68,8 @@ function hashtagsIn(text: string): string[] {
   const quick = asciiHashtags(text);
   if (quick !== null) return quick;
   const found = extractHashtagsWithIndices(text, { checkUrlOverlap: false });
-  const atWordStart = found.every(({ indices: [start] }) => start === 0 || SPACE.test(text.charAt(start - 1)));
-  return (atWordStart ? found : extractHashtagsWithIndices(text)).map((t) => t.hashtag);
+  const allAtWordStart = found.every(({ indices: [start] }) => atWordStart(text, start));
+  return (allAtWordStart ? found : extractHashtagsWithIndices(text)).map((t) => t.hashtag);
 }
 
 /**
