@@ -1,6 +1,6 @@
 // A hand-written matcher for the hashtags of most chat tweets (`A1 … #blogchat`), giving exactly
-// twitter-text's answer without its regexes, or saying it is unsure. hashtags.test.ts checks it against
-// twitter-text over generated texts, and each character class below against twitter-text's own.
+// twitter-text's answer without its regexes, or saying it is unsure. ascii-hashtags.test.ts checks it
+// against twitter-text over generated texts, and each character class below against twitter-text's own.
 
 const SPACE = /\s/;
 
