@@ -74,6 +74,9 @@ const oneFan: LiveSnapshot = {
   participants: [{ handle: 'fan', name: 'Fan', count: 1 }],
   perMinute: [],
 };
+/** The live filter's report of it: the live snapshot, a plain view, and stream controls that record their calls. */
+const streamControl = { pause: vi.fn(), resume: vi.fn(), focusOn: vi.fn() };
+const liveReport = (live: LiveSnapshot) => ({ live, view: { paused: false, held: 0, focus: null }, control: streamControl });
 
 describe('ChatSidebar', () => {
   it('shows the chat’s tag, next occurrence in the user’s zone, and hosts', async () => {
@@ -119,15 +122,18 @@ describe('ChatSidebar', () => {
   });
 
   it('changes nothing when a page script clicks its controls (x.com can reach the open shadow root)', async () => {
-    const live = oneFan;
-    const intents = await mount(state({ chat: chat({ chatMode: true }), reports: { 'live-filter': { live } } }));
-    const controls = ['button[role="switch"]', 'button[aria-controls]', '.participant-mute'].map((selector) => q(selector)!);
+    const intents = await mount(state({ chat: chat({ chatMode: true }), reports: { 'live-filter': liveReport(oneFan) } }));
+    const controls = ['[data-testid="stream-pause"]', 'button[role="switch"]', 'button[aria-controls]', '.participant-mute'].map(
+      (selector) => q(selector)!,
+    );
     for (const control of controls) {
       await act(() => control.click());
       await act(() => void control.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true })));
     }
     expect(intents.calls).toEqual([]);
+    expect(streamControl.pause).not.toHaveBeenCalled();
     for (const control of controls) await act(() => userClick(control));
+    expect(streamControl.pause).toHaveBeenCalledOnce();
     expect(intents.calls).toEqual([
       ['setChatMode', false],
       ['setCollapsed', true],
@@ -194,11 +200,10 @@ describe('ChatSidebar', () => {
   });
 
   it('draws a feature’s section again only when its report or the tab’s state besides the reports changed', async () => {
-    const live = oneFan;
     const liveSections = vi.spyOn(liveFilter as Required<typeof liveFilter>, 'section');
     const transcriptSections = vi.spyOn(transcriptStatus as Required<typeof transcriptStatus>, 'section');
     const transcript = { saved: 10, pending: 3, error: null, dropped: 0, kept: true };
-    const on = state({ chat: chat({ chatMode: true }), reports: { 'live-filter': { live }, 'transcript-status': transcript } });
+    const on = state({ chat: chat({ chatMode: true }), reports: { 'live-filter': liveReport(oneFan), 'transcript-status': transcript } });
     const intents = await mount(on);
     expect([liveSections.mock.calls.length, transcriptSections.mock.calls.length]).toEqual([1, 1]);
     const saved = { ...on, reports: { ...on.reports, 'transcript-status': { ...transcript, saved: 13, pending: 0 } } };

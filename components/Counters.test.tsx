@@ -12,11 +12,11 @@ afterEach(() => {
   container.remove();
 });
 
-function mount(shown: number, hidden = { untagged: 3, promoted: 2, retweet: 0, muted: 1, 'not-host': 0 }) {
+function mount(shown: number, hidden = { untagged: 3, promoted: 2, retweet: 0, muted: 1, 'not-host': 0 }, held = 0) {
   container = document.createElement('div');
   document.body.append(container);
   // With a synchronous callback, act has rendered when it returns; its promise adds nothing.
-  void act(() => render(<Counters shown={shown} hidden={hidden} t={t} />, container));
+  void act(() => render(<Counters shown={shown} hidden={hidden} held={held} t={t} />, container));
 }
 
 describe('Counters', () => {
@@ -37,7 +37,14 @@ describe('Counters', () => {
       ['retweet', 'hiddenRetweet0'],
       ['muted', 'hiddenMuted1'],
       ['not-host', 'hiddenNotHost0'],
+      ['paused', 'hiddenPaused0'],
     ]);
+  });
+
+  it('counts the tweets the pause holds back as hidden, with a reason of their own, not as shown', () => {
+    mount(12, undefined, 5);
+    expect(container.querySelector('details summary')?.textContent).toBe('countShown(7) · countHidden(11)');
+    expect(container.querySelector('li[data-reason="paused"]')?.textContent).toBe('hiddenPaused5');
   });
 
   it('formats large numbers and keeps them tabular', () => {

@@ -21,18 +21,21 @@ const HIDE_REASONS: ReadonlyArray<readonly [HideReason, MessageKey]> = [
 ];
 
 export interface CountersProps {
+  /** Distinct tweets the filter shows, the `held` among them included. */
   shown: number;
   hidden: Record<HideReason, number>;
+  /** Chat tweets the pause holds back: hidden for now, with a reason of their own. */
+  held: number;
   t: Translate;
 }
 
-export function Counters({ shown, hidden, t }: CountersProps) {
-  const totalHidden = HIDE_REASONS.reduce((sum, [reason]) => sum + (hidden[reason] ?? 0), 0);
+export function Counters({ shown, hidden, held, t }: CountersProps) {
+  const totalHidden = HIDE_REASONS.reduce((sum, [reason]) => sum + (hidden[reason] ?? 0), held);
   return (
     <details class="counters">
       <summary class="counters-summary">
         <span class="num" data-testid="shown">
-          {t('countShown', formatCount(shown))}
+          {t('countShown', formatCount(shown - held))}
         </span>
         <span aria-hidden="true"> · </span>
         <span class="num" data-testid="hidden">
@@ -46,6 +49,10 @@ export function Counters({ shown, hidden, t }: CountersProps) {
             <span class="num">{formatCount(hidden[reason] ?? 0)}</span>
           </li>
         ))}
+        <li data-reason="paused">
+          <span>{t('hiddenPaused')}</span>
+          <span class="num">{formatCount(held)}</span>
+        </li>
       </ul>
     </details>
   );

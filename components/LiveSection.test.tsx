@@ -3,6 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { findChat } from '@/lib/chat';
 import type { LiveQuestion, LiveSnapshot } from '@/lib/chat/live';
+import type { ViewSnapshot } from '@/lib/chat/view';
 import type { TabState } from '@/lib/chat-mode/tab';
 import type { Translate } from '@/lib/i18n';
 import type { ChatSettings } from '@/lib/protocol/domain';
@@ -58,11 +59,15 @@ afterEach(() => {
 });
 
 const update = vi.fn();
+const view: ViewSnapshot = { paused: false, held: 0, focus: null };
+const control = { pause: vi.fn(), resume: vi.fn(), focusOn: vi.fn() };
 function show(live: LiveSnapshot, s: TabState) {
   container ??= document.createElement('div');
   document.body.append(container);
   // With a synchronous callback, act has rendered when it returns.
-  void act(() => render(<LiveSection live={live} state={s} t={t} doc={document} update={update} />, container));
+  void act(() =>
+    render(<LiveSection live={live} view={view} control={control} state={s} t={t} doc={document} update={update} />, container),
+  );
 }
 
 describe('LiveSection', () => {

@@ -1,9 +1,11 @@
-// The live chat in the sidebar: counters, questions (scroll to one, answer one), activity, participants
-// (mute one). It is drawn with every live report (once a second at most in a busy chat), and each
+// The live chat in the sidebar: pause and the question in focus, counters, questions (scroll to one,
+// show its answers, answer one), activity, participants (mute one). It is drawn with every live report (once a second at most in a busy chat), and each
 // report changes a part or two: the others keep their props, identical, and are not drawn again.
 import { useCallback, useMemo, useRef } from 'preact/hooks';
 import { answerText, type Handle } from '@/lib/chat';
 import type { LiveSnapshot } from '@/lib/chat/live';
+import type { ViewSnapshot } from '@/lib/chat/view';
+import type { ViewControl } from '@/lib/chat-mode/features/live-filter';
 import { chatTags, type SectionProps } from '@/lib/chat-mode/feature';
 import { openComposerWithText } from '@/lib/x/composer';
 import { scrollToTweet } from '@/lib/x/timeline';
@@ -12,18 +14,20 @@ import { Counters as CountersPart } from './Counters';
 import { Participants as ParticipantsPart } from './Participants';
 import { pure } from './pure';
 import { QuestionList as QuestionListPart } from './QuestionList';
+import { StreamControls as StreamControlsPart } from './StreamControls';
 
 const Counters = pure(CountersPart);
 const QuestionList = pure(QuestionListPart);
 const ActivityChart = pure(ActivityChartPart);
 const Participants = pure(ParticipantsPart);
+const StreamControls = pure(StreamControlsPart);
 
 const NONE: readonly Handle[] = [];
 
-export type LiveSectionProps = Omit<SectionProps<unknown>, 'report'> & { live: LiveSnapshot };
+export type LiveSectionProps = Omit<SectionProps<unknown>, 'report'> & { live: LiveSnapshot; view: ViewSnapshot; control: ViewControl };
 
 export function LiveSection(props: LiveSectionProps) {
-  const { live, state, t } = props;
+  const { live, view, control, state, t } = props;
   // The callbacks read the latest props when called, so that they stay the same functions: the
   // question rows compare them to skip their redraw.
   const latest = useRef(props);
@@ -46,12 +50,29 @@ export function LiveSection(props: LiveSectionProps) {
     const muted = state.chat?.muted ?? NONE;
     if (!muted.includes(handle)) update({ muted: [...muted, handle] });
   }, []);
+  const onShowAll = useCallback(() => latest.current.control.focusOn(null), []);
   const muted = state.chat?.muted ?? NONE;
   const participants = useMemo(() => live.participants.filter((p) => !muted.includes(p.handle)), [live.participants, muted]);
   return (
     <>
-      <Counters shown={live.shown} hidden={live.hidden} t={t} />
-      <QuestionList questions={live.questions} current={live.current} onSelect={onSelect} onAnswer={onAnswer} t={t} />
+      <StreamControls
+        view={view}
+        questions={live.questions}
+        onPause={control.pause}
+        onResume={control.resume}
+        onShowAll={onShowAll}
+        t={t}
+      />
+      <Counters shown={live.shown} hidden={live.hidden} held={view.held} t={t} />
+      <QuestionList
+        questions={live.questions}
+        current={live.current}
+        focus={view.focus}
+        onSelect={onSelect}
+        onFocus={control.focusOn}
+        onAnswer={onAnswer}
+        t={t}
+      />
       <ActivityChart perMinute={live.perMinute} t={t} />
       <Participants participants={participants} onMute={onMute} t={t} />
     </>

@@ -3,6 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LiveQuestion } from '@/lib/chat/live';
 import type { Translate } from '@/lib/i18n';
+import { userClick } from '@/tests/unit/user-input';
 import { QuestionList } from './QuestionList';
 
 const t: Translate = (key, ...subs) => (key === 'questionLabel' ? `Q${subs[0]}` : subs.length ? `${key}(${subs.join('|')})` : key);
@@ -29,14 +30,20 @@ afterEach(() => {
   container.remove();
 });
 
-function mount(list: LiveQuestion[], current: string | null) {
+function mount(list: LiveQuestion[], current: string | null, focus: string | null = null) {
   const onSelect = vi.fn();
   const onAnswer = vi.fn();
+  const onFocus = vi.fn();
   container = document.createElement('div');
   document.body.append(container);
   // With a synchronous callback, act has rendered when it returns; its promise adds nothing.
-  void act(() => render(<QuestionList questions={list} current={current} onSelect={onSelect} onAnswer={onAnswer} t={t} />, container));
-  return { onSelect, onAnswer };
+  void act(() =>
+    render(
+      <QuestionList questions={list} current={current} focus={focus} onSelect={onSelect} onFocus={onFocus} onAnswer={onAnswer} t={t} />,
+      container,
+    ),
+  );
+  return { onSelect, onAnswer, onFocus };
 }
 
 const q = (selector: string) => container.querySelector<HTMLElement>(selector);
@@ -77,11 +84,32 @@ describe('QuestionList', () => {
     expect(onAnswer).toHaveBeenLastCalledWith('1');
   });
 
+  it('offers "Show answers to Q…" on every question, the current one included, pressed for the question in focus', async () => {
+    const { onFocus } = mount(questions, '1', '2a');
+    const buttons = all('ol > li button.question-focus');
+    expect(buttons.map((b) => [b.getAttribute('aria-label'), b.getAttribute('aria-pressed'), b.textContent])).toEqual([
+      ['showAnswersTo(Q1)', 'false', 'showAnswers'],
+      ['showAnswersTo(Q2a)', 'true', 'showAnswers'],
+      ['showAnswersTo(Q2b)', 'false', 'showAnswers'],
+    ]);
+    // A page script's click does nothing (the sidebar's shadow root is open to x.com).
+    void act(() => buttons[0]!.click());
+    expect(onFocus).not.toHaveBeenCalled();
+    await act(() => userClick(q('[data-testid="current-question"] button.question-focus')!));
+    expect(onFocus).toHaveBeenLastCalledWith('1');
+    // Pressed again, it shows all.
+    await act(() => userClick(buttons[1]!));
+    expect(onFocus).toHaveBeenLastCalledWith(null);
+  });
+
   it('shows an empty state without questions, and no pinned question without a current one', () => {
     mount([], null);
     expect(q('.questions-empty')?.textContent).toBe('noQuestions');
     expect(q('button')).toBeNull();
-    render(<QuestionList questions={questions} current={null} onSelect={() => {}} onAnswer={() => {}} t={t} />, container);
+    render(
+      <QuestionList questions={questions} current={null} focus={null} onSelect={() => {}} onFocus={() => {}} onAnswer={() => {}} t={t} />,
+      container,
+    );
     expect(q('[aria-current]')).toBeNull();
     expect(all('ol > li')).toHaveLength(3);
   });

@@ -1,5 +1,6 @@
 // The host questions: the current one pinned at the top, then all of them in order. Selecting a
-// question asks the sidebar to scroll the timeline to it; "Answer Q2" asks it to start an answer.
+// question asks the sidebar to scroll the timeline to it; "Show answers" narrows the timeline to it and
+// its answers (pressed again, shows all); "Answer Q2" asks it to start an answer.
 // Question text is rendered as text (JSX children), never as HTML, in its own bidi isolate.
 import { Component } from 'preact';
 import { useId } from 'preact/hooks';
@@ -7,17 +8,27 @@ import type { LiveQuestion } from '@/lib/chat/live';
 import type { Translate } from '@/lib/i18n';
 import { formatCount } from './Counters';
 import { Isolated } from './Isolated';
+import { trusted } from './trusted';
 
 export interface QuestionListProps {
   questions: readonly LiveQuestion[];
   /** Key of the current question, or null. */
   current: string | null;
+  /** Key of the question the timeline is narrowed to, or null. */
+  focus: string | null;
   onSelect(key: string): void;
+  /** Narrows the timeline to a question's answers; null shows all again. */
+  onFocus(key: string | null): void;
   onAnswer(key: string): void;
   t: Translate;
 }
 
-export function QuestionList({ questions, current, onSelect, onAnswer, t }: QuestionListProps) {
+/** "1 answer", "12 answers". */
+export function formatAnswers(count: number, t: Translate): string {
+  return count === 1 ? t('answerCountOne') : t('answerCount', formatCount(count));
+}
+
+export function QuestionList({ questions, current, focus, onSelect, onFocus, onAnswer, t }: QuestionListProps) {
   const headingId = `questions-${useId()}`;
   const currentQuestion = current === null ? undefined : questions.find((q) => q.key === current);
   return (
@@ -32,7 +43,14 @@ export function QuestionList({ questions, current, onSelect, onAnswer, t }: Ques
           {currentQuestion ? (
             <div class="question question-pinned" aria-current="true" data-testid="current-question">
               <p class="question-badge">{t('currentQuestion')}</p>
-              <QuestionBody question={currentQuestion} onSelect={onSelect} onAnswer={onAnswer} t={t} />
+              <QuestionBody
+                question={currentQuestion}
+                focused={focus === currentQuestion.key}
+                onSelect={onSelect}
+                onFocus={onFocus}
+                onAnswer={onAnswer}
+                t={t}
+              />
             </div>
           ) : null}
           <ol class="question-list">
@@ -43,7 +61,7 @@ export function QuestionList({ questions, current, onSelect, onAnswer, t }: Ques
                 aria-current={q.key === current ? 'true' : undefined}
                 data-key={q.key}
               >
-                <QuestionBody question={q} onSelect={onSelect} onAnswer={onAnswer} t={t} />
+                <QuestionBody question={q} focused={focus === q.key} onSelect={onSelect} onFocus={onFocus} onAnswer={onAnswer} t={t} />
               </li>
             ))}
           </ol>
@@ -65,8 +83,10 @@ class QuestionBody extends Component<QuestionBodyProps> {
       a.key !== b.key ||
       a.text !== b.text ||
       a.answerCount !== b.answerCount ||
+      this.props.focused !== next.focused ||
       this.props.t !== next.t ||
       this.props.onSelect !== next.onSelect ||
+      this.props.onFocus !== next.onFocus ||
       this.props.onAnswer !== next.onAnswer
     );
   }
@@ -78,34 +98,37 @@ class QuestionBody extends Component<QuestionBodyProps> {
 
 interface QuestionBodyProps {
   question: LiveQuestion;
+  /** Whether the timeline is narrowed to this question. */
+  focused: boolean;
   onSelect(key: string): void;
+  onFocus(key: string | null): void;
   onAnswer(key: string): void;
   t: Translate;
 }
 
-function questionBody({
-  question,
-  onSelect,
-  onAnswer,
-  t,
-}: {
-  question: LiveQuestion;
-  onSelect(key: string): void;
-  onAnswer(key: string): void;
-  t: Translate;
-}) {
+function questionBody({ question, focused, onSelect, onFocus, onAnswer, t }: QuestionBodyProps) {
   const label = t('questionLabel', question.key);
-  const answers = question.answerCount === 1 ? t('answerCountOne') : t('answerCount', formatCount(question.answerCount));
   return (
     <>
       <button type="button" class="question-select" title={t('showQuestion')} onClick={() => onSelect(question.key)}>
         <span class="question-number num">{label}</span> <Isolated class="question-text" text={question.text} />
       </button>
       <div class="question-meta">
-        <span class="muted num question-answers">{answers}</span>
-        <button type="button" class="button question-answer" onClick={() => onAnswer(question.key)}>
-          {t('answerQuestion', label)}
-        </button>
+        <span class="muted num question-answers">{formatAnswers(question.answerCount, t)}</span>
+        <span class="question-actions">
+          <button
+            type="button"
+            class="button question-focus"
+            aria-label={t('showAnswersTo', label)}
+            aria-pressed={focused}
+            onClick={trusted(() => onFocus(focused ? null : question.key))}
+          >
+            {t('showAnswers')}
+          </button>
+          <button type="button" class="button question-answer" onClick={() => onAnswer(question.key)}>
+            {t('answerQuestion', label)}
+          </button>
+        </span>
       </div>
     </>
   );

@@ -13,3 +13,4 @@ export * from './live';
 export * from './when';
 export * from './times';
 export * from './recognition';
+export * from './view';

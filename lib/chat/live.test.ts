@@ -148,6 +148,12 @@ describe('createQuestionTracker', () => {
       const tracker = createQuestionTracker(hosts, { inferHosts });
       for (const tw of [...tweets, ...tweets]) tracker.add(tw);
       expect(structuredClone(tracker.state)).toEqual(addTweets(emptyQuestionState(hosts, { inferHosts }), tweets));
+      // Each answer's key is its group in the state (a bare A2 under the Q2a asked, once its host is known).
+      for (const [key, ids] of Object.entries(tracker.state.answersByQuestion))
+        for (const id of ids) expect(tracker.answerKeyOf(id)).toBe(key);
+      expect(tweets.filter((tw) => tracker.answerKeyOf(tw.id) !== null)).toHaveLength(4);
+      expect(tracker.answerKeyOf(tweets[4]!.id)).toBe(inferHosts ? '2' : '2a');
+      expect(tracker.answerKeyOf(tweets[0]!.id)).toBeNull();
     }
   });
 });

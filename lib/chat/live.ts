@@ -74,6 +74,8 @@ export interface LiveChat {
    * about it, in O(1) without copying the questions (asked for every cell the page shows).
    */
   questionKeyOf(tweetId: string): string | null;
+  /** The key of the question an answer tweet is counted under, or null. O(1). */
+  answerKeyOf(tweetId: string): string | null;
   /**
    * Replaces the known hosts (e.g. once the chat's settings load, or when the user edits them). Tweets
    * already added by a new host that look like questions become questions.
@@ -247,6 +249,8 @@ export function createLiveChat(options: LiveChatOptions): LiveChat {
       if (questionIndex?.of !== questions) questionIndex = { of: questions, keys: new Map(questions.map((q) => [q.tweetId, q.key])) };
       return questionIndex.keys.get(tweetId) ?? null;
     },
+
+    answerKeyOf: (tweetId) => tracker.answerKeyOf(tweetId),
 
     setHosts(hosts) {
       tracker.setHosts(hosts);

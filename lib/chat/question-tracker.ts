@@ -253,6 +253,8 @@ export interface QuestionTracker {
    * Questions already accepted stay, even if their author is no longer a host.
    */
   setHosts(hosts: readonly Handle[]): void;
+  /** The key of the question an answer tweet was counted under, or null (not an answer). O(1). */
+  answerKeyOf(tweetId: string): string | null;
   /**
    * The tracker's state, changed in place by `add` and `setHosts` (its `questions` entries are replaced,
    * never changed): read it, never change it, copy what must outlive the next `add`.
@@ -269,6 +271,8 @@ export function createQuestionTracker(hosts: readonly Handle[], opts: { inferHos
   // hosts learnt later (e.g. once the chat's settings load) still get their questions.
   let setAside: TrackedQuestion[] = [];
   const setAsideIds = new Set<string>();
+  // Answer tweet id → the key it was counted under (the reverse of `answersByQuestion`).
+  const answerKeys = new Map<string, string>();
   return {
     state,
     add(tweet) {
@@ -282,8 +286,10 @@ export function createQuestionTracker(hosts: readonly Handle[], opts: { inferHos
         return false;
       }
       apply(state, tweet.id, step, 'all');
+      if (step.kind === 'answer') answerKeys.set(tweet.id, step.key);
       return true;
     },
+    answerKeyOf: (tweetId) => answerKeys.get(tweetId) ?? null,
     setHosts(next) {
       const known = next.map(normalizeHandle).filter((h) => h !== '');
       state.hosts = [...new Set([...known, ...state.inferredHosts])];

@@ -1,5 +1,6 @@
 // Marking x.com's timeline cells for the chat-mode stylesheet (./page-style.ts), and taking the marks off.
 import type { HideReason } from '@/lib/chat/filter';
+import type { ViewHideReason } from '@/lib/chat/view';
 import { HIDDEN_ATTR, QUESTION_ATTR } from './page-style';
 
 export { HIDDEN_ATTR, QUESTION_ATTR };
@@ -8,7 +9,8 @@ const CELL_ATTRS = [HIDDEN_ATTR, QUESTION_ATTR] as const;
 
 /** What chat mode says about a cell; `null`/`false`/absent clears the mark. */
 export interface CellMarks {
-  hidden?: HideReason | null;
+  /** Why the cell is hidden: the filter's reason, or the reader's view (a pause, a question in focus). */
+  hidden?: HideReason | ViewHideReason | null;
   /** The question's label (e.g. "Q3") when the cell is a host's question. */
   question?: string | null;
 }

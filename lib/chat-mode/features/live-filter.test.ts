@@ -15,10 +15,9 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 let nextId = 1_900_000_000_000_000_000n;
 
-/** A tweet cell as the stand-in renders it, with its own id and this text. */
-function cell(text: string): Element {
+/** A tweet cell as the stand-in renders it (by @KenSmith32), with its own id (newer than the last) and this text. */
+function cell(text: string, id = String(nextId++)): Element {
   const c = fixture('untagged');
-  const id = String(nextId++);
   for (const a of c.querySelectorAll(X.statusLink))
     a.setAttribute('href', (a.getAttribute('href') ?? '').replace(/\/status\/\d+/, `/status/${id}`));
   const textEl = c.querySelector(X.tweetText)!;
@@ -29,7 +28,7 @@ function cell(text: string): Element {
 }
 
 /** The page with these cells in its timeline; the feature started for #blogchat. */
-function start(cells: Element[], reportEveryMs = 0) {
+function start(cells: Element[], reportEveryMs = 0, { feature = createLiveFilter({ reportEveryMs }), hosts = ['mackcollier'] } = {}) {
   running?.abort();
   running = new AbortController();
   const main = fixture('page');
@@ -40,17 +39,20 @@ function start(cells: Element[], reportEveryMs = 0) {
   const outbox = { add: vi.fn(), stats: vi.fn() };
   const context: FeatureContext<LiveFilterReport> = {
     tags: ['blogchat'],
-    chat: newChatSettings('blogchat', findChat('blogchat'), 1),
+    chat: { ...newChatSettings('blogchat', findChat('blogchat'), 1), hosts },
     onChatPage: true,
     href: 'https://x.com/search?q=%23blogchat&f=live',
     deps: { document, outbox } as Partial<ChatModeDeps> as ChatModeDeps, // the live filter uses only these
     signal: running.signal,
     report: (r) => void reports.push(r),
   };
-  createLiveFilter({ reportEveryMs }).start(context);
+  feature.start(context);
   const page = () => reports.at(-1)?.page;
   const hidden = () => [...timeline.children].filter((c) => c.hasAttribute(HIDDEN_ATTR));
-  return { timeline, page, hidden, outbox, reports };
+  const hiddenFor = (reason: string) => [...timeline.children].filter((c) => c.getAttribute(HIDDEN_ATTR) === reason);
+  const control = () => reports.at(-1)!.control!;
+  const view = () => reports.at(-1)!.view!;
+  return { timeline, page, hidden, hiddenFor, outbox, reports, control, view };
 }
 
 let running: AbortController | null = null;
@@ -188,5 +190,131 @@ describe('live filter', () => {
     timeline.prepend(again!, againOffTopic!);
     await tick();
     expect(hidden()).toEqual([againOffTopic]);
+  });
+
+  describe('pause', () => {
+    it('holds back the chat tweets that arrive while paused, counted, kept for the transcript, until Resume shows them in place', async () => {
+      const cells = Array.from({ length: 14 }, (_, i) => cell(i === 2 ? 'off topic' : `A${i} answer #blogchat`));
+      const { timeline, hidden, hiddenFor, outbox, control, view } = start(cells);
+      control().pause();
+      expect(view()).toEqual({ paused: true, held: 0, focus: null });
+      expect(hidden()).toEqual([cells[2]]);
+      outbox.add.mockClear();
+
+      const arrivals = Array.from({ length: 5 }, (_, i) => cell(`A${i + 1} arriving #blogchat`));
+      const noise = cell('not the chat');
+      timeline.prepend(...arrivals.slice(0, 2), noise, ...arrivals.slice(2));
+      await tick();
+      expect(hiddenFor('paused')).toEqual(arrivals);
+      expect(hiddenFor('untagged')).toEqual([noise, cells[2]]);
+      expect(view()).toEqual({ paused: true, held: 5, focus: null });
+      // Held, not dropped: on their way to the transcript like any chat tweet.
+      expect(outbox.add.mock.calls.flatMap(([, tweets]) => (tweets as Array<{ text: string }>).map((t) => t.text))).toEqual(
+        arrivals.map((c) => c.querySelector(X.tweetText)!.textContent),
+      );
+
+      // x.com re-creates a held tweet's cell (scrolled away and back): still held.
+      const again = arrivals[0]!.cloneNode(true) as Element;
+      arrivals[0]!.replaceWith(again);
+      await tick();
+      expect(hiddenFor('paused')).toEqual([again, ...arrivals.slice(1)]);
+
+      control().resume();
+      expect(view()).toEqual({ paused: false, held: 0, focus: null });
+      expect(hidden()).toEqual([noise, cells[2]]);
+    });
+
+    it('does not hold older tweets that load below while paused (the reader scrolling down)', async () => {
+      const cells = Array.from({ length: 14 }, (_, i) => cell(`A${i} answer #blogchat`));
+      const { timeline, hidden, control, view } = start(cells);
+      control().pause();
+      const older = cell('A3 an older answer #blogchat', '1800000000000000000');
+      timeline.append(older);
+      await tick();
+      expect(hidden()).toEqual([]);
+      expect(view().held).toBe(0);
+    });
+
+    it('outlives a restart of the feature (a setting changed) but not a stop (chat mode off)', async () => {
+      const feature = createLiveFilter({ reportEveryMs: 0 });
+      const cells = Array.from({ length: 14 }, (_, i) => cell(`A${i} answer #blogchat`));
+      start(cells, 0, { feature }).control().pause();
+      // A restart: stopped and started again in the same task.
+      const restarted = start(cells, 0, { feature });
+      expect(restarted.view().paused).toBe(true);
+      restarted.timeline.prepend(cell('A1 arriving #blogchat'));
+      await tick();
+      expect(restarted.hiddenFor('paused')).toHaveLength(1);
+
+      running!.abort();
+      await tick();
+      const after = start(cells, 0, { feature });
+      expect(after.view()).toEqual({ paused: false, held: 0, focus: null });
+      expect(after.hidden()).toEqual([]);
+    });
+  });
+
+  describe('answers by question', () => {
+    // The fixture's author is the host here: their Q tweets are questions, and A-tweets are answers whoever writes them.
+    const hosts = ['kensmith32'];
+
+    it('narrows the timeline to a question, its sub-questions and their answers, live as more arrive, until Show all', async () => {
+      const texts = ['Q1 Why blog? #blogchat', 'A1 to reach people #blogchat', 'Q2 How often? #blogchat', 'A2 weekly #blogchat'];
+      texts.push(
+        'Q2a And on weekends? #blogchat',
+        'A2a rarely #blogchat',
+        'a1: late answer #blogchat',
+        'just chatting #blogchat',
+        'no tag',
+      );
+      const cells = texts.map((text) => cell(text));
+      const { timeline, hiddenFor, control, view, reports } = start(cells, 0, { hosts });
+      const byText = (el: Element) => el.querySelector(X.tweetText)!.textContent;
+      expect(reports.at(-1)!.live!.questions.map((q) => [q.key, q.answerCount])).toEqual([
+        ['1', 2],
+        ['2', 1],
+        ['2a', 1],
+      ]);
+
+      control().focusOn('2');
+      expect(view().focus).toBe('2');
+      expect(hiddenFor('focus').map(byText)).toEqual([
+        'Q1 Why blog? #blogchat',
+        'A1 to reach people #blogchat',
+        'a1: late answer #blogchat',
+        'just chatting #blogchat',
+      ]);
+      expect(hiddenFor('untagged').map(byText)).toEqual(['no tag']);
+
+      // Live: an answer to Q2a stays in view, one to Q1 does not.
+      const [toQ2a, toQ1] = [cell('A2a yes #blogchat'), cell('A1 because #blogchat')];
+      timeline.prepend(toQ2a, toQ1);
+      await tick();
+      expect(hiddenFor('focus')).toContain(toQ1);
+      expect(hiddenFor('focus')).not.toContain(toQ2a);
+
+      // A sub-question in focus keeps only its own.
+      control().focusOn('2a');
+      expect(timeline.querySelectorAll(`[${HIDDEN_ATTR}]`)).toHaveLength(cells.length + 2 - 3);
+
+      control().focusOn(null);
+      expect(view().focus).toBeNull();
+      expect(hiddenFor('focus')).toEqual([]);
+      expect(hiddenFor('untagged').map(byText)).toEqual(['no tag']);
+    });
+
+    it('pause and focus together: a held answer in focus waits for Resume', async () => {
+      const cells = ['Q1 Why blog? #blogchat', 'A1 to reach people #blogchat'].map((text) => cell(text));
+      const { timeline, hiddenFor, control } = start(cells, 0, { hosts });
+      control().focusOn('1');
+      control().pause();
+      const arriving = cell('A1 arriving #blogchat');
+      timeline.prepend(arriving);
+      await tick();
+      expect(hiddenFor('paused')).toEqual([arriving]);
+      control().resume();
+      expect(hiddenFor('paused')).toEqual([]);
+      expect(hiddenFor('focus')).toEqual([]);
+    });
   });
 });

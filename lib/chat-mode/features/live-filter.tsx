@@ -15,6 +15,7 @@
 // and the marks. New chat tweets go to the outbox as they are counted (it batches its messages); the
 // sidebar's counts are refreshed at most once per `reportEveryMs`, and only when a tweet was counted.
 import {
+  createChatView,
   createLiveChat,
   createRecognition,
   decideTweet,
@@ -26,12 +27,14 @@ import {
   type LiveChat,
   type Recognition,
   type Tweet,
+  type ChatView,
+  type ViewSnapshot,
 } from '@/lib/chat';
 import type { LiveSnapshot } from '@/lib/chat/live';
 import type { StoredTweetInput } from '@/lib/protocol/domain';
 import { installPageStyle, removePageStyle } from '@/lib/x/page-style';
 import { clearMarks, markCell } from '@/lib/x/marks';
-import { createCellCache } from '@/lib/x/cell-cache';
+import { cellKeyOf, createCellCache } from '@/lib/x/cell-cache';
 import { findTimeline, timelineCells, watchTimeline, type TimelineStatus } from '@/lib/x/timeline';
 import { readCell, type CellReading } from '@/lib/x/tweet';
 import { LiveSection } from '@/components/LiveSection';
@@ -45,6 +48,17 @@ import { chatTags, type Feature } from '../feature';
 export interface LiveFilterReport {
   page?: { status: 'waiting' | 'ok' | 'unrecognised'; detail?: string; tagsMissing?: { read: number; tagged: number } };
   live?: LiveSnapshot;
+  /** The reader's view of the stream (pause, question in focus), and how the sidebar changes it. */
+  view?: ViewSnapshot;
+  control?: ViewControl;
+}
+
+/** What the sidebar's stream controls ask of the live filter. */
+export interface ViewControl {
+  pause(): void;
+  resume(): void;
+  /** Narrows the timeline to a question and its answers; null shows the whole chat again. */
+  focusOn(key: string | null): void;
 }
 
 export interface LiveFilterTiming {
@@ -61,7 +75,10 @@ export function createLiveFilter({ reportEveryMs = 1_000 }: LiveFilterTiming = {
   // The live counts and whether the page reads as the chat outlive restarts of the feature (a mute or
   // an option change re-marks the page: a page known not to read as the chat must not hide its first
   // tweets again), and start afresh for another chat.
-  let live: { tag: string; chat: LiveChat; recognition: Recognition } | null = null;
+  // The reader's view (pause, focus) outlives a restart too — a mute must not end a pause — but not a
+  // stop: turning chat mode off or leaving the chat's page ends it (see the abort handler).
+  let live: { tag: string; chat: LiveChat; recognition: Recognition; view: ChatView } | null = null;
+  let running = 0;
 
   return {
     name: 'live-filter',
@@ -80,10 +97,13 @@ export function createLiveFilter({ reportEveryMs = 1_000 }: LiveFilterTiming = {
           tag,
           chat: createLiveChat({ tags, hosts: chat.hosts, inferHosts: chat.hosts.length === 0 }),
           recognition: createRecognition(),
+          view: createChatView(),
         };
       } else live.chat.setHosts(chat.hosts);
       const counts = live.chat;
-      const { recognition } = live;
+      const answerKeyOf = (id: string): string | null => counts.answerKeyOf(id);
+      const { recognition, view } = live;
+      running++;
 
       // The page as lib/x reads it, and whether the tweets that read carry the chat's tags.
       let timeline: { status: TimelineStatus; detail?: string } = { status: 'waiting' };
@@ -103,7 +123,7 @@ export function createLiveFilter({ reportEveryMs = 1_000 }: LiveFilterTiming = {
       let reportTimer: ReturnType<typeof setTimeout> | undefined;
       const report = (): void => {
         reportTimer = undefined;
-        publish({ live: counts.snapshot() });
+        publish({ live: counts.snapshot(), view: view.snapshot() });
       };
       const scheduleReport = (): void => {
         reportTimer ??= setTimeout(report, reportEveryMs);
@@ -136,6 +156,7 @@ export function createLiveFilter({ reportEveryMs = 1_000 }: LiveFilterTiming = {
             if (counts.add(tweet, decision)) {
               counted = true;
               if (isChatTweet(decision)) added.push(tweet);
+              if (decision.show) view.arrived(tweet.id);
             }
           } else if (reading.kind === 'promoted') {
             markCell(cell, { hidden: 'promoted', question: null });
@@ -151,7 +172,7 @@ export function createLiveFilter({ reportEveryMs = 1_000 }: LiveFilterTiming = {
         for (const { cell, tweet, decision } of read) {
           const question = counts.questionKeyOf(tweet.id);
           markCell(cell, {
-            hidden: decision.show ? null : decision.reason,
+            hidden: decision.show ? view.hideReason(tweet.id, question, answerKeyOf) : decision.reason,
             question: question && `Q${question.toUpperCase()}`,
           });
         }
@@ -196,6 +217,30 @@ export function createLiveFilter({ reportEveryMs = 1_000 }: LiveFilterTiming = {
         filterCells(shown, node ? shown.map(readCell) : readings);
       };
 
+      /** Marks the mounted cells again after the view changed (one pass over them, on this change only). */
+      const remark = (): void => {
+        const node = findTimeline(doc);
+        if (!node || timeline.status === 'unrecognised' || !recognised) return;
+        const shown = timelineCells(node);
+        filterCells(
+          shown,
+          shown.map((cell) => {
+            const key = cellKeyOf(cell);
+            return (key === null ? undefined : readingsByTweet.get(key)) ?? readCell(cell);
+          }),
+        );
+      };
+      const changeView = (change: () => void): void => {
+        change();
+        remark();
+        publish({ view: view.snapshot() });
+      };
+      const control: ViewControl = {
+        pause: () => changeView(() => view.pause()),
+        resume: () => changeView(() => view.resume()),
+        focusOn: (key) => changeView(() => view.focusOn(key)),
+      };
+
       installPageStyle(doc);
       watchTimeline(
         doc,
@@ -218,9 +263,16 @@ export function createLiveFilter({ reportEveryMs = 1_000 }: LiveFilterTiming = {
           clearTimeout(reportTimer);
           clearMarks(doc);
           removePageStyle(doc);
+          running--;
+          // A restart starts the feature again at once (in the same task): only a stop leaves none running.
+          const stopped = live;
+          queueMicrotask(() => {
+            if (running === 0 && stopped) stopped.view = createChatView();
+          });
         },
         { once: true },
       );
+      publish({ control });
       report();
     },
     notice: ({ report: { page }, state, t }) =>
@@ -231,7 +283,10 @@ export function createLiveFilter({ reportEveryMs = 1_000 }: LiveFilterTiming = {
             : t('pageNotRecognised')}
         </p>
       ) : null,
-    section: (props) => (props.report.live ? <LiveSection {...props} live={props.report.live} /> : null),
+    section: (props) => {
+      const { live, view, control } = props.report;
+      return live && view && control ? <LiveSection {...props} live={live} view={view} control={control} /> : null;
+    },
   };
 }
 

@@ -279,8 +279,10 @@ export class ChatGenerator {
   }
 }
 
+/** A tweet a test pushes: a plain one (no reply line, quote, repost, ad, photo or "Show more") unless `spec` says so. */
 export function fillSpec(gen: ChatGenerator, spec: Partial<TweetSpec>, time: number): TweetSpec {
-  const t = gen.next(time, false);
+  const t = { ...gen.next(time, false) };
+  for (const key of ['replyTo', 'inReplyToId', 'quoted', 'retweetedBy', 'promoted', 'mediaHeight', 'more'] as const) delete t[key];
   const merged: TweetSpec = { ...t, ...spec };
   if (spec.time && !spec.id) merged.id = snowflake(Date.parse(spec.time));
   return merged;

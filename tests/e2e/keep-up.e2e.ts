@@ -1,0 +1,167 @@
+// Keeping up with a fast chat on the x.com stand-in, in both browsers: pausing the stream while tweets
+// arrive and resuming with nothing lost or shown twice, and narrowing the timeline to one question's
+// answers while more arrive.
+import { describe, expect, it } from 'vitest';
+import { browsersUnderTest, clickInSidebar, withExtension, type ExtPage } from './harness/fixtures.ts';
+import { newChatModePage, settledAudit } from './harness/chat-page.ts';
+import { inExtension, storedTweets } from './harness/extension-data.ts';
+
+/** The text of an element of the sidebar, or null while it is not drawn. */
+const sidebarText = (page: ExtPage, selector: string) =>
+  page.evaluate((sel) => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector(sel)?.textContent ?? null, selector);
+
+/** Every mounted cell whose tweet text contains `marker`: its text and the reason it is hidden ('' when shown). */
+const cellsWith = (page: ExtPage, marker: string) =>
+  page.evaluate(
+    (m) =>
+      [...document.querySelectorAll('[data-testid="cellInnerDiv"]')]
+        .filter((cell) => cell.querySelector('[data-testid="tweetText"]')?.textContent?.includes(m))
+        .map((cell) => ({
+          text: cell.querySelector('[data-testid="tweetText"]')!.textContent,
+          hidden: cell.getAttribute('data-chatmode-hidden') ?? '',
+          height: cell.getBoundingClientRect().height,
+        })),
+    marker,
+  );
+
+describe.each(browsersUnderTest())('$version', (found) => {
+  const browser = withExtension(found);
+
+  it('pauses: 5 arrivals are held out of view without moving the reading position, then Resume shows each once, all stored', async () => {
+    const page = await newChatModePage(browser);
+    expect(await sidebarText(page, '[data-testid="stream-pause"]')).toBe('Pause');
+    await clickInSidebar(page, '[data-testid="stream-pause"]');
+    await page.waitFor(() =>
+      document
+        .querySelector('chat-mode-sidebar')
+        ?.shadowRoot?.querySelector('[data-testid="stream-pause"]')
+        ?.textContent?.startsWith('Resume'),
+    );
+    expect(await sidebarText(page, '[data-testid="stream-pause"]')).toBe('Resume (0 new)');
+
+    // Where the first tweet in view is, before the arrivals.
+    const anchor = () =>
+      page.evaluate(() => {
+        const cell = [...document.querySelectorAll('[data-testid="cellInnerDiv"]')].find((c) => {
+          const r = c.getBoundingClientRect();
+          return r.height > 0 && r.bottom > 0;
+        })!;
+        return { id: cell.querySelector('a[href*="/status/"]')?.getAttribute('href'), top: Math.round(cell.getBoundingClientRect().top) };
+      });
+    const before = await anchor();
+    await page.evaluate(() =>
+      window.__standin.pushTweets([
+        ...Array.from({ length: 5 }, (_, i) => ({ handle: `Pauser${i}`, name: `Pauser ${i}`, text: `held arrival ${i} #blogchat` })),
+        { handle: 'Lurker', name: 'Lurker', text: 'held arrival without the tag' },
+      ]),
+    );
+    await page.waitFor(
+      () =>
+        document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('[data-testid="stream-pause"]')?.textContent ===
+        'Resume (5 new)',
+    );
+    const held = await cellsWith(page, 'held arrival');
+    expect(held.filter((c) => c.hidden === 'paused')).toHaveLength(5);
+    expect(held.find((c) => c.text.includes('without the tag'))?.hidden).toBe('untagged');
+    expect(held.every((c) => c.height === 0)).toBe(true);
+    expect(await anchor()).toEqual(before);
+    expect(
+      await page.evaluate(
+        () => document.querySelector('chat-mode-sidebar')!.shadowRoot!.querySelector('li[data-reason="paused"]')?.textContent,
+      ),
+    ).toMatch(/5$/);
+
+    await clickInSidebar(page, '[data-testid="stream-pause"]');
+    await page.waitFor(() =>
+      [...document.querySelectorAll('[data-testid="cellInnerDiv"]')].some(
+        (c) =>
+          c.querySelector('[data-testid="tweetText"]')?.textContent?.includes('held arrival 0') && c.getBoundingClientRect().height > 0,
+      ),
+    );
+    expect(await sidebarText(page, '[data-testid="stream-pause"]')).toBe('Pause');
+    const shown = await cellsWith(page, 'held arrival');
+    expect(
+      shown
+        .filter((c) => c.hidden === '' && c.height > 0)
+        .map((c) => c.text.replace(/ #blogchat$/, ''))
+        .sort(),
+    ).toEqual(Array.from({ length: 5 }, (_, i) => `held arrival ${i}`));
+    expect(await settledAudit(page)).toMatchObject({ wronglyShown: 0, wronglyHidden: 0, gaps: 0 });
+
+    // Pausing never keeps a tweet from the transcript.
+    const deadline = Date.now() + 20_000;
+    let stored: string[] = [];
+    while (Date.now() < deadline) {
+      stored = (await inExtension(browser, storedTweets, false))
+        .map((row) => row.handle.toLowerCase())
+        .filter((h) => h.startsWith('pauser'));
+      if (stored.length >= 5) break;
+    }
+    expect(stored.sort()).toEqual(['pauser0', 'pauser1', 'pauser2', 'pauser3', 'pauser4']);
+    await page.close();
+  });
+
+  it('shows the answers to one question, live while answers arrive, until Show all', async () => {
+    const page = await newChatModePage(browser);
+    // The host asks Q12 (the generated chat has fewer): its answers are only the ones pushed here.
+    await page.evaluate(() =>
+      window.__standin.pushTweets([
+        { handle: 'MackCollier', name: 'Mack Collier', text: 'Q12) What will you write next? #blogchat' },
+        { handle: 'FirstFan', name: 'First Fan', text: 'A12 a post about comments #blogchat' },
+        { handle: 'SecondFan', name: 'Second Fan', text: 'a12: my year in review #blogchat' },
+        { handle: 'Chatty', name: 'Chatty', text: 'hello everyone, first time here #blogchat' },
+      ]),
+    );
+    await page.waitFor(
+      () =>
+        document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('[data-testid="current-question"] .question-number')
+          ?.textContent === 'Q12',
+    );
+    expect(
+      await page.evaluate(() =>
+        document
+          .querySelector('chat-mode-sidebar')!
+          .shadowRoot!.querySelector('[data-testid="current-question"] .question-focus')!
+          .getAttribute('aria-label'),
+      ),
+    ).toBe('Show answers to Q12');
+    await clickInSidebar(page, '[data-testid="current-question"] .question-focus');
+    await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('[data-testid="stream-focus"]'));
+    expect(await sidebarText(page, '[data-testid="stream-focus"] span')).toBe('Showing Q12 · 2 answers');
+
+    // The tweets in view are the question and its answers, nothing else.
+    const visibleTexts = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('[data-testid="cellInnerDiv"]')]
+          .filter((c) => c.getBoundingClientRect().height > 0)
+          .map((c) => c.querySelector('[data-testid="tweetText"]')?.textContent ?? ''),
+      );
+    await page.waitFor(() => document.querySelector('[data-chatmode-hidden="focus"]'));
+    expect((await visibleTexts()).sort()).toEqual(
+      ['A12 a post about comments #blogchat', 'Q12) What will you write next? #blogchat', 'a12: my year in review #blogchat'].sort(),
+    );
+    expect((await cellsWith(page, 'first time here')).map((c) => c.hidden)).toEqual(['focus']);
+
+    // Live: an answer to Q12 arrives in view, one to Q1 stays out of it.
+    await page.evaluate(() =>
+      window.__standin.pushTweets([
+        { handle: 'LateFan', name: 'Late Fan', text: 'A12 a late answer in focus #blogchat' },
+        { handle: 'OtherFan', name: 'Other Fan', text: 'A1 an answer to another question #blogchat' },
+      ]),
+    );
+    await page.waitFor(
+      () =>
+        document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('[data-testid="stream-focus"] span')?.textContent ===
+        'Showing Q12 · 3 answers',
+    );
+    expect((await cellsWith(page, 'a late answer in focus')).map((c) => [c.hidden, c.height > 0])).toEqual([['', true]]);
+    expect((await cellsWith(page, 'an answer to another question')).map((c) => [c.hidden, c.height])).toEqual([['focus', 0]]);
+
+    await clickInSidebar(page, '[data-testid="stream-focus"] button');
+    await page.waitFor(() => !document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('[data-testid="stream-focus"]'));
+    expect(await page.evaluate(() => document.querySelectorAll('[data-chatmode-hidden="focus"]').length)).toBe(0);
+    expect((await cellsWith(page, 'an answer to another question')).map((c) => c.hidden)).toEqual(['']);
+    expect(await settledAudit(page)).toMatchObject({ wronglyShown: 0, wronglyHidden: 0, gaps: 0 });
+    await page.close();
+  });
+});
