@@ -12,11 +12,11 @@ afterEach(() => {
   container.remove();
 });
 
-function mount(shown: number, hidden = { untagged: 3, promoted: 2, retweet: 0, muted: 1, 'not-host': 0 }, held = 0) {
+function mount(shown: number, hidden = { untagged: 3, promoted: 2, retweet: 0, muted: 1, 'not-host': 0 }, held = 0, folded = 0) {
   container = document.createElement('div');
   document.body.append(container);
   // With a synchronous callback, act has rendered when it returns; its promise adds nothing.
-  void act(() => render(<Counters shown={shown} hidden={hidden} held={held} t={t} />, container));
+  void act(() => render(<Counters shown={shown} hidden={hidden} held={held} folded={folded} t={t} />, container));
 }
 
 describe('Counters', () => {
@@ -45,6 +45,17 @@ describe('Counters', () => {
     mount(12, undefined, 5);
     expect(container.querySelector('details summary')?.textContent).toBe('countShown(7) · countHidden(11)');
     expect(container.querySelector('li[data-reason="paused"]')?.textContent).toBe('hiddenPaused5');
+  });
+
+  it('says how many repeats are folded, once there are any', () => {
+    mount(12);
+    expect(container.querySelector('[data-testid="folded"]')).toBeNull();
+    render(null, container);
+    container.remove();
+    mount(12, undefined, 0, 4);
+    expect(container.querySelector('[data-testid="folded"]')?.textContent).toBe('foldedCount(4)');
+    // Not hidden tweets: the totals are the filter's.
+    expect(container.querySelector('details summary')?.textContent).toBe('countShown(12) · countHidden(6)');
   });
 
   it('formats large numbers and keeps them tabular', () => {

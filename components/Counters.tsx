@@ -1,4 +1,5 @@
-// "N shown · M hidden", with the hidden tweets broken down by reason in a disclosure.
+// "N shown · M hidden", with the hidden tweets broken down by reason in a disclosure, and how many
+// repeats (retweets, copies) are folded into the tweets shown.
 import type { HideReason } from '@/lib/chat/filter';
 import type { MessageKey, Translate } from '@/lib/i18n';
 
@@ -26,34 +27,43 @@ export interface CountersProps {
   hidden: Record<HideReason, number>;
   /** Chat tweets the pause holds back: hidden for now, with a reason of their own. */
   held: number;
+  /** Repeats folded into the tweet they repeat (not hidden tweets: each is shown once). */
+  folded: number;
   t: Translate;
 }
 
-export function Counters({ shown, hidden, held, t }: CountersProps) {
+export function Counters({ shown, hidden, held, folded, t }: CountersProps) {
   const totalHidden = HIDE_REASONS.reduce((sum, [reason]) => sum + (hidden[reason] ?? 0), held);
   return (
-    <details class="counters">
-      <summary class="counters-summary">
-        <span class="num" data-testid="shown">
-          {t('countShown', formatCount(shown - held))}
-        </span>
-        <span aria-hidden="true"> · </span>
-        <span class="num" data-testid="hidden">
-          {t('countHidden', formatCount(totalHidden))}
-        </span>
-      </summary>
-      <ul class="counters-reasons" aria-label={t('hiddenBreakdown')}>
-        {HIDE_REASONS.map(([reason, label]) => (
-          <li key={reason} data-reason={reason}>
-            <span>{t(label)}</span>
-            <span class="num">{formatCount(hidden[reason] ?? 0)}</span>
+    <>
+      <details class="counters">
+        <summary class="counters-summary">
+          <span class="num" data-testid="shown">
+            {t('countShown', formatCount(shown - held))}
+          </span>
+          <span aria-hidden="true"> · </span>
+          <span class="num" data-testid="hidden">
+            {t('countHidden', formatCount(totalHidden))}
+          </span>
+        </summary>
+        <ul class="counters-reasons" aria-label={t('hiddenBreakdown')}>
+          {HIDE_REASONS.map(([reason, label]) => (
+            <li key={reason} data-reason={reason}>
+              <span>{t(label)}</span>
+              <span class="num">{formatCount(hidden[reason] ?? 0)}</span>
+            </li>
+          ))}
+          <li data-reason="paused">
+            <span>{t('hiddenPaused')}</span>
+            <span class="num">{formatCount(held)}</span>
           </li>
-        ))}
-        <li data-reason="paused">
-          <span>{t('hiddenPaused')}</span>
-          <span class="num">{formatCount(held)}</span>
-        </li>
-      </ul>
-    </details>
+        </ul>
+      </details>
+      {folded > 0 ? (
+        <p class="muted num counters-folded" data-testid="folded">
+          {t('foldedCount', formatCount(folded))}
+        </p>
+      ) : null}
+    </>
   );
 }

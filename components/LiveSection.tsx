@@ -63,7 +63,7 @@ export function LiveSection(props: LiveSectionProps) {
         onShowAll={onShowAll}
         t={t}
       />
-      <Counters shown={live.shown} hidden={live.hidden} held={view.held} t={t} />
+      <Counters shown={live.shown} hidden={live.hidden} held={view.held} folded={view.folded} t={t} />
       <QuestionList
         questions={live.questions}
         current={live.current}

@@ -59,6 +59,11 @@ export interface FilterOptions {
   hideRetweets: boolean;
   hideMuted: boolean;
   hostsOnly: boolean;
+  /**
+   * Fold the repeats of a tweet shown (its retweets, the same text posted again) into it. On when
+   * absent: settings saved before the option existed fold too.
+   */
+  foldRepeats?: boolean;
 }
 
-export const DEFAULT_FILTER_OPTIONS: FilterOptions = { hideRetweets: false, hideMuted: true, hostsOnly: false };
+export const DEFAULT_FILTER_OPTIONS: FilterOptions = { hideRetweets: false, hideMuted: true, hostsOnly: false, foldRepeats: true };

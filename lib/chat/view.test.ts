@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createChatView, inFocus, isNewerId } from './view';
+import { tweet } from '@/tests/unit/builders';
+import { copyKeyOf, createChatView, inFocus, isNewerId, viewItemOf } from './view';
 
 const noAnswer = () => null;
+/** A tweet as the view sees it: by default its own group (no repeats). */
+const item = (id: string, group = id, identity = id) => ({ id, identity, group });
 
 describe('isNewerId', () => {
   it('orders status ids as the numbers they are, beyond the precision of a double', () => {
@@ -25,9 +28,9 @@ describe('createChatView', () => {
     const view = createChatView();
     view.arrived('10');
     let asked = 0;
-    expect(view.hideReason('10', null, () => (asked++, '1'))).toBeNull();
+    expect(view.hideReason(item('10'), null, () => (asked++, '1'))).toBeNull();
     expect(asked).toBe(0);
-    expect(view.snapshot()).toEqual({ paused: false, held: 0, focus: null });
+    expect(view.snapshot()).toEqual({ paused: false, held: 0, focus: null, folded: 0 });
   });
 
   it('holds only tweets newer than the newest before the pause, until resumed', () => {
@@ -37,11 +40,11 @@ describe('createChatView', () => {
     view.arrived('101');
     view.arrived('99');
     view.arrived('102');
-    expect(view.snapshot()).toEqual({ paused: true, held: 2, focus: null });
-    expect(['99', '100', '101', '102'].map((id) => view.hideReason(id, null, noAnswer))).toEqual([null, null, 'paused', 'paused']);
+    expect(view.snapshot()).toEqual({ paused: true, held: 2, focus: null, folded: 0 });
+    expect(['99', '100', '101', '102'].map((id) => view.hideReason(item(id), null, noAnswer))).toEqual([null, null, 'paused', 'paused']);
     view.resume();
-    expect(view.snapshot()).toEqual({ paused: false, held: 0, focus: null });
-    expect(view.hideReason('101', null, noAnswer)).toBeNull();
+    expect(view.snapshot()).toEqual({ paused: false, held: 0, focus: null, folded: 0 });
+    expect(view.hideReason(item('101'), null, noAnswer)).toBeNull();
     // Paused again: the point is the newest counted since, held ones included.
     view.pause();
     view.arrived('102');
@@ -53,7 +56,7 @@ describe('createChatView', () => {
     const view = createChatView();
     view.pause();
     view.arrived('5');
-    expect(view.hideReason('5', null, noAnswer)).toBe('paused');
+    expect(view.hideReason(item('5'), null, noAnswer)).toBe('paused');
   });
 
   it('keeps a question in focus, its answers and its parts; hides the rest', () => {
@@ -61,14 +64,14 @@ describe('createChatView', () => {
     view.focusOn('3');
     const answers: Record<string, string> = { a: '3', b: '3b', c: '4' };
     const answerOf = (id: string) => answers[id] ?? null;
-    expect(view.hideReason('q', '3a', answerOf)).toBeNull();
-    expect(view.hideReason('a', null, answerOf)).toBeNull();
-    expect(view.hideReason('b', null, answerOf)).toBeNull();
-    expect(view.hideReason('c', null, answerOf)).toBe('focus');
-    expect(view.hideReason('chatter', null, answerOf)).toBe('focus');
-    expect(view.hideReason('q4', '4', answerOf)).toBe('focus');
+    expect(view.hideReason(item('q'), '3a', answerOf)).toBeNull();
+    expect(view.hideReason(item('a'), null, answerOf)).toBeNull();
+    expect(view.hideReason(item('b'), null, answerOf)).toBeNull();
+    expect(view.hideReason(item('c'), null, answerOf)).toBe('focus');
+    expect(view.hideReason(item('chatter'), null, answerOf)).toBe('focus');
+    expect(view.hideReason(item('q4'), '4', answerOf)).toBe('focus');
     view.focusOn(null);
-    expect(view.hideReason('c', null, answerOf)).toBeNull();
+    expect(view.hideReason(item('c'), null, answerOf)).toBeNull();
   });
 
   it('hands out the same snapshot while nothing it says changed', () => {
@@ -78,5 +81,59 @@ describe('createChatView', () => {
     expect(view.snapshot()).toBe(first);
     view.focusOn('1');
     expect(view.snapshot()).not.toBe(first);
+  });
+
+  it('folds the repeats of a group into its first tweet, counting each repeat once, re-created cells and all', () => {
+    const view = createChatView();
+    const original = item('1', 'g');
+    const retweet = item('1', 'g', '1>fan');
+    const copy = item('2', 'g');
+    expect(view.hideReason(retweet, null, noAnswer)).toBeNull();
+    expect(view.hideReason(original, null, noAnswer)).toBe('folded');
+    expect(view.hideReason(copy, null, noAnswer)).toBe('folded');
+    expect(view.hideReason(copy, null, noAnswer)).toBe('folded');
+    expect(view.hideReason(retweet, null, noAnswer)).toBeNull();
+    expect([view.repeatsOf(retweet), view.repeatsOf(original), view.repeatsOf(copy)]).toEqual([3, 0, 0]);
+    expect(view.repeatsOf(item('3'))).toBe(0);
+    expect(view.takeGrown()).toEqual(['g', 'g']);
+    expect(view.takeGrown()).toEqual([]);
+    expect(view.snapshot().folded).toBe(2);
+
+    view.setFolding(false);
+    expect(view.hideReason(copy, null, noAnswer)).toBeNull();
+    expect(view.repeatsOf(retweet)).toBe(0);
+    expect(view.snapshot().folded).toBe(0);
+  });
+
+  it('says why first: a held or out-of-focus repeat is held or out of focus', () => {
+    const view = createChatView();
+    view.hideReason(item('1', 'g'), null, noAnswer);
+    view.arrived('1');
+    view.pause();
+    view.arrived('2');
+    expect(view.hideReason(item('2', 'g'), null, noAnswer)).toBe('paused');
+    view.resume();
+    view.focusOn('5');
+    expect(view.hideReason(item('2', 'g'), null, noAnswer)).toBe('focus');
+    view.focusOn(null);
+    expect(view.hideReason(item('2', 'g'), null, noAnswer)).toBe('folded');
+  });
+});
+
+describe('viewItemOf', () => {
+  it('groups a repost with its original, and long texts posted again by anyone, case and spacing aside', () => {
+    const text = 'Consistency beats frequency: publish on a schedule your readers can count on #blogchat';
+    const original = viewItemOf(tweet({ id: '10', author: 'a', text }));
+    const repost = viewItemOf(tweet({ id: '10', author: 'a', text, kind: 'retweet', retweetedBy: 'fan' }));
+    const copy = viewItemOf(tweet({ id: '11', author: 'spammer', text: `  ${text.toUpperCase().replace(/ /g, '   ')} ` }));
+    expect(original).toEqual({ id: '10', identity: '10', group: copyKeyOf(text) });
+    expect(repost).toEqual({ id: '10', identity: '10>fan', group: original.group });
+    expect(copy.group).toBe(original.group);
+  });
+
+  it('never takes short answers said alike for copies: only the status id groups them', () => {
+    for (const text of ['A1 yes! #blogchat', 'A2 every week #blogchat @host https://t.co/abcdefghij', 'Great point! #blogchat #b2b'])
+      expect(copyKeyOf(text)).toBeNull();
+    expect(viewItemOf(tweet({ id: '12', author: 'b', text: 'A1 yes! #blogchat' })).group).toBe('12');
   });
 });

@@ -1,11 +1,25 @@
-// What the reader chose to see of a live chat in this tab, on top of the filter's decisions: a pause
-// that holds back the chat tweets arriving while it is on, and a question in focus that narrows the
-// timeline to it and its answers. Pure rules, no DOM: the live filter tells the view of each tweet it
-// counts (`arrived`) and asks it of each tweet it shows (`hideReason`). Both are O(1), and while the
-// view is plain (no pause, no focus) `hideReason` is a field read.
+// What the reader sees of a live chat in this tab, on top of the filter's decisions: a pause that holds
+// back the chat tweets arriving while it is on, a question in focus that narrows the timeline to it
+// and its answers, and repeats (retweets, the same text posted again) folded into the one tweet shown.
+// Pure rules, no DOM: the live filter tells the view of each tweet it counts (`arrived`) and asks it of
+// each tweet it shows (`hideReason`), both O(1).
+//
+// Memory: folding keeps, per tweet shown, its group's first tweet (the group is the status id, shared
+// with the tweet's own string, or the text of a long tweet), and a count and the repeats' identities
+// only for groups that have repeats.
+import type { Tweet } from './types';
 
 /** Why the view keeps a tweet the filter shows out of sight. */
-export type ViewHideReason = 'paused' | 'focus';
+export type ViewHideReason = 'paused' | 'focus' | 'folded';
+
+/** A tweet as the view sees it, made once per tweet read (`viewItemOf`). */
+export interface ViewItem {
+  id: string;
+  /** What makes this cell's tweet itself: the status id, and who reposted it for a repost. */
+  identity: string;
+  /** What its repeats share: the status id, or the text of a tweet long enough to be copied. */
+  group: string;
+}
 
 export interface ViewSnapshot {
   paused: boolean;
@@ -13,6 +27,8 @@ export interface ViewSnapshot {
   held: number;
   /** The key of the question in focus, or null. */
   focus: string | null;
+  /** How many repeats are folded into the tweet they repeat. */
+  folded: number;
 }
 
 export interface ChatView {
@@ -22,14 +38,39 @@ export interface ChatView {
   resume(): void;
   /** Narrows the view to a question (its sub-questions and their answers); null shows all again. */
   focusOn(key: string | null): void;
+  /** Whether repeats are folded (the chat's filter option). */
+  setFolding(on: boolean): void;
   /** A tweet counted for the first time, which the filter shows. */
   arrived(id: string): void;
   /**
    * Why a tweet the filter shows is out of the view, or null. `question`: the key of the question the
    * tweet is, if any; `answerOf` gives the key of the question it answers (asked only under a focus).
+   * The first tweet of a group asked about is the one shown; the group's others are repeats.
    */
-  hideReason(id: string, question: string | null, answerOf: (id: string) => string | null): ViewHideReason | null;
+  hideReason(item: ViewItem, question: string | null, answerOf: (id: string) => string | null): ViewHideReason | null;
+  /** How many times the chat shows this tweet (itself and its repeats) when it is the one shown; else 0. */
+  repeatsOf(item: ViewItem): number;
+  /** The groups that got a repeat since the last call: their shown tweet's count changed. */
+  takeGrown(): string[];
   snapshot(): ViewSnapshot;
+}
+
+/** A text this long or longer (without its tags, mentions and links) is a copy when posted again. */
+const COPY_MIN_CHARS = 24;
+
+/** The group of a tweet's copies: its text, case and spacing aside, when long enough to be a copy, else null. */
+export function copyKeyOf(text: string): string | null {
+  const plain = text.toLowerCase().replace(/\s+/g, ' ').trim();
+  const words = plain.replace(/https?:\/\/\S+|[#@＃][\p{L}\p{N}_]+|\s/gu, '');
+  return words.length >= COPY_MIN_CHARS ? `text:${plain}` : null;
+}
+
+export function viewItemOf(tweet: Tweet): ViewItem {
+  return {
+    id: tweet.id,
+    identity: tweet.retweetedBy === undefined ? tweet.id : `${tweet.id}>${tweet.retweetedBy}`,
+    group: copyKeyOf(tweet.text) ?? tweet.id,
+  };
 }
 
 /** Whether status id `a` is newer than `b`: ids are snowflakes, increasing with time (as numbers). */
@@ -53,16 +94,35 @@ export function inFocus(focus: string, key: string): boolean {
 export function createChatView(): ChatView {
   let paused = false;
   let focus: string | null = null;
+  let folding = true;
   // The newest chat tweet counted so far, and the newest when the pause began: only tweets newer
   // than that are held (older ones load as the reader scrolls down, under the reading position).
   let newest: string | null = null;
   let holdAfter: string | null = null;
   let held = new Set<string>();
-  let plain = true;
-  let shown: ViewSnapshot = { paused, held: 0, focus };
+  // Folding: each group's first identity; for groups with repeats, their count and identities.
+  const firsts = new Map<string, string>();
+  const sizes = new Map<string, number>();
+  const repeats = new Set<string>();
+  let grown: string[] = [];
+  let shown: ViewSnapshot = { paused, held: 0, focus, folded: 0 };
   const update = (): void => {
-    plain = !paused && held.size === 0 && focus === null;
-    if (shown.paused !== paused || shown.held !== held.size || shown.focus !== focus) shown = { paused, held: held.size, focus };
+    const folded = folding ? repeats.size : 0;
+    if (shown.paused !== paused || shown.held !== held.size || shown.focus !== focus || shown.folded !== folded)
+      shown = { paused, held: held.size, focus, folded };
+  };
+  /** Whether the item is a repeat of its group's first; counts it the first time. */
+  const isRepeat = (item: ViewItem): boolean => {
+    const first = firsts.get(item.group);
+    if (first === undefined) firsts.set(item.group, item.identity);
+    if (first === undefined || first === item.identity) return false;
+    if (!repeats.has(item.identity)) {
+      repeats.add(item.identity);
+      sizes.set(item.group, (sizes.get(item.group) ?? 1) + 1);
+      grown.push(item.group);
+      update();
+    }
+    return true;
   };
   return {
     pause() {
@@ -80,6 +140,10 @@ export function createChatView(): ChatView {
       focus = key;
       update();
     },
+    setFolding(on) {
+      folding = on;
+      update();
+    },
     arrived(id) {
       if (paused && (holdAfter === null || isNewerId(id, holdAfter))) {
         held.add(id);
@@ -87,12 +151,23 @@ export function createChatView(): ChatView {
       }
       if (newest === null || isNewerId(id, newest)) newest = id;
     },
-    hideReason(id, question, answerOf) {
-      if (plain) return null;
-      if (held.has(id)) return 'paused';
-      if (focus === null || (question !== null && inFocus(focus, question))) return null;
-      const answer = answerOf(id);
-      return answer !== null && inFocus(focus, answer) ? null : 'focus';
+    hideReason(item, question, answerOf) {
+      // Every tweet shown is registered, held or out of focus: its repeats fold into it all the same.
+      const repeat = folding && isRepeat(item);
+      if (held.size > 0 && held.has(item.id)) return 'paused';
+      if (focus !== null && !(question !== null && inFocus(focus, question))) {
+        const answer = answerOf(item.id);
+        if (answer === null || !inFocus(focus, answer)) return 'focus';
+      }
+      return repeat ? 'folded' : null;
+    },
+    repeatsOf(item) {
+      return folding && firsts.get(item.group) === item.identity ? (sizes.get(item.group) ?? 1) : 0;
+    },
+    takeGrown() {
+      const groups = grown;
+      grown = [];
+      return groups;
     },
     snapshot: () => shown,
   };

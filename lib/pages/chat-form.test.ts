@@ -33,7 +33,7 @@ describe('chat form', () => {
         extraTags: [],
         hosts: ['host'],
         muted: [],
-        filter: { hideRetweets: false, hideMuted: true, hostsOnly: false },
+        filter: { hideRetweets: false, hideMuted: true, hostsOnly: false, foldRepeats: true },
         autoTag: true,
         description: '',
         schedule: { recurrence: { kind: 'weekly', weekday: 5 }, start: '19:30', durationMinutes: 45, timeZone: 'Europe/Berlin' },
@@ -55,6 +55,12 @@ describe('chat form', () => {
       ok: false,
       errors: { nth: expect.any(String) },
     });
+  });
+
+  it('folds repeats unless the chat says not to (settings saved before the option existed say nothing)', () => {
+    const { foldRepeats: _, ...before } = chat.filter;
+    expect(formFromChat({ ...chat, filter: before }, def, 'UTC').foldRepeats).toBe(true);
+    expect(formFromChat({ ...chat, filter: { ...before, foldRepeats: false } }, def, 'UTC').foldRepeats).toBe(false);
   });
 
   it('edits an existing chat: the directory schedule by default, own or none otherwise', () => {

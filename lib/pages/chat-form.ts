@@ -16,6 +16,7 @@ export interface ChatForm {
   hideRetweets: boolean;
   hideMuted: boolean;
   hostsOnly: boolean;
+  foldRepeats: boolean;
   autoTag: boolean;
   /** 'default': the directory's schedule; 'custom': the fields below; 'none': no schedule. */
   scheduleMode: ScheduleMode;
@@ -40,6 +41,7 @@ export function emptyForm(userZone: string): ChatForm {
     hideRetweets: false,
     hideMuted: true,
     hostsOnly: false,
+    foldRepeats: true,
     autoTag: true,
     scheduleMode: 'custom',
     recurrence: 'weekly',
@@ -76,6 +78,7 @@ export function formFromChat(chat: ChatSettings, definition: ChatDefinition | un
     hosts: handles(chat.hosts),
     muted: handles(chat.muted),
     ...chat.filter,
+    foldRepeats: chat.filter.foldRepeats !== false,
     autoTag: chat.autoTag,
   };
   if (chat.schedule === null) form.scheduleMode = 'none';
@@ -123,7 +126,7 @@ export function formToRequest(form: ChatForm): FormResult {
     extraTags: splitList(form.extraTags),
     hosts: splitList(form.hosts),
     muted: splitList(form.muted),
-    filter: { hideRetweets: form.hideRetweets, hideMuted: form.hideMuted, hostsOnly: form.hostsOnly },
+    filter: { hideRetweets: form.hideRetweets, hideMuted: form.hideMuted, hostsOnly: form.hostsOnly, foldRepeats: form.foldRepeats },
     autoTag: form.autoTag,
     description: form.description.trim(),
   };

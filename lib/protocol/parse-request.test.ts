@@ -28,6 +28,12 @@ describe('parseRequest: valid messages', () => {
         tag: 'smchat',
         patch: { autoTag: false, hosts: ['Bob'], filter: { hideRetweets: true, hideMuted: true, hostsOnly: false } },
       },
+      // Folding is on unless said otherwise: settings from before the option existed still read.
+      {
+        type: 'chat/update',
+        tag: 'smchat',
+        patch: { filter: { hideRetweets: true, hideMuted: true, hostsOnly: false, foldRepeats: false } },
+      },
       { type: 'chat/list' },
       put(),
       { type: 'tweets/count', tag: 'smchat' },
@@ -140,6 +146,14 @@ describe('parseRequest: bad messages', () => {
     [
       'patch bad filter',
       { type: 'chat/update', tag: 'smchat', patch: { filter: { hideRetweets: 'yes', hideMuted: true, hostsOnly: false } } },
+    ],
+    [
+      'patch bad fold option',
+      {
+        type: 'chat/update',
+        tag: 'smchat',
+        patch: { filter: { hideRetweets: true, hideMuted: true, hostsOnly: false, foldRepeats: 'no' } },
+      },
     ],
     ['patch bad handle', { type: 'chat/update', tag: 'smchat', patch: { hosts: ['@bob'] } }],
     ['patch bad bool', { type: 'chat/update', tag: 'smchat', patch: { chatMode: 1 } }],

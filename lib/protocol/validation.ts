@@ -112,6 +112,7 @@ export function filterOptions(value: unknown, path: string): FilterOptions {
     hideRetweets: boolean(f.hideRetweets, `${path}.hideRetweets`),
     hideMuted: boolean(f.hideMuted, `${path}.hideMuted`),
     hostsOnly: boolean(f.hostsOnly, `${path}.hostsOnly`),
+    ...(f.foldRepeats === undefined ? {} : { foldRepeats: boolean(f.foldRepeats, `${path}.foldRepeats`) }),
   };
 }
 

@@ -1,11 +1,11 @@
 // Marking x.com's timeline cells for the chat-mode stylesheet (./page-style.ts), and taking the marks off.
 import type { HideReason } from '@/lib/chat/filter';
 import type { ViewHideReason } from '@/lib/chat/view';
-import { HIDDEN_ATTR, QUESTION_ATTR } from './page-style';
+import { FOLDS_ATTR, HIDDEN_ATTR, QUESTION_ATTR } from './page-style';
 
-export { HIDDEN_ATTR, QUESTION_ATTR };
+export { FOLDS_ATTR, HIDDEN_ATTR, QUESTION_ATTR };
 /** Every attribute chat mode puts on x.com's cells. */
-const CELL_ATTRS = [HIDDEN_ATTR, QUESTION_ATTR] as const;
+const CELL_ATTRS = [HIDDEN_ATTR, QUESTION_ATTR, FOLDS_ATTR] as const;
 
 /** What chat mode says about a cell; `null`/`false`/absent clears the mark. */
 export interface CellMarks {
@@ -13,6 +13,8 @@ export interface CellMarks {
   hidden?: HideReason | ViewHideReason | null;
   /** The question's label (e.g. "Q3") when the cell is a host's question. */
   question?: string | null;
+  /** The badge of a tweet shown with repeats folded into it ("↻ 3 in this chat"): drawn by the stylesheet. */
+  folds?: string | null;
 }
 
 /**
@@ -27,6 +29,7 @@ export function markCell(cell: Element, attrs: CellMarks): void {
   };
   if ('hidden' in attrs) set(HIDDEN_ATTR, attrs.hidden ?? null);
   if ('question' in attrs) set(QUESTION_ATTR, attrs.question ?? null);
+  if ('folds' in attrs) set(FOLDS_ATTR, attrs.folds ?? null);
 }
 
 /** Removes every chat-mode mark from the page (turning chat mode off restores x.com's DOM exactly). */

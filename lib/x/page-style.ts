@@ -7,12 +7,21 @@ import { X } from './selectors';
 
 export const HIDDEN_ATTR = 'data-chatmode-hidden';
 export const QUESTION_ATTR = 'data-chatmode-question';
+export const FOLDS_ATTR = 'data-chatmode-folds';
 const STYLE_ID = 'chat-mode-page-style';
 /** Questions are marked in x.com's default blue, readable on its light and dark backgrounds alike. */
 const QUESTION_COLOR = 'rgb(29, 155, 240)';
 
 const CSS = `
 ${X.cell}[${HIDDEN_ATTR}] > * { display: none !important; }
+${X.cell}[${FOLDS_ATTR}]:not([${HIDDEN_ATTR}])::after {
+  content: attr(${FOLDS_ATTR});
+  display: block;
+  padding: 0 16px 10px 72px;
+  font-size: 13px;
+  font-weight: 700;
+  color: ${QUESTION_COLOR};
+}
 ${X.cell}[${QUESTION_ATTR}] ${X.tweet} {
   box-shadow: inset 4px 0 0 ${QUESTION_COLOR};
   background-color: color-mix(in srgb, ${QUESTION_COLOR} 12%, transparent);

@@ -164,4 +164,82 @@ describe.each(browsersUnderTest())('$version', (found) => {
     expect(await settledAudit(page)).toMatchObject({ wronglyShown: 0, wronglyHidden: 0, gaps: 0 });
     await page.close();
   });
+
+  it('folds retweets and copies: each tweet appears once, with a badge saying how often the chat posted it', async () => {
+    const page = await newChatModePage(browser);
+    // The generated chat has retweets of its own: the count grows by the 4 repeats pushed here.
+    const foldedCount = () =>
+      page.evaluate(() =>
+        Number(
+          /\d+/.exec(document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('[data-testid="folded"]')?.textContent ?? '0'),
+        ),
+      );
+    const before = await foldedCount();
+    const original = { handle: 'FoldAuthor', name: 'Fold Author', text: 'A2 short and retweeted #blogchat' };
+    const copy = 'Reply to every comment in your first year, it builds the habit #blogchat';
+    await page.evaluate((o) => window.__standin.pushTweets([o]), original);
+    // Its status id and time, as x.com shows them: each repost of it carries both.
+    const shown = await page.waitFor(() => {
+      const cell = [...document.querySelectorAll('[data-testid="cellInnerDiv"]')].find((c) =>
+        c.querySelector('[data-testid="tweetText"]')?.textContent?.includes('short and retweeted'),
+      );
+      const link = cell?.querySelector('[data-testid="User-Name"] a[href*="/status/"]');
+      const datetime = link?.querySelector('time')?.getAttribute('datetime');
+      return link && datetime ? { id: /\/status\/(\d+)/.exec(link.getAttribute('href')!)![1]!, time: datetime } : null;
+    });
+    const { id, time } = shown!;
+    await page.evaluate(
+      ({ o, id, time, copy }) =>
+        window.__standin.pushTweets([
+          { ...o, id, time, retweetedBy: { handle: 'FanOne', name: 'Fan One' } },
+          { ...o, id, time, retweetedBy: { handle: 'FanTwo', name: 'Fan Two' } },
+          ...['CopyOne', 'CopyTwo', 'CopyThree'].map((handle) => ({ handle, name: handle, text: copy })),
+        ]),
+      { o: original, id, time, copy },
+    );
+    const shownOf = (marker: string) =>
+      page.evaluate(
+        (m) =>
+          [...document.querySelectorAll('[data-testid="cellInnerDiv"]')]
+            .filter((c) => c.querySelector('[data-testid="tweetText"]')?.textContent?.includes(m))
+            .map((c) => ({
+              visible: c.getBoundingClientRect().height > 0,
+              hidden: c.getAttribute('data-chatmode-hidden'),
+              badge: c.getAttribute('data-chatmode-folds'),
+              // Drawn by the stylesheet (Firefox reports the `attr()` itself, Chromium its value).
+              drawn: !['none', 'normal'].includes(getComputedStyle(c, '::after').content),
+            })),
+        marker,
+      );
+    // Once x.com has drawn them all, each group shows once.
+    for (const marker of ['short and retweeted', 'Reply to every comment']) {
+      await page.waitFor((m) => {
+        const cells = [...document.querySelectorAll('[data-testid="cellInnerDiv"]')].filter((c) =>
+          c.querySelector('[data-testid="tweetText"]')?.textContent?.includes(m),
+        );
+        return cells.length === 3 && cells.filter((c) => c.getBoundingClientRect().height > 0).length === 1;
+      }, marker);
+    }
+    await page.waitFor(
+      (atLeast) =>
+        Number(
+          /\d+/.exec(document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('[data-testid="folded"]')?.textContent ?? ''),
+        ) >= atLeast,
+      before + 4,
+    );
+    for (const marker of ['short and retweeted', 'Reply to every comment']) {
+      const cells = await shownOf(marker);
+      expect(cells, marker).toHaveLength(3);
+      expect(
+        cells.filter((c) => c.visible),
+        marker,
+      ).toEqual([{ visible: true, hidden: null, badge: '↻ 3 in this chat', drawn: true }]);
+      expect(
+        cells.filter((c) => !c.visible).map((c) => c.hidden),
+        marker,
+      ).toEqual(['folded', 'folded']);
+    }
+    expect(await settledAudit(page)).toMatchObject({ wronglyShown: 0, gaps: 0 });
+    await page.close();
+  });
 });

@@ -1,12 +1,13 @@
 // The live filter on a page built from cells captured from the stand-in: it fails open when tweets
 // cannot be read whole, or read but almost none carries the chat's tags, and recovers.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import { benchCounters } from '@/lib/bench-counters';
-import { findChat } from '@/lib/chat';
+import { DEFAULT_FILTER_OPTIONS, findChat } from '@/lib/chat';
 import { newChatSettings } from '@/lib/store/chats';
 import { fixture } from '@/tests/fixtures/x-cells';
 import { X } from '@/lib/x/selectors';
-import { HIDDEN_ATTR } from '@/lib/x/marks';
+import { FOLDS_ATTR, HIDDEN_ATTR } from '@/lib/x/marks';
 import { findTimeline } from '@/lib/x/timeline';
 import type { ChatModeDeps, FeatureContext } from '../feature';
 import { createLiveFilter, type LiveFilterReport } from './live-filter';
@@ -28,7 +29,11 @@ function cell(text: string, id = String(nextId++)): Element {
 }
 
 /** The page with these cells in its timeline; the feature started for #blogchat. */
-function start(cells: Element[], reportEveryMs = 0, { feature = createLiveFilter({ reportEveryMs }), hosts = ['mackcollier'] } = {}) {
+function start(
+  cells: Element[],
+  reportEveryMs = 0,
+  { feature = createLiveFilter({ reportEveryMs }), hosts = ['mackcollier'], foldRepeats = true } = {},
+) {
   running?.abort();
   running = new AbortController();
   const main = fixture('page');
@@ -39,7 +44,7 @@ function start(cells: Element[], reportEveryMs = 0, { feature = createLiveFilter
   const outbox = { add: vi.fn(), stats: vi.fn() };
   const context: FeatureContext<LiveFilterReport> = {
     tags: ['blogchat'],
-    chat: { ...newChatSettings('blogchat', findChat('blogchat'), 1), hosts },
+    chat: { ...newChatSettings('blogchat', findChat('blogchat'), 1), hosts, filter: { ...DEFAULT_FILTER_OPTIONS, foldRepeats } },
     onChatPage: true,
     href: 'https://x.com/search?q=%23blogchat&f=live',
     deps: { document, outbox } as Partial<ChatModeDeps> as ChatModeDeps, // the live filter uses only these
@@ -56,6 +61,10 @@ function start(cells: Element[], reportEveryMs = 0, { feature = createLiveFilter
 }
 
 let running: AbortController | null = null;
+beforeEach(() => {
+  // The badge's text comes from the browser's i18n: `key(substitutions)` here.
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key, subs) => `${key}(${[subs ?? []].flat().join('|')})`);
+});
 afterEach(() => {
   running?.abort();
   running = null;
@@ -197,7 +206,7 @@ describe('live filter', () => {
       const cells = Array.from({ length: 14 }, (_, i) => cell(i === 2 ? 'off topic' : `A${i} answer #blogchat`));
       const { timeline, hidden, hiddenFor, outbox, control, view } = start(cells);
       control().pause();
-      expect(view()).toEqual({ paused: true, held: 0, focus: null });
+      expect(view()).toEqual({ paused: true, held: 0, focus: null, folded: 0 });
       expect(hidden()).toEqual([cells[2]]);
       outbox.add.mockClear();
 
@@ -207,7 +216,7 @@ describe('live filter', () => {
       await tick();
       expect(hiddenFor('paused')).toEqual(arrivals);
       expect(hiddenFor('untagged')).toEqual([noise, cells[2]]);
-      expect(view()).toEqual({ paused: true, held: 5, focus: null });
+      expect(view()).toEqual({ paused: true, held: 5, focus: null, folded: 0 });
       // Held, not dropped: on their way to the transcript like any chat tweet.
       expect(outbox.add.mock.calls.flatMap(([, tweets]) => (tweets as Array<{ text: string }>).map((t) => t.text))).toEqual(
         arrivals.map((c) => c.querySelector(X.tweetText)!.textContent),
@@ -220,7 +229,7 @@ describe('live filter', () => {
       expect(hiddenFor('paused')).toEqual([again, ...arrivals.slice(1)]);
 
       control().resume();
-      expect(view()).toEqual({ paused: false, held: 0, focus: null });
+      expect(view()).toEqual({ paused: false, held: 0, focus: null, folded: 0 });
       expect(hidden()).toEqual([noise, cells[2]]);
     });
 
@@ -249,7 +258,7 @@ describe('live filter', () => {
       running!.abort();
       await tick();
       const after = start(cells, 0, { feature });
-      expect(after.view()).toEqual({ paused: false, held: 0, focus: null });
+      expect(after.view()).toEqual({ paused: false, held: 0, focus: null, folded: 0 });
       expect(after.hidden()).toEqual([]);
     });
   });
@@ -315,6 +324,40 @@ describe('live filter', () => {
       control().resume();
       expect(hiddenFor('paused')).toEqual([]);
       expect(hiddenFor('focus')).toEqual([]);
+    });
+  });
+
+  describe('folded repeats', () => {
+    const copied = 'Consistency beats frequency: publish when your readers expect you #blogchat';
+
+    it('shows the same long text once, with a badge counting its copies, updated as more arrive', async () => {
+      const cells = [cell(copied), cell('A1 short and common #blogchat'), cell('A1 short and common #blogchat'), cell(copied)];
+      const { timeline, hiddenFor, reports } = start(cells);
+      expect(hiddenFor('folded')).toEqual([cells[3]]);
+      expect(cells[0]!.getAttribute(FOLDS_ATTR)).toBe('foldedBadge(2)');
+      expect([cells[1], cells[2]].map((c) => c!.hasAttribute(HIDDEN_ATTR))).toEqual([false, false]);
+
+      const third = cell(`  ${copied.toUpperCase()}`);
+      timeline.append(third);
+      await tick();
+      expect(hiddenFor('folded')).toEqual([cells[3], third]);
+      expect(cells[0]!.getAttribute(FOLDS_ATTR)).toBe('foldedBadge(3)');
+      expect(reports.at(-1)!.view!.folded).toBe(2);
+
+      // Scrolled away and back: the copies stay folded, the badge stays on the one shown.
+      const again = cells.map((c) => c.cloneNode(true) as Element);
+      for (const c of again) for (const a of [FOLDS_ATTR, HIDDEN_ATTR]) c.removeAttribute(a);
+      timeline.replaceChildren(...again);
+      await tick();
+      expect(hiddenFor('folded')).toEqual([again[3]]);
+      expect(again[0]!.getAttribute(FOLDS_ATTR)).toBe('foldedBadge(3)');
+    });
+
+    it('folds nothing when the chat’s option is off', () => {
+      const cells = [cell(copied), cell(copied)];
+      const { hidden } = start(cells, 0, { foldRepeats: false });
+      expect(hidden()).toEqual([]);
+      expect(cells.map((c) => c.hasAttribute(FOLDS_ATTR))).toEqual([false, false]);
     });
   });
 });

@@ -17,6 +17,7 @@
 import {
   createChatView,
   createLiveChat,
+  viewItemOf,
   createRecognition,
   decideTweet,
   hasAnyTag,
@@ -28,8 +29,10 @@ import {
   type Recognition,
   type Tweet,
   type ChatView,
+  type ViewItem,
   type ViewSnapshot,
 } from '@/lib/chat';
+import { t } from '@/lib/i18n';
 import type { LiveSnapshot } from '@/lib/chat/live';
 import type { StoredTweetInput } from '@/lib/protocol/domain';
 import { installPageStyle, removePageStyle } from '@/lib/x/page-style';
@@ -65,6 +68,16 @@ export interface LiveFilterTiming {
   /** How often the sidebar's counters are refreshed at most (ms). */
   reportEveryMs?: number;
 }
+
+/** What was decided about a tweet read: the filter's decision, and for a tweet it shows, the view's item. */
+interface Decided {
+  tweet: Tweet;
+  decision: FilterDecision;
+  item: ViewItem | null;
+}
+
+/** How many shown cells are remembered for their badge (more than x.com ever mounts at once). */
+const BADGE_CELLS = 300;
 
 /** Tweets worth keeping in the transcript: the chat's own (tagged), whatever the user's view options. */
 function isChatTweet(decision: FilterDecision): boolean {
@@ -103,6 +116,7 @@ export function createLiveFilter({ reportEveryMs = 1_000 }: LiveFilterTiming = {
       const counts = live.chat;
       const answerKeyOf = (id: string): string | null => counts.answerKeyOf(id);
       const { recognition, view } = live;
+      view.setFolding(chat.filter.foldRepeats !== false);
       running++;
 
       // The page as lib/x reads it, and whether the tweets that read carry the chat's tags.
@@ -132,7 +146,20 @@ export function createLiveFilter({ reportEveryMs = 1_000 }: LiveFilterTiming = {
       // What was decided about each reading. The watcher hands a re-created cell of a known tweet the
       // same reading object (see onCells in lib/x/timeline), so a decision found here means the tweet
       // was decided and counted already. Weak: the watcher's cache bounds it.
-      const decided = new WeakMap<CellReading, { tweet: Tweet; decision: FilterDecision }>();
+      const decided = new WeakMap<CellReading, Decided>();
+      // The cells last marked for a tweet shown (a few hundred at most, the latest), so that its badge
+      // follows when a repeat arrives. The tweet's count is in the badge when it has repeats.
+      const badgeCells = new Map<string, { cell: Element; item: ViewItem }>();
+      const badge = (item: ViewItem, cell: Element): string | null => {
+        if (badgeCells.get(item.group)?.cell !== cell) {
+          badgeCells.delete(item.group);
+          badgeCells.set(item.group, { cell, item });
+          if (badgeCells.size > BADGE_CELLS) badgeCells.delete(badgeCells.keys().next().value!);
+        }
+        const n = view.repeatsOf(item);
+        return n > 1 ? t('foldedBadge', String(n)) : null;
+      };
+
       // The watcher's readings by tweet: forgotten when the page stops or starts reading as the chat
       // again, since the readings of a page that does not read right (x.com's markup changed under it)
       // are wrong, and so are those made just before that was noticed.
@@ -140,7 +167,7 @@ export function createLiveFilter({ reportEveryMs = 1_000 }: LiveFilterTiming = {
 
       /** Decides, counts and marks cells (the page reads as the chat). */
       const filterCells = (cells: Element[], readings: CellReading[]): void => {
-        const read: Array<{ cell: Element; tweet: Tweet; decision: FilterDecision }> = [];
+        const read: Array<{ cell: Element } & Decided> = [];
         const added: Tweet[] = [];
         let counted = false;
         cells.forEach((cell, i) => {
@@ -151,8 +178,9 @@ export function createLiveFilter({ reportEveryMs = 1_000 }: LiveFilterTiming = {
           else if (reading.kind === 'tweet' || (reading.kind === 'promoted' && reading.tweet)) {
             const tweet = reading.tweet!;
             const decision: FilterDecision = reading.kind === 'promoted' ? { show: false, reason: 'promoted' } : decideTweet(tweet, filter);
-            decided.set(reading, { tweet, decision });
-            read.push({ cell, tweet, decision });
+            const entry: Decided = { tweet, decision, item: decision.show ? viewItemOf(tweet) : null };
+            decided.set(reading, entry);
+            read.push({ cell, ...entry });
             if (counts.add(tweet, decision)) {
               counted = true;
               if (isChatTweet(decision)) added.push(tweet);
@@ -169,12 +197,16 @@ export function createLiveFilter({ reportEveryMs = 1_000 }: LiveFilterTiming = {
         if (read.length === 0) return;
         // Marked once the whole batch is counted: a tweet later in the batch can make an earlier one a
         // question (the Q1 that identifies the host of an earlier-loaded Q3).
-        for (const { cell, tweet, decision } of read) {
+        for (const { cell, tweet, decision, item } of read) {
           const question = counts.questionKeyOf(tweet.id);
-          markCell(cell, {
-            hidden: decision.show ? view.hideReason(tweet.id, question, answerKeyOf) : decision.reason,
-            question: question && `Q${question.toUpperCase()}`,
-          });
+          const hidden = !decision.show ? decision.reason : item ? view.hideReason(item, question, answerKeyOf) : null;
+          markCell(cell, { hidden, question: question && `Q${question.toUpperCase()}`, folds: item && !hidden ? badge(item, cell) : null });
+        }
+        // A repeat arrived: the tweet it repeats says so, where x.com shows it now.
+        const grown = view.takeGrown();
+        for (const group of grown) {
+          const shown = badgeCells.get(group);
+          if (shown?.cell.isConnected) markCell(shown.cell, { folds: badge(shown.item, shown.cell) });
         }
         if (added.length > 0) {
           const fresh: StoredTweetInput[] = added.map((tweet) => {
@@ -185,8 +217,8 @@ export function createLiveFilter({ reportEveryMs = 1_000 }: LiveFilterTiming = {
           });
           context.deps.outbox.add(tag, fresh);
         }
-        // Only a tweet counted for the first time changes what the sidebar shows.
-        if (counted) scheduleReport();
+        // Only a tweet counted for the first time, or a repeat folded, changes what the sidebar shows.
+        if (counted || grown.length > 0) scheduleReport();
       };
 
       const handleCells = (cells: Element[], readings: CellReading[]): void => {
