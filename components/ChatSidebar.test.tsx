@@ -75,7 +75,7 @@ const oneFan: LiveSnapshot = {
   perMinute: [],
 };
 /** The live filter's report of it: the live snapshot, a plain view, and stream controls that record their calls. */
-const streamControl = { pause: vi.fn(), resume: vi.fn(), focusOn: vi.fn() };
+const streamControl = { pause: vi.fn(), resume: vi.fn(), focusOn: vi.fn(), catchUp: vi.fn() };
 const liveReport = (live: LiveSnapshot) => ({ live, view: { paused: false, held: 0, focus: null, folded: 0 }, control: streamControl });
 
 describe('ChatSidebar', () => {

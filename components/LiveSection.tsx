@@ -15,12 +15,14 @@ import { Participants as ParticipantsPart } from './Participants';
 import { pure } from './pure';
 import { QuestionList as QuestionListPart } from './QuestionList';
 import { StreamControls as StreamControlsPart } from './StreamControls';
+import { CatchUp as CatchUpPart } from './CatchUp';
 
 const Counters = pure(CountersPart);
 const QuestionList = pure(QuestionListPart);
 const ActivityChart = pure(ActivityChartPart);
 const Participants = pure(ParticipantsPart);
 const StreamControls = pure(StreamControlsPart);
+const CatchUp = pure(CatchUpPart);
 
 const NONE: readonly Handle[] = [];
 
@@ -51,6 +53,7 @@ export function LiveSection(props: LiveSectionProps) {
     if (!muted.includes(handle)) update({ muted: [...muted, handle] });
   }, []);
   const onShowAll = useCallback(() => latest.current.control.focusOn(null), []);
+  const onShowTweet = useCallback((id: string) => scrollToTweet(latest.current.doc, id), []);
   const muted = state.chat?.muted ?? NONE;
   const participants = useMemo(() => live.participants.filter((p) => !muted.includes(p.handle)), [live.participants, muted]);
   return (
@@ -63,6 +66,7 @@ export function LiveSection(props: LiveSectionProps) {
         onShowAll={onShowAll}
         t={t}
       />
+      <CatchUp load={control.catchUp} onShow={onShowTweet} t={t} />
       <Counters shown={live.shown} hidden={live.hidden} held={view.held} folded={view.folded} t={t} />
       <QuestionList
         questions={live.questions}

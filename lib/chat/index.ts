@@ -14,3 +14,4 @@ export * from './when';
 export * from './times';
 export * from './recognition';
 export * from './view';
+export * from './catch-up';

@@ -14,6 +14,7 @@
 // 10,000–20,000-tweet chat. They are never evicted, since evicting would double count a tweet scrolled
 // back to. The question tracker keeps the ids of question and answer tweets (a subset), and the
 // participants map one entry per distinct author of a shown tweet. Everything else is fixed-size.
+import { answerOf, TOP_ANSWERS, withTopAnswer, type CatchUpAnswer, type CatchUpQuestion } from './catch-up';
 import type { FilterDecision, HideReason } from './filter';
 import { normalizeHandle } from './handles';
 import { hasAnyTag } from './hashtags';
@@ -76,6 +77,8 @@ export interface LiveChat {
   questionKeyOf(tweetId: string): string | null;
   /** The key of the question an answer tweet is counted under, or null. O(1). */
   answerKeyOf(tweetId: string): string | null;
+  /** Each question with its answer count and most-liked answers so far (O(questions)). */
+  catchUp(): CatchUpQuestion[];
   /**
    * Replaces the known hosts (e.g. once the chat's settings load, or when the user edits them). Tweets
    * already added by a new host that look like questions become questions.
@@ -190,6 +193,17 @@ export function createLiveChat(options: LiveChatOptions): LiveChat {
   // only replaces an entry in place with the same tweet and key (see question-tracker.ts).
   let questionIndex: { of: readonly TrackedQuestion[]; keys: Map<string, string> } | null = null;
 
+  // Each question's most-liked answers, by the key the tracker counted them under.
+  const topAnswers = new Map<string, CatchUpAnswer[]>();
+  function noteAnswer(tweet: Tweet): void {
+    const key = tracker.answerKeyOf(tweet.id);
+    if (key === null) return;
+    const top = topAnswers.get(key) ?? [];
+    // Most answers are not among the most liked: nothing to make for them.
+    if (top.length === TOP_ANSWERS && (tweet.likes ?? 0) <= top[TOP_ANSWERS - 1]!.likes) return;
+    topAnswers.set(key, withTopAnswer(top, answerOf(tweet)));
+  }
+
   return {
     add(tweet, decision) {
       if (seen.has(tweet.id)) return false;
@@ -203,7 +217,7 @@ export function createLiveChat(options: LiveChatOptions): LiveChat {
       // The chat's tweets, whether shown or hidden by the user's choices (muted, retweets, hosts only):
       // questions and answers are the chat's, and so is its activity.
       if (!hasAnyTag(tweet.text, tags)) return true;
-      tracker.add(tweet);
+      if (tracker.add(tweet)) noteAnswer(tweet);
       countMinute(tweetTimeMs(tweet.time, now()));
       if (decision.show) countParticipant(tweet);
       return true;
@@ -251,6 +265,16 @@ export function createLiveChat(options: LiveChatOptions): LiveChat {
     },
 
     answerKeyOf: (tweetId) => tracker.answerKeyOf(tweetId),
+
+    catchUp() {
+      return tracker.state.questions.map((q) => ({
+        key: q.key,
+        tweetId: q.tweetId,
+        text: q.text,
+        answerCount: q.answerCount,
+        top: topAnswers.get(q.key) ?? [],
+      }));
+    },
 
     setHosts(hosts) {
       tracker.setHosts(hosts);

@@ -25,6 +25,8 @@ export interface Tweet {
   lang?: string;
   /** The page shows only the first part of the text ("Show more"): the rest, tag included, is unread. */
   truncated?: boolean;
+  /** Its like count when it was read (from its like button), if the page showed one. */
+  likes?: number;
 }
 
 /** How often a chat recurs, in its own time zone. */

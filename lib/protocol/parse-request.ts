@@ -80,6 +80,7 @@ function validate(m: Record<string, unknown>, type: RequestType): Request {
     case 'chat/get':
     case 'chat/delete':
     case 'sessions/list':
+    case 'catch-up':
     case 'reminders/clear':
       return { type, tag: tag(m.tag, 'tag') };
     case 'reminders/set': {

@@ -3,6 +3,7 @@
 // ./parse-request). Dependency-free on purpose: it is bundled into the content script, which must stay
 // small. Only type imports below.
 import type { Tag } from '../chat/types';
+import type { CatchUpQuestion } from '../chat/catch-up';
 import type { OccurrenceTimes } from '../chat/when';
 import type {
   ChatSession,
@@ -23,6 +24,8 @@ export type Request =
   | { type: 'tweets/put'; batchId: string; tag: Tag; tweets: StoredTweetInput[] }
   | { type: 'tweets/count'; tag: Tag; sessionId?: string }
   | { type: 'sessions/list'; tag: Tag }
+  /** The chat's latest stored session as a catch-up: its questions, answer counts and most-liked answers. */
+  | { type: 'catch-up'; tag: Tag }
   | { type: 'export'; sessionId: string; format: ExportFormat }
   /** Extension pages only: forget a chat's settings (its stored transcripts stay). */
   | { type: 'chat/delete'; tag: Tag }
@@ -59,6 +62,7 @@ export interface ResponseMap {
   'tweets/put': { ok: true; batchId: string; stored: number; duplicates: number };
   'tweets/count': { ok: true; count: number };
   'sessions/list': { ok: true; sessions: ChatSession[] };
+  'catch-up': { ok: true; questions: CatchUpQuestion[] };
   export: { ok: true; filename: string; mime: string; body: string };
   'chat/delete': { ok: true; deleted: boolean };
   'chats/import': { ok: true; imported: number };
@@ -97,6 +101,7 @@ export const REQUEST_TYPES: readonly RequestType[] = [
   'tweets/put',
   'tweets/count',
   'sessions/list',
+  'catch-up',
   'export',
   'chat/delete',
   'chats/import',

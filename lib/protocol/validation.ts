@@ -68,6 +68,12 @@ export function optional<T>(obj: Record<string, unknown>, key: string, path: str
   return obj[key] === undefined ? undefined : read(obj[key], `${path}.${key}`);
 }
 
+/** A count such as a tweet's likes: a whole number from 0 to a trillion. */
+function count(value: unknown, path: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 1e12) fail(path, 'expected a whole number from 0');
+  return value;
+}
+
 export function tweetInput(value: unknown, path: string): StoredTweetInput {
   const t = record(value, path);
   const author = record(t.author, `${path}.author`);
@@ -93,6 +99,8 @@ export function tweetInput(value: unknown, path: string): StoredTweetInput {
   if (question !== undefined) out.question = question;
   const answer = optional(t, 'answer', path, (v, p) => string(v, p, 16, LABEL_RE, 'expected a short label such as "2a"'));
   if (answer !== undefined) out.answer = answer;
+  const likes = optional(t, 'likes', path, count);
+  if (likes !== undefined) out.likes = likes;
   return out;
 }
 

@@ -169,6 +169,42 @@ describe('handler: tweets, sessions, export', () => {
     expect(json.ok && 'body' in json ? (JSON.parse(json.body) as { tweets: unknown[] }).tweets.length : 0).toBe(3);
   });
 
+  it('catches up on the latest session: its questions, answer counts and most-liked answers (likes kept as stored)', async () => {
+    expect(await handle({ type: 'catch-up', tag: 'quietchat' }, CS)).toEqual({ ok: true, questions: [] });
+    const tweets = [
+      // the evening before (a chat without a schedule: tweets 2 hours apart are another session)
+      tw(1, -24 * 60, { text: 'Q1) Before?', question: '1' }),
+      tw(2, -24 * 60 + 1, { answer: '1', likes: 50 }),
+      // this evening's, the latest session
+      tw(3, 0, { text: 'Q1) Why?', question: '1' }),
+      tw(4, 1, { answer: '1', likes: 4 }),
+      tw(5, 2, { answer: '1', likes: 9 }),
+      tw(6, 3, { answer: '1' }),
+      tw(7, 4, { text: 'Reminder: Q1) Why?', question: '1' }),
+    ];
+    await handle({ type: 'tweets/put', batchId: 'c-1', tag: 'quietchat', tweets }, CS);
+    expect(await handle({ type: 'catch-up', tag: 'quietchat' }, CS)).toEqual({
+      ok: true,
+      questions: [
+        {
+          key: '1',
+          tweetId: '3',
+          text: 'Q1) Why?',
+          answerCount: 3,
+          top: [
+            { id: '5', handle: 'u5', name: 'U5', text: 'hello 5', likes: 9 },
+            { id: '4', handle: 'u4', name: 'U4', text: 'hello 4', likes: 4 },
+            { id: '6', handle: 'u6', name: 'U6', text: 'hello 6', likes: 0 },
+          ],
+        },
+      ],
+    });
+    expect(await handle({ type: 'tweets/put', batchId: 'c-2', tag: 'quietchat', tweets: [tw(8, 0, { likes: -1 })] }, CS)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
+  });
+
   it('works through the typed client', async () => {
     const client = createClient((m) => handle(structuredClone(m), CS));
     const r = await client.send({ type: 'tweets/put', batchId: 'x1', tag: 'smchat', tweets: [tw(5, 0)] });

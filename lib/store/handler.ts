@@ -13,6 +13,7 @@ import type { TabSession } from './tab-session';
 import { currentOrNext, scheduleOf } from './scheduled-sessions';
 import { getSession, listSessions, type SessionFor } from './sessions';
 import { countTweets, putTweetBatch, tweetsOfSession } from './tweets';
+import { catchUpFromStored } from '../chat/catch-up';
 
 export interface HandlerOptions {
   /** The open store, a promise of it, or an opener called per request (`storeOpener()`). Failing to open gives `internal` replies. */
@@ -89,6 +90,10 @@ export function createHandler(options: HandlerOptions): Handler {
         return { ok: true, count: await countTweets(db, request.tag, request.sessionId) };
       case 'sessions/list':
         return { ok: true, sessions: await listSessions(db, request.tag) };
+      case 'catch-up': {
+        const [latest] = await listSessions(db, request.tag);
+        return { ok: true, questions: latest ? catchUpFromStored(await tweetsOfSession(db, latest.id)) : [] };
+      }
       case 'export': {
         const session = await getSession(db, request.sessionId);
         if (!session) return errorReply('not-found', `No session "${request.sessionId}" is stored.`);

@@ -30,6 +30,7 @@ const READINGS: Record<RealPage, CellReading[]> = {
       kind: 'retweet',
       retweetedBy: 'user_b',
       lang: 'en',
+      likes: 22,
     }),
     tweet({
       id: id(3),
@@ -40,6 +41,7 @@ const READINGS: Record<RealPage, CellReading[]> = {
       retweetedBy: 'user_e',
       truncated: true,
       lang: 'en',
+      likes: 69,
     }),
     { kind: 'empty' },
     tweet({
@@ -49,6 +51,7 @@ const READINGS: Record<RealPage, CellReading[]> = {
       text: words('mike', 14),
       kind: 'quote',
       lang: 'en',
+      likes: 45,
     }),
     tweet({
       id: id(6),
@@ -58,6 +61,7 @@ const READINGS: Record<RealPage, CellReading[]> = {
       kind: 'tweet',
       truncated: true,
       lang: 'en',
+      likes: 3,
     }),
     tweet({
       id: id(7),
@@ -66,6 +70,7 @@ const READINGS: Record<RealPage, CellReading[]> = {
       text: words('delta', 14),
       kind: 'quote',
       lang: 'en',
+      likes: 4,
     }),
     unreadable(8),
     unreadable(10),
@@ -77,6 +82,7 @@ const READINGS: Record<RealPage, CellReading[]> = {
       kind: 'retweet',
       retweetedBy: 'user_e',
       lang: 'en',
+      likes: 6,
     }),
     unreadable(12),
   ],
@@ -88,6 +94,7 @@ const READINGS: Record<RealPage, CellReading[]> = {
       text: 'delta',
       kind: 'quote',
       lang: 'und',
+      likes: 4,
     }),
     { kind: 'empty' },
   ],
@@ -99,6 +106,7 @@ const READINGS: Record<RealPage, CellReading[]> = {
       text: `🚫 @user_b ${words('foxtrot', 4)} @user_c`,
       kind: 'tweet',
       lang: 'en',
+      likes: 2325,
     }),
   ],
   profile: [
@@ -109,6 +117,7 @@ const READINGS: Record<RealPage, CellReading[]> = {
       text: words('golf', 13),
       kind: 'tweet',
       lang: 'en',
+      likes: 939,
     }),
     tweet({
       id: id(2),
@@ -117,6 +126,7 @@ const READINGS: Record<RealPage, CellReading[]> = {
       text: `${words('romeo', 14)} https://example.com/page/rest`,
       kind: 'quote',
       lang: 'en',
+      likes: 2145,
     }),
     tweet({
       id: id(3),
@@ -125,6 +135,7 @@ const READINGS: Record<RealPage, CellReading[]> = {
       text: `${words('quebec', 14)} 🧵`,
       kind: 'tweet',
       lang: 'en',
+      likes: 993,
     }),
   ],
   'home-promoted': [
@@ -137,6 +148,7 @@ const READINGS: Record<RealPage, CellReading[]> = {
         text: `🌍🖤 ${words('echo', 14)} ⏳ ${words('foxtrot', 9)} 🚨`,
         kind: 'promoted',
         lang: 'en',
+        likes: 4,
       },
     },
   ],
@@ -151,6 +163,7 @@ const READINGS: Record<RealPage, CellReading[]> = {
         kind: 'promoted',
         truncated: true,
         lang: 'en',
+        likes: 205,
       },
     },
   ],

@@ -45,6 +45,11 @@ export const X = {
   /** The quoted tweet's card inside an article (preceded by a visually hidden, translated "Quote"). */
   quotedTweet: 'div[role="link"]',
   avatar: '[data-testid="Tweet-User-Avatar"]',
+  /**
+   * The tweet's like button ("unlike" once the user liked it). Its aria-label starts with the exact count
+   * ("205 Likes. Like", translated after the number; just "Like" without likes); the text shows it rounded.
+   */
+  likeButton: 'button[data-testid="like"], button[data-testid="unlike"]',
   link: 'a[href]',
   /** Anything article-like: a cell holding one that is not `tweet` means x.com renamed the tweet. */
   anyArticle: 'article, [role="article"]',

@@ -60,6 +60,7 @@ describe('readCell on cells captured from the stand-in', () => {
       text: shownText(s),
       kind: name === 'reply' ? 'reply' : 'tweet',
       lang: s.lang,
+      likes: s.likes,
     });
   });
 
@@ -125,6 +126,7 @@ describe('readCell on cells captured from the stand-in', () => {
       kind: 'retweet',
       retweetedBy: s.retweetedBy?.handle.toLowerCase(),
       lang: 'en',
+      likes: s.likes,
     });
   });
 
@@ -138,6 +140,8 @@ describe('readCell on cells captured from the stand-in', () => {
       text: 'This, so much this 👇',
       kind: 'quote',
       lang: 'en',
+      // its own like button's, not the quoted tweet's (whose card has none)
+      likes: s.likes,
     });
     expect(s.quoted?.text).toContain('#blogchat');
     expect(extractTags(t.text)).toEqual([]);
@@ -162,6 +166,21 @@ describe('readCell on cells captured from the stand-in', () => {
     const ad = fixture('promoted');
     for (const el of ad.querySelectorAll(X.tweetText)) el.setAttribute('data-testid', 'postText');
     expect(readCell(ad)).toMatchObject({ kind: 'promoted', tweet: { id: spec('promoted').id, text: '' } });
+  });
+
+  it('reads the exact like count from the like button’s label (its text is rounded), none without a button', () => {
+    const cell = fixture('plain');
+    const button = cell.querySelector(X.likeButton)!;
+    button.setAttribute('aria-label', '12345 Likes. Like');
+    expect(tweetOf(cell).likes).toBe(12345);
+    // Liked by the user: the button is "unlike"; a label in another language keeps the number first.
+    button.setAttribute('data-testid', 'unlike');
+    button.setAttribute('aria-label', '1.234 „Gefällt mir“-Angaben');
+    expect(tweetOf(cell).likes).toBe(1234);
+    button.setAttribute('aria-label', 'Like');
+    expect(tweetOf(cell).likes).toBe(0);
+    button.remove();
+    expect(tweetOf(cell)).not.toHaveProperty('likes');
   });
 
   it('reads a hashtag link that shows its tag without "#" as the hashtag (its /hashtag/ address says so)', () => {
@@ -195,6 +214,7 @@ describe('readCell on cells captured from the stand-in', () => {
         text: s.text,
         kind: 'promoted',
         lang: 'en',
+        likes: s.likes,
       },
     });
   });

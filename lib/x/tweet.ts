@@ -13,7 +13,8 @@
 //   a pinned post's "Pinned" context is in no link), quote (a `div[role="link"]` card holding its own
 //   User-Name/tweetText — verified-organisation badges are `div[role="link"]` too, inside User-Name,
 //   holding neither), reply (a list of `@handle` profile links between the author row and the text: the
-//   "Replying to" line, detected by structure, not by its translated words), else tweet.
+//   "Replying to" line, detected by structure, not by its translated words), else tweet;
+// - likes: the leading number of the like button's aria-label (exact; its text is rounded, "1.2K").
 import type { Handle, Tweet, TweetKind } from '@/lib/chat/types';
 import { profileHandleOf, statusOf } from './urls';
 import { X } from './selectors';
@@ -165,6 +166,13 @@ export function getTweetType(article: Element): TweetKind {
   return kindIn(scope, partsOf(scope)).kind;
 }
 
+/** The article's like count: its own like button's label's leading number (none: no button, or a label without one). */
+function likesIn(scope: Scope): number | null {
+  const label = firstOwn(scope, X.likeButton)?.getAttribute('aria-label');
+  const digits = label ? /^\s*(\d[\d,.\u00a0\u202f ]*)/.exec(label)?.[1]?.replace(/\D/g, '') : undefined;
+  return digits ? Number(digits) : label ? 0 : null;
+}
+
 /**
  * Why `article` cannot be read, or the tweet and whether it has a text of its own (without one, its
  * `text` is empty: good enough for an ad, never for deciding whether a tweet is the chat's).
@@ -218,6 +226,8 @@ function read(article: Element): { tweet: Tweet; hasText: boolean } | string {
   if (scope.showMore.some((el) => isOwn(el, scope))) tweet.truncated = true;
   const lang = textEl?.getAttribute('lang');
   if (lang) tweet.lang = lang;
+  const likes = likesIn(scope);
+  if (likes !== null) tweet.likes = likes;
   return { tweet, hasText: textEl !== undefined };
 }
 

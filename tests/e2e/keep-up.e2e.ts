@@ -242,4 +242,89 @@ describe.each(browsersUnderTest())('$version', (found) => {
     expect(await settledAudit(page)).toMatchObject({ wronglyShown: 0, gaps: 0 });
     await page.close();
   });
+
+  it('catches a latecomer up: each question’s answer count and most-liked answers, from the tab and, after a reload, the saved session', async () => {
+    const page = await newChatModePage(browser);
+    const answers = [
+      { handle: 'LikedMost', likes: 120 },
+      { handle: 'LikedSecond', likes: 50 },
+      { handle: 'LikedThird', likes: 7 },
+      { handle: 'LikedLeast', likes: 3 },
+    ];
+    await page.evaluate(
+      (list) =>
+        window.__standin.pushTweets([
+          { handle: 'MackCollier', name: 'Mack Collier', text: 'Q13) What is your best tip? #blogchat', likes: 30 },
+          ...list.map(({ handle, likes }) => ({ handle, name: handle, text: `A13 tip from ${handle} #blogchat`, likes })),
+        ]),
+      answers,
+    );
+    // The tab has read them, and the background has stored them (what a reload leaves).
+    await page.waitFor(() =>
+      [...document.querySelectorAll('[data-testid="cellInnerDiv"]')].some((c) =>
+        c.querySelector('[data-testid="tweetText"]')?.textContent?.includes('tip from LikedLeast'),
+      ),
+    );
+    const deadline = Date.now() + 20_000;
+    while (
+      Date.now() < deadline &&
+      (await inExtension(browser, storedTweets, false)).filter((row) => /^liked/i.test(row.handle)).length < 4
+    );
+
+    // Run in the page: Q13 as the catch-up lists it, once it does.
+    const catchUp = () => {
+      const q13 = document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('[data-testid="catch-up"] li[data-key="13"]');
+      return q13
+        ? {
+            count: q13.querySelector('.catch-up-count')?.textContent,
+            top: [...q13.querySelectorAll('a.catch-up-answer')].map((a) => a.textContent),
+          }
+        : null;
+    };
+    const expected = {
+      count: '4 answers',
+      top: [
+        '@likedmost A13 tip from LikedMost #blogchat 120 likes',
+        '@likedsecond A13 tip from LikedSecond #blogchat 50 likes',
+        '@likedthird A13 tip from LikedThird #blogchat 7 likes',
+      ],
+    };
+    await clickInSidebar(page, 'button.catch-up-toggle');
+    expect(await page.waitFor(catchUp)).toEqual(expected);
+
+    // An answer on the page (x.com keeps about a screen around the view mounted) is brought into view, not opened.
+    await page.evaluate(() => window.scrollBy(0, window.innerHeight));
+    const inView = () =>
+      page.evaluate(() => {
+        const cell = [...document.querySelectorAll('[data-testid="cellInnerDiv"]')].find((c) =>
+          c.querySelector('[data-testid="tweetText"]')?.textContent?.includes('tip from LikedMost'),
+        );
+        const r = cell?.getBoundingClientRect();
+        return r ? r.top >= 0 && r.bottom <= window.innerHeight : null;
+      });
+    expect(await inView()).toBe(false);
+    // From the keyboard: the sidebar may have scrolled away with the page (focused without scrolling, then Enter).
+    await page.evaluate(() =>
+      document
+        .querySelector('chat-mode-sidebar')!
+        .shadowRoot!.querySelector<HTMLElement>('[data-testid="catch-up"] li[data-key="13"] a.catch-up-answer')!
+        .focus({ preventScroll: true }),
+    );
+    await page.press('Enter');
+    await page.waitFor(() => {
+      const cell = [...document.querySelectorAll('[data-testid="cellInnerDiv"]')].find((c) =>
+        c.querySelector('[data-testid="tweetText"]')?.textContent?.includes('tip from LikedMost'),
+      );
+      const r = cell?.getBoundingClientRect();
+      return !!r && r.top >= 0 && r.bottom <= window.innerHeight;
+    });
+    expect(page.url()).toContain('/search');
+
+    // After a reload the tab has not read them (x.com shows the chat afresh): the saved session has.
+    await page.reload();
+    await page.waitFor(() => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('button.catch-up-toggle'));
+    await clickInSidebar(page, 'button.catch-up-toggle');
+    expect(await page.waitFor(catchUp)).toEqual(expected);
+    await page.close();
+  });
 });

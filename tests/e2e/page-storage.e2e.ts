@@ -12,7 +12,7 @@ import { FORGER, moreTweets, plantForgeries, recordChatTweets, seenIds } from '.
 const inSidebar = (page: ExtPage, selector: string) =>
   page.evaluate((sel) => !!document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector(sel), selector);
 
-/** The timeline as the user sees it: chat tweets hidden by mistake, and other tweets hidden. */
+/** The timeline as the user sees it: chat tweets hidden by mistake (not repeats folded), and other tweets hidden. */
 function filtered() {
   let hidden = 0;
   let wronglyHidden = 0;
@@ -21,7 +21,7 @@ function filtered() {
     if (!article) continue;
     const own = [...article.querySelectorAll('[data-testid="tweetText"]')].find((el) => !el.closest('div[role="link"]'));
     const tagged = /#blogchat(?![\p{L}\p{N}_])/iu.test(own?.textContent ?? '') && !cell.querySelector('[data-testid="placementTracking"]');
-    if (cell.getBoundingClientRect().height > 0) continue;
+    if (cell.getBoundingClientRect().height > 0 || cell.getAttribute('data-chatmode-hidden') === 'folded') continue;
     if (tagged) wronglyHidden++;
     else hidden++;
   }

@@ -32,7 +32,12 @@ function cell(text: string, id = String(nextId++)): Element {
 function start(
   cells: Element[],
   reportEveryMs = 0,
-  { feature = createLiveFilter({ reportEveryMs }), hosts = ['mackcollier'], foldRepeats = true } = {},
+  {
+    feature = createLiveFilter({ reportEveryMs }),
+    hosts = ['mackcollier'],
+    foldRepeats = true,
+    client = { send: vi.fn(() => Promise.resolve<unknown>({ ok: true, questions: [] })) },
+  } = {},
 ) {
   running?.abort();
   running = new AbortController();
@@ -47,7 +52,7 @@ function start(
     chat: { ...newChatSettings('blogchat', findChat('blogchat'), 1), hosts, filter: { ...DEFAULT_FILTER_OPTIONS, foldRepeats } },
     onChatPage: true,
     href: 'https://x.com/search?q=%23blogchat&f=live',
-    deps: { document, outbox } as Partial<ChatModeDeps> as ChatModeDeps, // the live filter uses only these
+    deps: { document, outbox, client } as Partial<ChatModeDeps> as ChatModeDeps, // the live filter uses only these
     signal: running.signal,
     report: (r) => void reports.push(r),
   };
@@ -310,6 +315,25 @@ describe('live filter', () => {
       expect(view().focus).toBeNull();
       expect(hiddenFor('focus')).toEqual([]);
       expect(hiddenFor('untagged').map(byText)).toEqual(['no tag']);
+    });
+
+    it('catches up from what the tab read and the saved session, or from the tab alone when the background cannot say', async () => {
+      const cells = ['Q2 How often? #blogchat', 'A2 weekly #blogchat', 'A2 monthly #blogchat'].map((text) => cell(text));
+      const saved = { key: '1', tweetId: '5', text: 'Q1 Why? #blogchat', answerCount: 7, top: [] };
+      const client = { send: vi.fn(() => Promise.resolve<unknown>({ ok: true, questions: [saved] })) };
+      const { control } = start(cells, 0, { hosts, client });
+      const caughtUp = await control().catchUp();
+      expect(client.send).toHaveBeenCalledWith({ type: 'catch-up', tag: 'blogchat' });
+      expect(caughtUp.stored).toBe(true);
+      expect(caughtUp.questions.map((q) => [q.key, q.answerCount, q.top.map((a) => a.text)])).toEqual([
+        ['1', 7, []],
+        ['2', 2, ['A2 weekly #blogchat', 'A2 monthly #blogchat']],
+      ]);
+
+      client.send.mockResolvedValue({ ok: false, error: { code: 'unavailable', message: 'restarting' } });
+      const tabOnly = await control().catchUp();
+      expect(tabOnly.stored).toBe(false);
+      expect(tabOnly.questions.map((q) => q.key)).toEqual(['2']);
     });
 
     it('pause and focus together: a held answer in focus waits for Resume', async () => {

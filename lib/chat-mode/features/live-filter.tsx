@@ -17,6 +17,7 @@
 import {
   createChatView,
   createLiveChat,
+  mergeCatchUp,
   viewItemOf,
   createRecognition,
   decideTweet,
@@ -28,6 +29,7 @@ import {
   type LiveChat,
   type Recognition,
   type Tweet,
+  type CatchUpQuestion,
   type ChatView,
   type ViewItem,
   type ViewSnapshot,
@@ -62,6 +64,14 @@ export interface ViewControl {
   resume(): void;
   /** Narrows the timeline to a question and its answers; null shows the whole chat again. */
   focusOn(key: string | null): void;
+  /** The catch-up of the chat so far: what this tab read, with the saved session's. */
+  catchUp(): Promise<CatchUpView>;
+}
+
+export interface CatchUpView {
+  questions: CatchUpQuestion[];
+  /** Whether the saved session is in it (false: the background could not be asked). */
+  stored: boolean;
 }
 
 export interface LiveFilterTiming {
@@ -271,6 +281,10 @@ export function createLiveFilter({ reportEveryMs = 1_000 }: LiveFilterTiming = {
         pause: () => changeView(() => view.pause()),
         resume: () => changeView(() => view.resume()),
         focusOn: (key) => changeView(() => view.focusOn(key)),
+        async catchUp() {
+          const reply = await context.deps.client.send({ type: 'catch-up', tag });
+          return { questions: mergeCatchUp(counts.catchUp(), reply.ok ? reply.questions : []), stored: reply.ok };
+        },
       };
 
       installPageStyle(doc);
