@@ -76,7 +76,11 @@ const oneFan: LiveSnapshot = {
 };
 /** The live filter's report of it: the live snapshot, a plain view, and stream controls that record their calls. */
 const streamControl = { pause: vi.fn(), resume: vi.fn(), focusOn: vi.fn(), catchUp: vi.fn() };
-const liveReport = (live: LiveSnapshot) => ({ live, view: { paused: false, held: 0, focus: null, folded: 0 }, control: streamControl });
+const liveReport = (live: LiveSnapshot) => ({
+  live,
+  view: { paused: false, held: 0, focus: null, folded: 0, unread: null },
+  control: streamControl,
+});
 
 describe('ChatSidebar', () => {
   it('shows the chat’s tag, next occurrence in the user’s zone, and hosts', async () => {

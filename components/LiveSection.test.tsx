@@ -59,7 +59,7 @@ afterEach(() => {
 });
 
 const update = vi.fn();
-const view: ViewSnapshot = { paused: false, held: 0, focus: null, folded: 0 };
+const view: ViewSnapshot = { paused: false, held: 0, focus: null, folded: 0, unread: null };
 const control = { pause: vi.fn(), resume: vi.fn(), focusOn: vi.fn(), catchUp: vi.fn() };
 function show(live: LiveSnapshot, s: TabState) {
   container ??= document.createElement('div');

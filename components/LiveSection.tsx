@@ -8,7 +8,7 @@ import type { ViewSnapshot } from '@/lib/chat/view';
 import type { ViewControl } from '@/lib/chat-mode/features/live-filter';
 import { chatTags, type SectionProps } from '@/lib/chat-mode/feature';
 import { openComposerWithText } from '@/lib/x/composer';
-import { scrollToTweet } from '@/lib/x/timeline';
+import { scrollToNewest, scrollToTweet } from '@/lib/x/timeline';
 import { ActivityChart as ActivityChartPart } from './ActivityChart';
 import { Counters as CountersPart } from './Counters';
 import { Participants as ParticipantsPart } from './Participants';
@@ -54,6 +54,11 @@ export function LiveSection(props: LiveSectionProps) {
   }, []);
   const onShowAll = useCallback(() => latest.current.control.focusOn(null), []);
   const onShowTweet = useCallback((id: string) => scrollToTweet(latest.current.doc, id), []);
+  // The line is on the newest tweet read; when x.com no longer has it on the page, the unread ones are at the top.
+  const onShowUnread = useCallback((id: string) => {
+    const { doc } = latest.current;
+    if (!scrollToTweet(doc, id)) scrollToNewest(doc);
+  }, []);
   const muted = state.chat?.muted ?? NONE;
   const participants = useMemo(() => live.participants.filter((p) => !muted.includes(p.handle)), [live.participants, muted]);
   return (
@@ -64,6 +69,7 @@ export function LiveSection(props: LiveSectionProps) {
         onPause={control.pause}
         onResume={control.resume}
         onShowAll={onShowAll}
+        onShowUnread={onShowUnread}
         t={t}
       />
       <CatchUp load={control.catchUp} onShow={onShowTweet} t={t} />

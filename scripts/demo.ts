@@ -74,6 +74,30 @@ async function main(): Promise<void> {
     await sleep(600);
     await shoot(page, '3-live-arrivals');
 
+    console.log('3a. Pause: arriving chat tweets are held, counted on the button, until Resume.');
+    await clickSidebar(page, '[data-testid="stream-pause"]');
+    await page.evaluate(() => window.__standin.startLive(5));
+    await sleep(2000);
+    await page.evaluate(() => window.__standin.stopLive());
+    await sleep(1200);
+    await shoot(page, '3a-paused');
+    await clickSidebar(page, '[data-testid="stream-pause"]');
+
+    console.log('3b. Show answers to the current question: the timeline narrows to it and its answers.');
+    await clickSidebar(page, '[data-testid="current-question"] .question-focus');
+    await sidebarHas(page, '[data-testid="stream-focus"]');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await sleep(600);
+    await shoot(page, '3b-answers-by-question');
+    await clickSidebar(page, '[data-testid="stream-focus"] button');
+
+    console.log('3c. Catch up: each question with its answer count and most-liked answers.');
+    await clickSidebar(page, 'button.catch-up-toggle');
+    await sidebarHas(page, '[data-testid="catch-up"][aria-busy="false"]');
+    await sleep(300);
+    await shoot(page, '3c-catch-up');
+    await clickSidebar(page, 'button.catch-up-toggle');
+
     console.log('4. Answer the current question from the sidebar: the post is prefilled and tagged.');
     await clickSidebar(page, '[data-testid="current-question"] .question-answer');
     await page.waitFor(() => window.__standin.composers().some((c) => c.where === 'modal' && c.text.includes('#blogchat')));

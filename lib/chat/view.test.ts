@@ -30,7 +30,7 @@ describe('createChatView', () => {
     let asked = 0;
     expect(view.hideReason(item('10'), null, () => (asked++, '1'))).toBeNull();
     expect(asked).toBe(0);
-    expect(view.snapshot()).toEqual({ paused: false, held: 0, focus: null, folded: 0 });
+    expect(view.snapshot()).toEqual({ paused: false, held: 0, focus: null, folded: 0, unread: null });
   });
 
   it('holds only tweets newer than the newest before the pause, until resumed', () => {
@@ -40,10 +40,10 @@ describe('createChatView', () => {
     view.arrived('101');
     view.arrived('99');
     view.arrived('102');
-    expect(view.snapshot()).toEqual({ paused: true, held: 2, focus: null, folded: 0 });
+    expect(view.snapshot()).toEqual({ paused: true, held: 2, focus: null, folded: 0, unread: null });
     expect(['99', '100', '101', '102'].map((id) => view.hideReason(item(id), null, noAnswer))).toEqual([null, null, 'paused', 'paused']);
     view.resume();
-    expect(view.snapshot()).toEqual({ paused: false, held: 0, focus: null, folded: 0 });
+    expect(view.snapshot()).toEqual({ paused: false, held: 0, focus: null, folded: 0, unread: null });
     expect(view.hideReason(item('101'), null, noAnswer)).toBeNull();
     // Paused again: the point is the newest counted since, held ones included.
     view.pause();
@@ -117,6 +117,35 @@ describe('createChatView', () => {
     expect(view.hideReason(item('2', 'g'), null, noAnswer)).toBe('focus');
     view.focusOn(null);
     expect(view.hideReason(item('2', 'g'), null, noAnswer)).toBe('folded');
+  });
+
+  it('marks the chat tweets that arrived while the reader was away a minute or more, until the next time away', () => {
+    const view = createChatView();
+    view.arrived('10');
+    view.leave();
+    view.arrived('11');
+    view.arrived('9'); // older, loaded below: not new
+    view.arrived('12');
+    view.returned(30_000, 60_000);
+    expect(view.snapshot().unread).toBeNull();
+
+    view.leave();
+    view.arrived('13');
+    view.arrived('14');
+    view.returned(61_000, 60_000);
+    expect(view.snapshot().unread).toEqual({ count: 2, after: '12' });
+
+    // Away long with nothing new: the marker stays; a glance away changes nothing either.
+    view.leave();
+    view.returned(120_000, 60_000);
+    view.leave();
+    view.arrived('15');
+    view.returned(1_000, 60_000);
+    expect(view.snapshot().unread).toEqual({ count: 2, after: '12' });
+    view.leave();
+    view.arrived('16');
+    view.returned(90_000, 60_000);
+    expect(view.snapshot().unread).toEqual({ count: 1, after: '15' });
   });
 });
 

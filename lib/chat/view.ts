@@ -1,6 +1,7 @@
 // What the reader sees of a live chat in this tab, on top of the filter's decisions: a pause that holds
 // back the chat tweets arriving while it is on, a question in focus that narrows the timeline to it
-// and its answers, and repeats (retweets, the same text posted again) folded into the one tweet shown.
+// and its answers, repeats (retweets, the same text posted again) folded into the one tweet shown, and
+// after time away, where the chat tweets that arrived meanwhile end (the read marker).
 // Pure rules, no DOM: the live filter tells the view of each tweet it counts (`arrived`) and asks it of
 // each tweet it shows (`hideReason`), both O(1).
 //
@@ -29,6 +30,11 @@ export interface ViewSnapshot {
   focus: string | null;
   /** How many repeats are folded into the tweet they repeat. */
   folded: number;
+  /**
+   * After the reader came back from time away with chat tweets arrived meanwhile: how many, and the
+   * newest tweet they had seen (the unread ones are the newer ones; null when none was counted yet).
+   */
+  unread: { count: number; after: string | null } | null;
 }
 
 export interface ChatView {
@@ -42,6 +48,13 @@ export interface ChatView {
   setFolding(on: boolean): void;
   /** A tweet counted for the first time, which the filter shows. */
   arrived(id: string): void;
+  /** The reader stopped looking (the tab was hidden): chat tweets arriving from now on are unread. */
+  leave(): void;
+  /**
+   * The reader looks again after `awayMs`: when that is `minAwayMs` or more and chat tweets arrived,
+   * they are the unread ones (replacing the last); after a shorter glance away, nothing changes.
+   */
+  returned(awayMs: number, minAwayMs: number): void;
   /**
    * Why a tweet the filter shows is out of the view, or null. `question`: the key of the question the
    * tweet is, if any; `answerOf` gives the key of the question it answers (asked only under a focus).
@@ -105,11 +118,14 @@ export function createChatView(): ChatView {
   const sizes = new Map<string, number>();
   const repeats = new Set<string>();
   let grown: string[] = [];
-  let shown: ViewSnapshot = { paused, held: 0, focus, folded: 0 };
+  // Time away: the newest tweet seen when the reader left and how many arrived since; what they found.
+  let away: { after: string | null; count: number } | null = null;
+  let unread: ViewSnapshot['unread'] = null;
+  let shown: ViewSnapshot = { paused, held: 0, focus, folded: 0, unread };
   const update = (): void => {
     const folded = folding ? repeats.size : 0;
-    if (shown.paused !== paused || shown.held !== held.size || shown.focus !== focus || shown.folded !== folded)
-      shown = { paused, held: held.size, focus, folded };
+    if (shown.paused !== paused || shown.held !== held.size || shown.focus !== focus || shown.folded !== folded || shown.unread !== unread)
+      shown = { paused, held: held.size, focus, folded, unread };
   };
   /** Whether the item is a repeat of its group's first; counts it the first time. */
   const isRepeat = (item: ViewItem): boolean => {
@@ -149,7 +165,18 @@ export function createChatView(): ChatView {
         held.add(id);
         update();
       }
+      if (away !== null && (away.after === null || isNewerId(id, away.after))) away.count += 1;
       if (newest === null || isNewerId(id, newest)) newest = id;
+    },
+    leave() {
+      away = { after: newest, count: 0 };
+    },
+    returned(awayMs, minAwayMs) {
+      if (away !== null && awayMs >= minAwayMs && away.count > 0) {
+        unread = { count: away.count, after: away.after };
+        update();
+      }
+      away = null;
     },
     hideReason(item, question, answerOf) {
       // Every tweet shown is registered, held or out of focus: its repeats fold into it all the same.

@@ -1,11 +1,11 @@
 // Marking x.com's timeline cells for the chat-mode stylesheet (./page-style.ts), and taking the marks off.
 import type { HideReason } from '@/lib/chat/filter';
 import type { ViewHideReason } from '@/lib/chat/view';
-import { FOLDS_ATTR, HIDDEN_ATTR, QUESTION_ATTR } from './page-style';
+import { FOLDS_ATTR, HIDDEN_ATTR, QUESTION_ATTR, READ_MARKER_ATTR } from './page-style';
 
-export { FOLDS_ATTR, HIDDEN_ATTR, QUESTION_ATTR };
+export { FOLDS_ATTR, HIDDEN_ATTR, QUESTION_ATTR, READ_MARKER_ATTR };
 /** Every attribute chat mode puts on x.com's cells. */
-const CELL_ATTRS = [HIDDEN_ATTR, QUESTION_ATTR, FOLDS_ATTR] as const;
+const CELL_ATTRS = [HIDDEN_ATTR, QUESTION_ATTR, FOLDS_ATTR, READ_MARKER_ATTR] as const;
 
 /** What chat mode says about a cell; `null`/`false`/absent clears the mark. */
 export interface CellMarks {
@@ -15,6 +15,8 @@ export interface CellMarks {
   question?: string | null;
   /** The badge of a tweet shown with repeats folded into it ("↻ 3 in this chat"): drawn by the stylesheet. */
   folds?: string | null;
+  /** The read marker's label, on the newest tweet read before time away (the line above it ends the unread). */
+  readMarker?: string | null;
 }
 
 /**
@@ -30,6 +32,7 @@ export function markCell(cell: Element, attrs: CellMarks): void {
   if ('hidden' in attrs) set(HIDDEN_ATTR, attrs.hidden ?? null);
   if ('question' in attrs) set(QUESTION_ATTR, attrs.question ?? null);
   if ('folds' in attrs) set(FOLDS_ATTR, attrs.folds ?? null);
+  if ('readMarker' in attrs) set(READ_MARKER_ATTR, attrs.readMarker ?? null);
 }
 
 /** Removes every chat-mode mark from the page (turning chat mode off restores x.com's DOM exactly). */

@@ -8,12 +8,25 @@ import { X } from './selectors';
 export const HIDDEN_ATTR = 'data-chatmode-hidden';
 export const QUESTION_ATTR = 'data-chatmode-question';
 export const FOLDS_ATTR = 'data-chatmode-folds';
+export const READ_MARKER_ATTR = 'data-chatmode-read-marker';
 const STYLE_ID = 'chat-mode-page-style';
 /** Questions are marked in x.com's default blue, readable on its light and dark backgrounds alike. */
 const QUESTION_COLOR = 'rgb(29, 155, 240)';
+/** The read marker in x.com's red, which it uses for what is new (its notification badges). */
+const MARKER_COLOR = 'rgb(244, 33, 46)';
 
 const CSS = `
 ${X.cell}[${HIDDEN_ATTR}] > * { display: none !important; }
+${X.cell}[${READ_MARKER_ATTR}]:not([${HIDDEN_ATTR}])::before {
+  content: attr(${READ_MARKER_ATTR});
+  display: block;
+  padding: 2px 16px;
+  border-bottom: 2px solid ${MARKER_COLOR};
+  font-size: 13px;
+  font-weight: 700;
+  text-align: end;
+  color: ${MARKER_COLOR};
+}
 ${X.cell}[${FOLDS_ATTR}]:not([${HIDDEN_ATTR}])::after {
   content: attr(${FOLDS_ATTR});
   display: block;

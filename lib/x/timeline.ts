@@ -286,3 +286,8 @@ export function scrollToTweet(doc: Document, id: string): boolean {
   }
   return false;
 }
+
+/** Scrolls to the top of the timeline, where x.com puts the newest tweets. */
+export function scrollToNewest(doc: Document): void {
+  doc.defaultView?.scrollTo({ top: 0, behavior: 'smooth' });
+}

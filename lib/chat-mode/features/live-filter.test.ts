@@ -7,7 +7,7 @@ import { DEFAULT_FILTER_OPTIONS, findChat } from '@/lib/chat';
 import { newChatSettings } from '@/lib/store/chats';
 import { fixture } from '@/tests/fixtures/x-cells';
 import { X } from '@/lib/x/selectors';
-import { FOLDS_ATTR, HIDDEN_ATTR } from '@/lib/x/marks';
+import { FOLDS_ATTR, HIDDEN_ATTR, READ_MARKER_ATTR } from '@/lib/x/marks';
 import { findTimeline } from '@/lib/x/timeline';
 import type { ChatModeDeps, FeatureContext } from '../feature';
 import { createLiveFilter, type LiveFilterReport } from './live-filter';
@@ -211,7 +211,7 @@ describe('live filter', () => {
       const cells = Array.from({ length: 14 }, (_, i) => cell(i === 2 ? 'off topic' : `A${i} answer #blogchat`));
       const { timeline, hidden, hiddenFor, outbox, control, view } = start(cells);
       control().pause();
-      expect(view()).toEqual({ paused: true, held: 0, focus: null, folded: 0 });
+      expect(view()).toEqual({ paused: true, held: 0, focus: null, folded: 0, unread: null });
       expect(hidden()).toEqual([cells[2]]);
       outbox.add.mockClear();
 
@@ -221,7 +221,7 @@ describe('live filter', () => {
       await tick();
       expect(hiddenFor('paused')).toEqual(arrivals);
       expect(hiddenFor('untagged')).toEqual([noise, cells[2]]);
-      expect(view()).toEqual({ paused: true, held: 5, focus: null, folded: 0 });
+      expect(view()).toEqual({ paused: true, held: 5, focus: null, folded: 0, unread: null });
       // Held, not dropped: on their way to the transcript like any chat tweet.
       expect(outbox.add.mock.calls.flatMap(([, tweets]) => (tweets as Array<{ text: string }>).map((t) => t.text))).toEqual(
         arrivals.map((c) => c.querySelector(X.tweetText)!.textContent),
@@ -234,7 +234,7 @@ describe('live filter', () => {
       expect(hiddenFor('paused')).toEqual([again, ...arrivals.slice(1)]);
 
       control().resume();
-      expect(view()).toEqual({ paused: false, held: 0, focus: null, folded: 0 });
+      expect(view()).toEqual({ paused: false, held: 0, focus: null, folded: 0, unread: null });
       expect(hidden()).toEqual([noise, cells[2]]);
     });
 
@@ -263,7 +263,7 @@ describe('live filter', () => {
       running!.abort();
       await tick();
       const after = start(cells, 0, { feature });
-      expect(after.view()).toEqual({ paused: false, held: 0, focus: null, folded: 0 });
+      expect(after.view()).toEqual({ paused: false, held: 0, focus: null, folded: 0, unread: null });
       expect(after.hidden()).toEqual([]);
     });
   });
@@ -348,6 +348,48 @@ describe('live filter', () => {
       control().resume();
       expect(hiddenFor('paused')).toEqual([]);
       expect(hiddenFor('focus')).toEqual([]);
+    });
+  });
+
+  describe('read marker', () => {
+    const setVisibility = (state: 'hidden' | 'visible') => {
+      Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+    afterEach(() => setVisibility('visible'));
+
+    it('after time away, marks where the chat tweets that arrived meanwhile end, and counts them', async () => {
+      const cells = Array.from({ length: 14 }, (_, i) => cell(`A${i} answer #blogchat`));
+      const { timeline, view } = start(cells, 0, { feature: createLiveFilter({ reportEveryMs: 0, awayMs: 0 }) });
+      setVisibility('hidden');
+      const arrivals = [cell('A1 new one #blogchat'), cell('A2 new two #blogchat'), cell('not the chat')];
+      timeline.prepend(...arrivals);
+      await tick();
+      expect(timeline.querySelector(`[${READ_MARKER_ATTR}]`)).toBeNull();
+      setVisibility('visible');
+      // The newest tweet read before leaving (this page's cells were made oldest first).
+      const newest = cells.at(-1)!;
+      const newestRead = newest.querySelector(X.statusLink)!.getAttribute('href')!.split('/').pop();
+      expect(view().unread).toEqual({ count: 2, after: newestRead });
+      expect([...timeline.querySelectorAll(`[${READ_MARKER_ATTR}]`)]).toEqual([newest]);
+      expect(newest.getAttribute(READ_MARKER_ATTR)).toBe('readMarker()');
+      // Re-created, it keeps the line.
+      const again = newest.cloneNode(true) as Element;
+      again.removeAttribute(READ_MARKER_ATTR);
+      newest.replaceWith(again);
+      await tick();
+      expect(again.hasAttribute(READ_MARKER_ATTR)).toBe(true);
+    });
+
+    it('marks nothing after a glance away shorter than a minute', async () => {
+      const cells = Array.from({ length: 14 }, (_, i) => cell(`A${i} answer #blogchat`));
+      const { timeline, view } = start(cells);
+      setVisibility('hidden');
+      timeline.prepend(cell('A1 new one #blogchat'));
+      await tick();
+      setVisibility('visible');
+      expect(view().unread).toBeNull();
+      expect(timeline.querySelector(`[${READ_MARKER_ATTR}]`)).toBeNull();
     });
   });
 

@@ -77,6 +77,8 @@ export interface CatchUpView {
 export interface LiveFilterTiming {
   /** How often the sidebar's counters are refreshed at most (ms). */
   reportEveryMs?: number;
+  /** How long the tab must be hidden for the chat tweets arriving meanwhile to be marked unread (ms). */
+  awayMs?: number;
 }
 
 /** What was decided about a tweet read: the filter's decision, and for a tweet it shows, the view's item. */
@@ -94,7 +96,10 @@ function isChatTweet(decision: FilterDecision): boolean {
   return decision.show || (decision.reason !== 'untagged' && decision.reason !== 'promoted');
 }
 
-export function createLiveFilter({ reportEveryMs = 1_000 }: LiveFilterTiming = {}): Feature<'live-filter', LiveFilterReport> {
+export function createLiveFilter({ reportEveryMs = 1_000, awayMs = 60_000 }: LiveFilterTiming = {}): Feature<
+  'live-filter',
+  LiveFilterReport
+> {
   // The live counts and whether the page reads as the chat outlive restarts of the feature (a mute or
   // an option change re-marks the page: a page known not to read as the chat must not hide its first
   // tweets again), and start afresh for another chat.
@@ -207,10 +212,16 @@ export function createLiveFilter({ reportEveryMs = 1_000 }: LiveFilterTiming = {
         if (read.length === 0) return;
         // Marked once the whole batch is counted: a tweet later in the batch can make an earlier one a
         // question (the Q1 that identifies the host of an earlier-loaded Q3).
+        const readUpTo = view.snapshot().unread?.after;
         for (const { cell, tweet, decision, item } of read) {
           const question = counts.questionKeyOf(tweet.id);
           const hidden = !decision.show ? decision.reason : item ? view.hideReason(item, question, answerKeyOf) : null;
-          markCell(cell, { hidden, question: question && `Q${question.toUpperCase()}`, folds: item && !hidden ? badge(item, cell) : null });
+          markCell(cell, {
+            hidden,
+            question: question && `Q${question.toUpperCase()}`,
+            folds: item && !hidden ? badge(item, cell) : null,
+            readMarker: !hidden && tweet.id === readUpTo ? t('readMarker') : null,
+          });
         }
         // A repeat arrived: the tweet it repeats says so, where x.com shows it now.
         const grown = view.takeGrown();
@@ -277,6 +288,23 @@ export function createLiveFilter({ reportEveryMs = 1_000 }: LiveFilterTiming = {
         remark();
         publish({ view: view.snapshot() });
       };
+      // Time away: the tab hidden, then shown again.
+      let leftAt: number | null = null;
+      doc.addEventListener(
+        'visibilitychange',
+        () => {
+          if (doc.visibilityState === 'hidden') {
+            leftAt = Date.now();
+            view.leave();
+          } else if (leftAt !== null) {
+            const before = view.snapshot();
+            view.returned(Date.now() - leftAt, awayMs);
+            leftAt = null;
+            if (view.snapshot() !== before) changeView(() => undefined);
+          }
+        },
+        { signal },
+      );
       const control: ViewControl = {
         pause: () => changeView(() => view.pause()),
         resume: () => changeView(() => view.resume()),

@@ -69,6 +69,7 @@ export async function launchChromium({
     press: (key) => page.keyboard.press(key),
     screenshot: async (path, fullPage = false) => void (await page.screenshot({ path, fullPage })),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
+    bringToFront: () => page.bringToFront(),
     close: () => page.close(),
   });
 

@@ -109,6 +109,7 @@ export async function launchFirefox({
       press: (key) => page.keyboard.press(key as never),
       screenshot: async (path, fullPage = false) => void (await page.screenshot({ path: path, fullPage })),
       setViewport: (width, height) => page.setViewport({ width, height }),
+      bringToFront: () => page.bringToFront(),
       close: () => page.close(),
     };
   };

@@ -31,6 +31,8 @@ export interface ExtPage {
   press(key: string): Promise<void>;
   screenshot(path: string, fullPage?: boolean): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
+  /** Makes this the browser's active tab (the others become hidden). */
+  bringToFront(): Promise<void>;
   close(): Promise<void>;
 }
 
