@@ -73,7 +73,7 @@ export function ChatEditor({ initial, existing, definition, t, timeZones, onSave
     setSaveError(failure);
   };
 
-  const check = (key: 'hideRetweets' | 'hideMuted' | 'hostsOnly' | 'foldRepeats' | 'autoTag', label: string) => (
+  const check = (key: 'hideRetweets' | 'hideMuted' | 'hostsOnly' | 'foldRepeats' | 'pauseWhileScrolling' | 'autoTag', label: string) => (
     <label>
       <input type="checkbox" name={key} checked={form[key]} onChange={(e) => set(key, e.currentTarget.checked)} /> {label}
     </label>
@@ -119,6 +119,7 @@ export function ChatEditor({ initial, existing, definition, t, timeZones, onSave
         {check('hideMuted', t('optionsHideMuted'))}
         {check('hostsOnly', t('optionsHostsOnly'))}
         {check('foldRepeats', t('optionsFoldRepeats'))}
+        {check('pauseWhileScrolling', t('optionsPauseWhileScrolling'))}
         {check('autoTag', t('optionsAutoTag'))}
         {err('hideRetweets')}
       </fieldset>

@@ -66,6 +66,14 @@ export interface FilterOptions {
    * absent: settings saved before the option existed fold too.
    */
   foldRepeats?: boolean;
+  /** Pause the stream while the reader is scrolled down the timeline, resume back at its top (off when absent). */
+  pauseWhileScrolling?: boolean;
 }
 
-export const DEFAULT_FILTER_OPTIONS: FilterOptions = { hideRetweets: false, hideMuted: true, hostsOnly: false, foldRepeats: true };
+export const DEFAULT_FILTER_OPTIONS: FilterOptions = {
+  hideRetweets: false,
+  hideMuted: true,
+  hostsOnly: false,
+  foldRepeats: true,
+  pauseWhileScrolling: false,
+};

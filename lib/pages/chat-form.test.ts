@@ -33,7 +33,7 @@ describe('chat form', () => {
         extraTags: [],
         hosts: ['host'],
         muted: [],
-        filter: { hideRetweets: false, hideMuted: true, hostsOnly: false, foldRepeats: true },
+        filter: { hideRetweets: false, hideMuted: true, hostsOnly: false, foldRepeats: true, pauseWhileScrolling: false },
         autoTag: true,
         description: '',
         schedule: { recurrence: { kind: 'weekly', weekday: 5 }, start: '19:30', durationMinutes: 45, timeZone: 'Europe/Berlin' },

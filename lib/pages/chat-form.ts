@@ -17,6 +17,7 @@ export interface ChatForm {
   hideMuted: boolean;
   hostsOnly: boolean;
   foldRepeats: boolean;
+  pauseWhileScrolling: boolean;
   autoTag: boolean;
   /** 'default': the directory's schedule; 'custom': the fields below; 'none': no schedule. */
   scheduleMode: ScheduleMode;
@@ -42,6 +43,7 @@ export function emptyForm(userZone: string): ChatForm {
     hideMuted: true,
     hostsOnly: false,
     foldRepeats: true,
+    pauseWhileScrolling: false,
     autoTag: true,
     scheduleMode: 'custom',
     recurrence: 'weekly',
@@ -79,6 +81,7 @@ export function formFromChat(chat: ChatSettings, definition: ChatDefinition | un
     muted: handles(chat.muted),
     ...chat.filter,
     foldRepeats: chat.filter.foldRepeats !== false,
+    pauseWhileScrolling: chat.filter.pauseWhileScrolling === true,
     autoTag: chat.autoTag,
   };
   if (chat.schedule === null) form.scheduleMode = 'none';
@@ -126,7 +129,13 @@ export function formToRequest(form: ChatForm): FormResult {
     extraTags: splitList(form.extraTags),
     hosts: splitList(form.hosts),
     muted: splitList(form.muted),
-    filter: { hideRetweets: form.hideRetweets, hideMuted: form.hideMuted, hostsOnly: form.hostsOnly, foldRepeats: form.foldRepeats },
+    filter: {
+      hideRetweets: form.hideRetweets,
+      hideMuted: form.hideMuted,
+      hostsOnly: form.hostsOnly,
+      foldRepeats: form.foldRepeats,
+      pauseWhileScrolling: form.pauseWhileScrolling,
+    },
     autoTag: form.autoTag,
     description: form.description.trim(),
   };

@@ -121,6 +121,7 @@ export function filterOptions(value: unknown, path: string): FilterOptions {
     hideMuted: boolean(f.hideMuted, `${path}.hideMuted`),
     hostsOnly: boolean(f.hostsOnly, `${path}.hostsOnly`),
     ...(f.foldRepeats === undefined ? {} : { foldRepeats: boolean(f.foldRepeats, `${path}.foldRepeats`) }),
+    ...(f.pauseWhileScrolling === undefined ? {} : { pauseWhileScrolling: boolean(f.pauseWhileScrolling, `${path}.pauseWhileScrolling`) }),
   };
 }
 

@@ -18,7 +18,7 @@ describe('handler: chats', () => {
         title: 'Social media chat',
         hosts: ['host'],
         muted: [],
-        filter: { hideRetweets: false, hideMuted: true, hostsOnly: false, foldRepeats: true },
+        filter: { hideRetweets: false, hideMuted: true, hostsOnly: false, foldRepeats: true, pauseWhileScrolling: false },
         autoTag: true,
         chatMode: false,
         sidebar: { collapsed: false },

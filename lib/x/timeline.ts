@@ -287,6 +287,29 @@ export function scrollToTweet(doc: Document, id: string): boolean {
   return false;
 }
 
+/** Scrolled this far down x.com's page (px), the reader is reading down the timeline; this near its top, back at the newest. */
+const READING_DOWN_PX = 300;
+const AT_NEWEST_PX = 80;
+
+/**
+ * Tells whether the reader is down the timeline or back at its top (x.com scrolls the window; the
+ * newest tweets are at the top), each time that changes. Reads only `scrollY` (no layout) on scroll.
+ */
+export function watchReadingDown(doc: Document, onChange: (readingDown: boolean) => void, signal: AbortSignal): void {
+  const win = doc.defaultView;
+  if (!win) return;
+  let readingDown = false;
+  win.addEventListener(
+    'scroll',
+    () => {
+      const y = win.scrollY;
+      if (!readingDown && y > READING_DOWN_PX) onChange((readingDown = true));
+      else if (readingDown && y < AT_NEWEST_PX) onChange((readingDown = false));
+    },
+    { passive: true, signal },
+  );
+}
+
 /** Scrolls to the top of the timeline, where x.com puts the newest tweets. */
 export function scrollToNewest(doc: Document): void {
   doc.defaultView?.scrollTo({ top: 0, behavior: 'smooth' });

@@ -111,6 +111,52 @@ describe.each(browsersUnderTest())('$version', (found) => {
     await page.close();
   });
 
+  it('with “pause while I scroll down” on, pauses reading down the timeline and resumes back at its top', async () => {
+    // The option, as the options page saves it (its form is tested on its own).
+    await inExtension(
+      browser,
+      async () => {
+        type Runtime = { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean }> } };
+        const g = globalThis as unknown as { browser?: Runtime; chrome: Runtime };
+        const filter = { hideRetweets: false, hideMuted: true, hostsOnly: false, foldRepeats: true, pauseWhileScrolling: true };
+        const reply = await (g.browser ?? g.chrome).runtime.sendMessage({ type: 'chat/update', tag: 'blogchat', patch: { filter } });
+        if (!reply.ok) throw new Error('the option was not saved');
+      },
+      undefined,
+    );
+    const page = await newChatModePage(browser);
+    const button = () => sidebarText(page, '[data-testid="stream-pause"]');
+    expect(await button()).toBe('Pause');
+    // Down past the first tweets, still within the screen or so above the view that x.com keeps drawn, where arrivals land.
+    await page.evaluate(() => window.scrollBy(0, window.innerHeight * 0.6));
+    await page.waitFor(
+      () =>
+        document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('[data-testid="stream-pause"]')?.textContent ===
+        'Resume (0 new)',
+    );
+    await page.evaluate(() =>
+      window.__standin.pushTweets(
+        ['One', 'Two', 'Three'].map((handle) => ({ handle, name: handle, text: `arrived while reading down #blogchat` })),
+      ),
+    );
+    await page.waitFor(
+      () =>
+        document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('[data-testid="stream-pause"]')?.textContent ===
+        'Resume (3 new)',
+    );
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitFor(
+      () =>
+        document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('[data-testid="stream-pause"]')?.textContent === 'Pause' &&
+        [...document.querySelectorAll('[data-testid="cellInnerDiv"]')].filter(
+          (c) =>
+            c.querySelector('[data-testid="tweetText"]')?.textContent?.includes('arrived while reading down') &&
+            c.getBoundingClientRect().height > 0,
+        ).length === 3,
+    );
+    await page.close();
+  });
+
   it('shows the answers to one question, live while answers arrive, until Show all', async () => {
     const page = await newChatModePage(browser);
     // The host asks Q12 (the generated chat has fewer): its answers are only the ones pushed here.

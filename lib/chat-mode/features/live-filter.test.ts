@@ -36,6 +36,7 @@ function start(
     feature = createLiveFilter({ reportEveryMs }),
     hosts = ['mackcollier'],
     foldRepeats = true,
+    pauseWhileScrolling = false,
     client = { send: vi.fn(() => Promise.resolve<unknown>({ ok: true, questions: [] })) },
   } = {},
 ) {
@@ -49,7 +50,11 @@ function start(
   const outbox = { add: vi.fn(), stats: vi.fn() };
   const context: FeatureContext<LiveFilterReport> = {
     tags: ['blogchat'],
-    chat: { ...newChatSettings('blogchat', findChat('blogchat'), 1), hosts, filter: { ...DEFAULT_FILTER_OPTIONS, foldRepeats } },
+    chat: {
+      ...newChatSettings('blogchat', findChat('blogchat'), 1),
+      hosts,
+      filter: { ...DEFAULT_FILTER_OPTIONS, foldRepeats, pauseWhileScrolling },
+    },
     onChatPage: true,
     href: 'https://x.com/search?q=%23blogchat&f=live',
     deps: { document, outbox, client } as Partial<ChatModeDeps> as ChatModeDeps, // the live filter uses only these
@@ -236,6 +241,41 @@ describe('live filter', () => {
       control().resume();
       expect(view()).toEqual({ paused: false, held: 0, focus: null, folded: 0, unread: null });
       expect(hidden()).toEqual([noise, cells[2]]);
+    });
+
+    it('with "pause while I scroll down", pauses reading down and resumes back at the top, unless the reader decided by hand', () => {
+      const scrollTo = (y: number) => {
+        Object.defineProperty(window, 'scrollY', { value: y, configurable: true });
+        window.dispatchEvent(new Event('scroll'));
+      };
+      const cells = Array.from({ length: 14 }, (_, i) => cell(`A${i} answer #blogchat`));
+      const { control, view } = start(cells, 0, { pauseWhileScrolling: true });
+      scrollTo(100);
+      expect(view().paused).toBe(false);
+      scrollTo(900);
+      expect(view().paused).toBe(true);
+      scrollTo(1500);
+      scrollTo(40);
+      expect(view().paused).toBe(false);
+      // Resumed by hand while down: it stays resumed until the reader is back at the top.
+      scrollTo(900);
+      control().resume();
+      scrollTo(1200);
+      scrollTo(600);
+      expect(view().paused).toBe(false);
+      scrollTo(0);
+      // Paused by hand at the top: reading down and back does not resume it.
+      control().pause();
+      scrollTo(900);
+      scrollTo(0);
+      expect(view().paused).toBe(true);
+      control().resume();
+
+      // Off (the default): scrolling pauses nothing.
+      const off = start(cells);
+      scrollTo(900);
+      expect(off.view().paused).toBe(false);
+      scrollTo(0);
     });
 
     it('does not hold older tweets that load below while paused (the reader scrolling down)', async () => {

@@ -40,7 +40,7 @@ import type { StoredTweetInput } from '@/lib/protocol/domain';
 import { installPageStyle, removePageStyle } from '@/lib/x/page-style';
 import { clearMarks, markCell } from '@/lib/x/marks';
 import { cellKeyOf, createCellCache } from '@/lib/x/cell-cache';
-import { findTimeline, timelineCells, watchTimeline, type TimelineStatus } from '@/lib/x/timeline';
+import { findTimeline, timelineCells, watchReadingDown, watchTimeline, type TimelineStatus } from '@/lib/x/timeline';
 import { readCell, type CellReading } from '@/lib/x/tweet';
 import { LiveSection } from '@/components/LiveSection';
 import { chatTags, type Feature } from '../feature';
@@ -346,6 +346,25 @@ export function createLiveFilter({ reportEveryMs = 1_000, awayMs = 60_000 }: Liv
         },
         { once: true },
       );
+      // "Pause while I scroll down": paused reading down, resumed back at the newest — unless the reader
+      // paused or resumed by hand meanwhile, which stands until they are back at the top.
+      if (chat.filter.pauseWhileScrolling === true) {
+        let autoPaused = false;
+        watchReadingDown(
+          doc,
+          (readingDown) => {
+            const { paused } = view.snapshot();
+            if (readingDown && !paused) {
+              autoPaused = true;
+              control.pause();
+            } else if (!readingDown) {
+              if (autoPaused && paused) control.resume();
+              autoPaused = false;
+            }
+          },
+          signal,
+        );
+      }
       publish({ control });
       report();
     },
