@@ -52,6 +52,16 @@ describe('createChatView', () => {
     expect(view.snapshot().held).toBe(1);
   });
 
+  it('holds only what is newer than the tweets it was asked about, when those were counted before it began', () => {
+    const view = createChatView();
+    // A new view of a chat already counted (chat mode off and on): no arrivals, only tweets to mark.
+    for (const id of ['7', '9', '8']) expect(view.hideReason(item(id), null, noAnswer)).toBeNull();
+    view.pause();
+    view.arrived('5');
+    view.arrived('10');
+    expect(view.snapshot().held).toBe(1);
+  });
+
   it('holds every arrival when paused before any tweet was counted', () => {
     const view = createChatView();
     view.pause();

@@ -179,6 +179,8 @@ export function createChatView(): ChatView {
       away = null;
     },
     hideReason(item, question, answerOf) {
+      // A tweet counted before this view began (chat mode turned off and on again) is seen here first.
+      if (newest === null || isNewerId(item.id, newest)) newest = item.id;
       // Every tweet shown is registered, held or out of focus: its repeats fold into it all the same.
       const repeat = folding && isRepeat(item);
       if (held.size > 0 && held.has(item.id)) return 'paused';

@@ -2,7 +2,7 @@
 // arrive and resuming with nothing lost or shown twice, and narrowing the timeline to one question's
 // answers while more arrive.
 import { describe, expect, it } from 'vitest';
-import { browsersUnderTest, clickInSidebar, withExtension, type ExtPage } from './harness/fixtures.ts';
+import { browsersUnderTest, clickInSidebar, withExtension, type ExtBrowser, type ExtPage } from './harness/fixtures.ts';
 import { newChatModePage, settledAudit } from './harness/chat-page.ts';
 import { inExtension, storedTweets } from './harness/extension-data.ts';
 
@@ -23,6 +23,21 @@ const cellsWith = (page: ExtPage, marker: string) =>
         })),
     marker,
   );
+
+/** Saves #blogchat's "pause while I scroll down" option, as the options page does. */
+async function setPauseWhileScrolling(browser: ExtBrowser, on: boolean): Promise<void> {
+  const saved = await inExtension(
+    browser,
+    async (pauseWhileScrolling) => {
+      type Runtime = { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean }> } };
+      const g = globalThis as unknown as { browser?: Runtime; chrome: Runtime };
+      const filter = { hideRetweets: false, hideMuted: true, hostsOnly: false, foldRepeats: true, pauseWhileScrolling };
+      return (await (g.browser ?? g.chrome).runtime.sendMessage({ type: 'chat/update', tag: 'blogchat', patch: { filter } })).ok;
+    },
+    on,
+  );
+  expect(saved).toBe(true);
+}
 
 /** Enter on a sidebar control focused without scrolling: the sidebar may have scrolled away with the page. */
 async function pressInSidebar(page: ExtPage, selector: string): Promise<void> {
@@ -112,18 +127,8 @@ describe.each(browsersUnderTest())('$version', (found) => {
   });
 
   it('with “pause while I scroll down” on, pauses reading down the timeline and resumes back at its top', async () => {
-    // The option, as the options page saves it (its form is tested on its own).
-    await inExtension(
-      browser,
-      async () => {
-        type Runtime = { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean }> } };
-        const g = globalThis as unknown as { browser?: Runtime; chrome: Runtime };
-        const filter = { hideRetweets: false, hideMuted: true, hostsOnly: false, foldRepeats: true, pauseWhileScrolling: true };
-        const reply = await (g.browser ?? g.chrome).runtime.sendMessage({ type: 'chat/update', tag: 'blogchat', patch: { filter } });
-        if (!reply.ok) throw new Error('the option was not saved');
-      },
-      undefined,
-    );
+    // The option, as the options page saves it (its form is tested on its own); off again at the end.
+    await setPauseWhileScrolling(browser, true);
     const page = await newChatModePage(browser);
     const button = () => sidebarText(page, '[data-testid="stream-pause"]');
     expect(await button()).toBe('Pause');
@@ -155,6 +160,7 @@ describe.each(browsersUnderTest())('$version', (found) => {
         ).length === 3,
     );
     await page.close();
+    await setPauseWhileScrolling(browser, false);
   });
 
   it('shows the answers to one question, live while answers arrive, until Show all', async () => {
