@@ -7,13 +7,20 @@
 // checked, so filtering resumes when the page reads as the chat again. Seen chat tweets go to the
 // background's store through the outbox; the live counts go to the sidebar.
 //
+// On top of the filter, the reader's view of the stream (lib/chat/view): a pause holding arrivals, a
+// question in focus, repeats folded into the tweet shown, and after time away, a line where the unread
+// tweets end. Each adds a hide reason or a mark of its own to the same one pass over each cell; a
+// change of the view marks the mounted cells again once. Catch up merges the live counts' top answers
+// with the stored session's.
+//
 // Cost: this runs for every cell x.com mounts, and its virtualised list re-creates a tweet's cell each
 // time it scrolls back into view. A new tweet's cell is read once (the timeline watcher hands its
 // reading over), decided in O(1) (tags of a text are remembered, see hashtags.ts), counted, and
 // marked. A re-created cell of a tweet already decided gets its earlier reading back from the watcher
 // (lib/x/cell-cache), and the decision taken for that reading is reused: only an O(1) question lookup
 // and the marks. New chat tweets go to the outbox as they are counted (it batches its messages); the
-// sidebar's counts are refreshed at most once per `reportEveryMs`, and only when a tweet was counted.
+// sidebar's counts are refreshed at most once per `reportEveryMs`, and only when a tweet was counted
+// or a repeat folded.
 import {
   createChatView,
   createLiveChat,
@@ -88,8 +95,8 @@ interface Decided {
   item: ViewItem | null;
 }
 
-/** How many shown cells are remembered for their badge (more than x.com ever mounts at once). */
-const BADGE_CELLS = 300;
+/** How many shown cells are remembered for their badge (more than x.com mounts at once). */
+const BADGE_CELLS = 100;
 
 /** Tweets worth keeping in the transcript: the chat's own (tagged), whatever the user's view options. */
 function isChatTweet(decision: FilterDecision): boolean {
@@ -102,9 +109,9 @@ export function createLiveFilter({ reportEveryMs = 1_000, awayMs = 60_000 }: Liv
 > {
   // The live counts and whether the page reads as the chat outlive restarts of the feature (a mute or
   // an option change re-marks the page: a page known not to read as the chat must not hide its first
-  // tweets again), and start afresh for another chat.
-  // The reader's view (pause, focus) outlives a restart too — a mute must not end a pause — but not a
-  // stop: turning chat mode off or leaving the chat's page ends it (see the abort handler).
+  // tweets again), and start afresh for another chat. The reader's view (pause, focus, folds, read
+  // marker) outlives a restart too — a mute must not end a pause — but not a stop: turning chat mode
+  // off or leaving the chat's page ends it (see the abort handler).
   let live: { tag: string; chat: LiveChat; recognition: Recognition; view: ChatView } | null = null;
   let running = 0;
 
@@ -114,7 +121,7 @@ export function createLiveFilter({ reportEveryMs = 1_000, awayMs = 60_000 }: Liv
     start(context) {
       const { chat, signal } = context;
       const doc = context.deps.document;
-      // The feature's one report slot holds both parts; each is replaced as it changes.
+      // The feature's one report slot holds all its parts; each is replaced as it changes.
       let slot: LiveFilterReport = {};
       const publish = (patch: LiveFilterReport): void => context.report((slot = { ...slot, ...patch }));
       const tag = context.tags[0]!;
@@ -162,13 +169,14 @@ export function createLiveFilter({ reportEveryMs = 1_000, awayMs = 60_000 }: Liv
       // same reading object (see onCells in lib/x/timeline), so a decision found here means the tweet
       // was decided and counted already. Weak: the watcher's cache bounds it.
       const decided = new WeakMap<CellReading, Decided>();
-      // The cells last marked for a tweet shown (a few hundred at most, the latest), so that its badge
-      // follows when a repeat arrives. The tweet's count is in the badge when it has repeats.
-      const badgeCells = new Map<string, { cell: Element; item: ViewItem }>();
+      // The cells last marked for a tweet shown (the latest BADGE_CELLS, held weakly: x.com drops cells
+      // as it scrolls), so that its badge follows when a repeat arrives. The count is in the badge when
+      // the tweet has repeats.
+      const badgeCells = new Map<string, { cell: WeakRef<Element>; item: ViewItem }>();
       const badge = (item: ViewItem, cell: Element): string | null => {
-        if (badgeCells.get(item.group)?.cell !== cell) {
+        if (badgeCells.get(item.group)?.cell.deref() !== cell) {
           badgeCells.delete(item.group);
-          badgeCells.set(item.group, { cell, item });
+          badgeCells.set(item.group, { cell: new WeakRef(cell), item });
           if (badgeCells.size > BADGE_CELLS) badgeCells.delete(badgeCells.keys().next().value!);
         }
         const n = view.repeatsOf(item);
@@ -227,7 +235,8 @@ export function createLiveFilter({ reportEveryMs = 1_000, awayMs = 60_000 }: Liv
         const grown = view.takeGrown();
         for (const group of grown) {
           const shown = badgeCells.get(group);
-          if (shown?.cell.isConnected) markCell(shown.cell, { folds: badge(shown.item, shown.cell) });
+          const cell = shown?.cell.deref();
+          if (shown && cell?.isConnected) markCell(cell, { folds: badge(shown.item, cell) });
         }
         if (added.length > 0) {
           const fresh: StoredTweetInput[] = added.map((tweet) => {
