@@ -409,8 +409,8 @@ describe.each(browsersUnderTest())('$version', (found) => {
       );
       // A minute away is what the reader must be gone for: this waits for the clock, nothing else.
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, 61_000 - (Date.now() - leftAt))));
-      await page.bringToFront();
       await elsewhere.close();
+      await page.bringToFront();
 
       await page.waitFor(
         () =>
@@ -430,8 +430,8 @@ describe.each(browsersUnderTest())('$version', (found) => {
       });
       expect(marker).toEqual([{ status: newestSeen, label: '↑ New since you looked', drawn: true }]);
 
-      // The count takes the reader to the line.
-      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      // The count takes the reader to the line, from two screens down (where x.com has dropped its cell).
+      await page.evaluate(() => window.scrollBy(0, window.innerHeight * 2));
       await pressInSidebar(page, '[data-testid="stream-unread"] button');
       await page.waitFor(() => {
         const r = document.querySelector('[data-chatmode-read-marker]')?.getBoundingClientRect();
