@@ -459,6 +459,32 @@ describe('live filter', () => {
       expect(again[0]!.getAttribute(FOLDS_ATTR)).toBe('foldedBadge(3)');
     });
 
+    it('reports a repost folded alone (nothing counted) within 5 s, not at once: the sidebar does not draw as the reader scrolls', async () => {
+      const original = cell('A1 the original answer #blogchat');
+      const id = original.querySelector(X.statusLink)!.getAttribute('href')!.split('/').pop()!;
+      const { timeline, reports } = start([original], 1_000);
+      const repost = fixture('retweet');
+      for (const a of repost.querySelectorAll(X.statusLink))
+        a.setAttribute('href', (a.getAttribute('href') ?? '').replace(/\/status\/\d+/, `/status/${id}`));
+      for (const a of repost.querySelectorAll(`${X.userName} a`))
+        a.setAttribute('href', (a.getAttribute('href') ?? '').replace(/^\/[^/]+/, '/KenSmith32'));
+      repost.querySelector(X.tweetText)!.replaceChildren('A1 the original answer #blogchat');
+      vi.useFakeTimers();
+      try {
+        const before = reports.length;
+        timeline.append(repost);
+        await Promise.resolve();
+        await Promise.resolve();
+        expect(repost.getAttribute(HIDDEN_ATTR)).toBe('folded');
+        vi.advanceTimersByTime(4_000);
+        expect(reports.length).toBe(before);
+        vi.advanceTimersByTime(1_000);
+        expect(reports.at(-1)!.view!.folded).toBe(1);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
     it('folds nothing when the chat’s option is off', () => {
       const cells = [cell(copied), cell(copied)];
       const { hidden } = start(cells, 0, { foldRepeats: false });

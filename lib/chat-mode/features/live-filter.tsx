@@ -20,7 +20,7 @@
 // (lib/x/cell-cache), and the decision taken for that reading is reused: only an O(1) question lookup
 // and the marks. New chat tweets go to the outbox as they are counted (it batches its messages); the
 // sidebar's counts are refreshed at most once per `reportEveryMs`, and only when a tweet was counted
-// or a repeat folded.
+// (or, within FOLDS_REPORT_MS, a repeat folded).
 import {
   createChatView,
   createLiveChat,
@@ -95,6 +95,9 @@ interface Decided {
   item: ViewItem | null;
 }
 
+/** How long a report of repeats folded alone may wait (ms): the sidebar need not draw while the reader scrolls. */
+const FOLDS_REPORT_MS = 5_000;
+
 /** How many shown cells are remembered for their badge (more than x.com mounts at once). */
 const BADGE_CELLS = 100;
 
@@ -157,12 +160,18 @@ export function createLiveFilter({ reportEveryMs = 1_000, awayMs = 60_000 }: Liv
         publish({ page });
       };
       let reportTimer: ReturnType<typeof setTimeout> | undefined;
+      let reportDue = 0;
       const report = (): void => {
         reportTimer = undefined;
         publish({ live: counts.snapshot(), view: view.snapshot() });
       };
-      const scheduleReport = (): void => {
-        reportTimer ??= setTimeout(report, reportEveryMs);
+      /** A report within `delayMs`: an earlier one already due stands, a later one is brought forward. */
+      const scheduleReport = (delayMs: number): void => {
+        const due = Date.now() + delayMs;
+        if (reportTimer !== undefined && reportDue <= due) return;
+        clearTimeout(reportTimer);
+        reportDue = due;
+        reportTimer = setTimeout(report, delayMs);
       };
 
       // What was decided about each reading. The watcher hands a re-created cell of a known tweet the
@@ -247,8 +256,10 @@ export function createLiveFilter({ reportEveryMs = 1_000, awayMs = 60_000 }: Liv
           });
           context.deps.outbox.add(tag, fresh);
         }
-        // Only a tweet counted for the first time, or a repeat folded, changes what the sidebar shows.
-        if (counted || grown.length > 0) scheduleReport();
+        // Only a tweet counted for the first time, or a repeat folded, changes what the sidebar shows. A
+        // repeat alone is mostly a repost first drawn as the reader scrolls: its count can wait a while.
+        if (counted) scheduleReport(reportEveryMs);
+        else if (grown.length > 0) scheduleReport(Math.max(reportEveryMs, FOLDS_REPORT_MS));
       };
 
       const handleCells = (cells: Element[], readings: CellReading[]): void => {
