@@ -19,8 +19,7 @@
 // marked. A re-created cell of a tweet already decided gets its earlier reading back from the watcher
 // (lib/x/cell-cache), and the decision taken for that reading is reused: only an O(1) question lookup
 // and the marks. New chat tweets go to the outbox as they are counted (it batches its messages); the
-// sidebar's counts are refreshed at most once per `reportEveryMs`, and only when a tweet was counted
-// (or, within FOLDS_REPORT_MS, a repeat folded).
+// sidebar's counts are refreshed at most once per `reportEveryMs`, and only when a tweet was counted.
 import {
   createChatView,
   createLiveChat,
@@ -95,9 +94,6 @@ interface Decided {
   item: ViewItem | null;
 }
 
-/** How long a report of repeats folded alone may wait (ms): the sidebar need not draw while the reader scrolls. */
-const FOLDS_REPORT_MS = 5_000;
-
 /** How many shown cells are remembered for their badge (more than x.com mounts at once). */
 const BADGE_CELLS = 100;
 
@@ -160,18 +156,12 @@ export function createLiveFilter({ reportEveryMs = 1_000, awayMs = 60_000 }: Liv
         publish({ page });
       };
       let reportTimer: ReturnType<typeof setTimeout> | undefined;
-      let reportDue = 0;
       const report = (): void => {
         reportTimer = undefined;
         publish({ live: counts.snapshot(), view: view.snapshot() });
       };
-      /** A report within `delayMs`: an earlier one already due stands, a later one is brought forward. */
-      const scheduleReport = (delayMs: number): void => {
-        const due = Date.now() + delayMs;
-        if (reportTimer !== undefined && reportDue <= due) return;
-        clearTimeout(reportTimer);
-        reportDue = due;
-        reportTimer = setTimeout(report, delayMs);
+      const scheduleReport = (): void => {
+        reportTimer ??= setTimeout(report, reportEveryMs);
       };
 
       // What was decided about each reading. The watcher hands a re-created cell of a known tweet the
@@ -256,10 +246,10 @@ export function createLiveFilter({ reportEveryMs = 1_000, awayMs = 60_000 }: Liv
           });
           context.deps.outbox.add(tag, fresh);
         }
-        // Only a tweet counted for the first time, or a repeat folded, changes what the sidebar shows. A
-        // repeat alone is mostly a repost first drawn as the reader scrolls: its count can wait a while.
-        if (counted) scheduleReport(reportEveryMs);
-        else if (grown.length > 0) scheduleReport(Math.max(reportEveryMs, FOLDS_REPORT_MS));
+        // Only a tweet counted for the first time changes what the sidebar shows at once. A repeat folded
+        // alone is mostly a repost first drawn as the reader scrolls: its count goes with the next report,
+        // so the sidebar never draws while the reader only scrolls.
+        if (counted) scheduleReport();
       };
 
       const handleCells = (cells: Element[], readings: CellReading[]): void => {
