@@ -45,7 +45,7 @@ import type { LiveSnapshot } from '@/lib/chat/live';
 import type { StoredTweetInput } from '@/lib/protocol/domain';
 import { installPageStyle, removePageStyle } from '@/lib/x/page-style';
 import { clearMarks, markCell } from '@/lib/x/marks';
-import { cellKeyOf, createCellCache } from '@/lib/x/cell-cache';
+import { createCellCache, createCellReader } from '@/lib/x/cell-cache';
 import { findTimeline, timelineCells, watchReadingDown, watchTimeline, type TimelineStatus } from '@/lib/x/timeline';
 import { readCell, type CellReading } from '@/lib/x/tweet';
 import { LiveSection } from '@/components/LiveSection';
@@ -231,8 +231,7 @@ export function createLiveFilter({ reportEveryMs = 1_000, awayMs = 60_000 }: Liv
           });
         }
         // A repeat arrived: the tweet it repeats says so, where x.com shows it now.
-        const grown = view.takeGrown();
-        for (const group of grown) {
+        for (const group of view.takeGrown()) {
           const shown = badgeCells.get(group);
           const cell = shown?.cell.deref();
           if (shown && cell?.isConnected) markCell(cell, { folds: badge(shown.item, cell) });
@@ -285,12 +284,10 @@ export function createLiveFilter({ reportEveryMs = 1_000, awayMs = 60_000 }: Liv
         const node = findTimeline(doc);
         if (!node || timeline.status === 'unrecognised' || !recognised) return;
         const shown = timelineCells(node);
+        const readingOf = createCellReader(readingsByTweet);
         filterCells(
           shown,
-          shown.map((cell) => {
-            const key = cellKeyOf(cell);
-            return (key === null ? undefined : readingsByTweet.get(key)) ?? readCell(cell);
-          }),
+          shown.map((cell) => readingOf(cell, true)),
         );
       };
       const changeView = (change: () => void): void => {
