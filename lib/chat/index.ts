@@ -15,3 +15,4 @@ export * from './times';
 export * from './recognition';
 export * from './view';
 export * from './catch-up';
+export * from './host-plan';

@@ -1,6 +1,7 @@
 // The data that crosses the boundary between the content script, the extension pages and the
 // background worker, and that the store keeps: a chat's settings, its sessions, reminders, tweets.
 // Types only.
+import type { HostPlan } from '../chat/host-plan';
 import type { FilterOptions, Handle, Schedule, Tag, Tweet } from '../chat/types';
 
 /** Per-chat settings, owned by the background (IndexedDB `chats` store). */
@@ -21,6 +22,10 @@ export interface ChatSettings {
   schedule?: Schedule | null;
   /** The user's own description of the chat (absent: the directory's). */
   description?: string;
+  /** The host's plan for the chat (absent: none yet). */
+  plan?: HostPlan;
+  /** The user hosts this chat: the sidebar offers the host console, and the signed-in account counts as a host. */
+  hosting?: boolean;
   createdAt: number;
   updatedAt: number;
 }
