@@ -16,3 +16,4 @@ export * from './recognition';
 export * from './view';
 export * from './catch-up';
 export * from './host-plan';
+export * from './host-console';
