@@ -203,3 +203,13 @@ export function hostPlan(value: unknown, path: string): HostPlan {
     every: planMinutes(p.every, `${path}.every`, 1),
   };
 }
+
+/** Validates a plan as `chat/update` would; lets an editor show what is wrong before sending it. */
+export function checkPlan(value: unknown): { ok: true; plan: HostPlan } | { ok: false; message: string } {
+  try {
+    return { ok: true, plan: hostPlan(value, 'plan') };
+  } catch (e) {
+    if (e instanceof Invalid) return { ok: false, message: e.message };
+    throw e;
+  }
+}
