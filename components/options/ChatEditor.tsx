@@ -1,6 +1,7 @@
 // The form that adds or edits a chat: tags, hosts, schedule and time zone, muted accounts, filter
-// options, auto-tag, and the host's part ("I host this chat" and the plan). Validation is the background's own (via lib/pages/chat-form); errors show next
-// to their field and are tied to it with aria-describedby.
+// options, auto-tag, and the host's part ("I host this chat" and the plan). Validation is the
+// background's own (via lib/pages/chat-form); errors show next to their field and are tied to it with
+// aria-describedby.
 import { useId, useState } from 'preact/hooks';
 import type { ChatDefinition } from '@/lib/chat';
 import { EMPTY_PLAN } from '@/lib/chat/host-plan';
