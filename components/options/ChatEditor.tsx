@@ -1,11 +1,14 @@
 // The form that adds or edits a chat: tags, hosts, schedule and time zone, muted accounts, filter
-// options and auto-tag. Validation is the background's own (via lib/pages/chat-form); errors show next
-// to their field and are tied to it with aria-describedby.
+// options, auto-tag, and the host's part ("I host this chat" and the plan). Validation is the
+// background's own (via lib/pages/chat-form); errors show next to their field and are tied to it with
+// aria-describedby.
 import { useId, useState } from 'preact/hooks';
 import type { ChatDefinition } from '@/lib/chat';
+import { EMPTY_PLAN } from '@/lib/chat/host-plan';
 import type { Translate } from '@/lib/i18n';
 import type { ChatSettingsEditable } from '@/lib/protocol/domain';
-import { formToRequest, type ChatForm, type FormField } from '@/lib/pages/chat-form';
+import { formToRequest, splitList, type ChatForm, type FormField } from '@/lib/pages/chat-form';
+import { PlanEditor } from '../PlanEditor';
 
 export interface ChatEditorProps {
   initial: ChatForm;
@@ -59,9 +62,8 @@ export function ChatEditor({ initial, existing, definition, t, timeZones, onSave
     </>
   );
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    const result = formToRequest(form);
+  const save = async (edited: ChatForm) => {
+    const result = formToRequest(edited);
     if (!result.ok) {
       setErrors(result.errors);
       return;
@@ -72,6 +74,10 @@ export function ChatEditor({ initial, existing, definition, t, timeZones, onSave
     setSaving(false);
     setSaveError(failure);
   };
+  const submit = (e: Event) => {
+    e.preventDefault();
+    void save(form);
+  };
 
   const check = (key: 'hideRetweets' | 'hideMuted' | 'hostsOnly' | 'foldRepeats' | 'pauseWhileScrolling' | 'autoTag', label: string) => (
     <label>
@@ -80,7 +86,7 @@ export function ChatEditor({ initial, existing, definition, t, timeZones, onSave
   );
 
   return (
-    <form class="chat-editor" aria-labelledby={`${id}-heading`} onSubmit={(e) => void submit(e)} noValidate>
+    <form class="chat-editor" aria-labelledby={`${id}-heading`} onSubmit={submit} noValidate>
       <h3 id={`${id}-heading`}>{existing ? t('optionsEditChat', `#${form.tag}`) : t('optionsAddChat')}</h3>
       <div class="form-grid">
         {text('tag', t('optionsTag'), { readOnly: existing, placeholder: '#mychat', autoComplete: 'off', spellcheck: false, dir: 'auto' })}
@@ -212,6 +218,23 @@ export function ChatEditor({ initial, existing, definition, t, timeZones, onSave
             </datalist>
           </div>
         ) : null}
+      </fieldset>
+      <fieldset>
+        <legend>{t('planHost')}</legend>
+        <label>
+          <input type="checkbox" name="hosting" checked={form.hosting === true} onChange={(e) => set('hosting', e.currentTarget.checked)} />{' '}
+          {t('planHosting')}
+        </label>
+        {/* The plan's own Save saves the whole chat, as the form's does; each keeps the other's edits. */}
+        <PlanEditor
+          plan={initial.plan ?? EMPTY_PLAN}
+          tags={splitList(`${form.tag} ${form.extraTags}`)}
+          onSave={(plan) => void save({ ...form, plan })}
+          onEdit={(plan) => set('plan', plan)}
+          t={t}
+          idPrefix={id}
+        />
+        {err('plan')}
       </fieldset>
       {saveError ? (
         <p class="error" role="alert">

@@ -9,6 +9,7 @@ import type { StoreDB } from '@/lib/store/schema';
 import { newChatSettings } from '@/lib/store/chats';
 import { useTestDatabase } from '@/tests/unit/builders';
 import { useRoot } from '@/tests/unit/render';
+import { userClick } from '@/tests/unit/user-input';
 import { Options } from './Options';
 
 const t: Translate = (key, ...subs) => (subs.length ? `${key}(${subs.join('|')})` : key);
@@ -17,12 +18,18 @@ const PAGE = { id: OWN, url: `chrome-extension://${OWN}/options.html` };
 
 let db: StoreDB;
 let root: HTMLElement;
+/** The requests the page sent, in order. */
+let sent: unknown[];
 useTestDatabase((opened) => (db = opened));
 useRoot((created) => (root = created));
 beforeEach(async () => {
   await db.put('chats', { ...newChatSettings('before', undefined, 1), title: 'As it was', muted: ['spam'] });
   const handle = createHandler({ db, version: '1', ownId: OWN, lookupChat: () => undefined });
-  const client = createClient((message) => handle(structuredClone(message), PAGE));
+  sent = [];
+  const client = createClient((message) => {
+    sent.push(structuredClone(message));
+    return handle(structuredClone(message), PAGE);
+  });
   await act(() => render(<Options client={client} t={t} download={() => undefined} timeZone="UTC" />, root));
   await vi.waitFor(() => expect(root.querySelector('tr[data-tag="before"]')).not.toBeNull());
 });
@@ -84,5 +91,56 @@ describe('Options: settings import', () => {
       expect(root.querySelector('#import-error')?.textContent).toBe('optionsImportInvalid(The file is larger than 5 MB.)'),
     );
     expect(read).not.toHaveBeenCalled();
+  });
+});
+
+describe('Options: a chat’s host part', () => {
+  const update = () => sent.filter((m) => (m as { type: string }).type === 'chat/update');
+  const button = (text: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === text)!;
+  /** Types `value` into the field named `name`, as the user does. */
+  const type = (name: string, value: string) =>
+    act(() => {
+      const input = root.querySelector<HTMLTextAreaElement | HTMLInputElement>(`.chat-editor [name="${name}"]`)!;
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  const edit = async () => {
+    await act(() => root.querySelector<HTMLButtonElement>('tr[data-tag="before"] button')!.click());
+    expect(root.querySelector('.chat-editor')).not.toBeNull();
+  };
+
+  it('saves "I host this chat" and the plan with the chat, from the plan’s Save', async () => {
+    await edit();
+    const hosting = root.querySelector<HTMLInputElement>('.chat-editor input[name="hosting"]')!;
+    expect(hosting.checked).toBe(false);
+    expect(root.querySelector(`label[for="${root.querySelector('[name="questions"]')!.id}"]`)).not.toBeNull();
+    await act(() => hosting.click());
+    await type('questions', 'Why blog?\n- Why now?');
+    await type('every', '8');
+    await act(() => userClick(button('planSave')));
+    await vi.waitFor(() => expect(root.querySelector('.chat-editor')).toBeNull());
+    const plan = { welcome: '', questions: [{ text: 'Why blog?', subs: ['Why now?'] }], wrapUp: '', firstAt: 5, every: 8 };
+    expect(update()).toEqual([
+      { type: 'chat/update', tag: 'before', patch: expect.objectContaining({ hosting: true, plan, muted: ['spam'] }) },
+    ]);
+    expect(await db.get('chats', 'before')).toMatchObject({ hosting: true, plan, title: 'As it was' });
+
+    await edit();
+    expect(root.querySelector<HTMLInputElement>('.chat-editor input[name="hosting"]')!.checked).toBe(true);
+    expect(root.querySelector<HTMLTextAreaElement>('.chat-editor [name="questions"]')!.value).toBe('Why blog?\n- Why now?');
+  });
+
+  it('saves the plan as edited from the form’s own Save too, and sends none for a chat whose plan was never touched', async () => {
+    await edit();
+    await act(() => userClick(button('optionsSave')));
+    await vi.waitFor(() => expect(root.querySelector('.chat-editor')).toBeNull());
+    expect(update()[0]).toEqual({ type: 'chat/update', tag: 'before', patch: expect.not.objectContaining({ plan: expect.anything() }) });
+    expect(await db.get('chats', 'before')).not.toHaveProperty('plan');
+
+    await edit();
+    await type('welcome', 'Welcome!');
+    await act(() => userClick(button('optionsSave')));
+    await vi.waitFor(() => expect(root.querySelector('.chat-editor')).toBeNull());
+    expect((await db.get('chats', 'before'))?.plan).toEqual({ welcome: 'Welcome!', questions: [], wrapUp: '', firstAt: 5, every: 6 });
   });
 });

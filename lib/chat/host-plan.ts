@@ -55,6 +55,39 @@ export function planItems(plan: HostPlan): PlanItem[] {
   return items;
 }
 
+/** A question label the host may have typed before the text (`Q3)`, `Q3a:`), which the post adds itself. */
+const TYPED_LABEL = /^q\d{1,2}[a-e]?\s*[):.]\s*/i;
+/** What marks a line as a sub-question of the question above it: a leading '-' or whitespace. */
+const SUB_MARK = /^(?:\s+-?|-)\s*/;
+
+/** The questions as one text to edit: a question per line, each sub-question below it on a line of its own starting with "- ". */
+export function questionsToText(questions: readonly PlanQuestion[]): string {
+  const line = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim();
+  return questions.flatMap((question) => [line(question.text), ...question.subs.map((sub) => `- ${line(sub)}`)]).join('\n');
+}
+
+/**
+ * The questions of an edited text (see `questionsToText`): blank lines are skipped; a line starting with
+ * '-' or whitespace is a sub-question of the question above it (the first line is a question whatever it
+ * starts with); a `Q3)` label the host typed is dropped, since the post adds its own.
+ */
+export function questionsFromText(text: string): PlanQuestion[] {
+  const questions: PlanQuestion[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const mark = SUB_MARK.exec(raw);
+    const body = raw
+      .slice(mark?.[0].length ?? 0)
+      .trim()
+      .replace(TYPED_LABEL, '')
+      .trim();
+    if (body === '') continue;
+    const above = questions.at(-1);
+    if (mark && above) above.subs.push(body);
+    else questions.push({ text: body, subs: [] });
+  }
+  return questions;
+}
+
 /** How an item is named to the host: `Q3`, `Q3a`, or the kind. */
 export function itemLabel(item: PlanItem): string {
   return item.kind === 'question' ? `Q${item.key}` : item.kind;

@@ -87,4 +87,23 @@ describe('chat form', () => {
     );
     expect(monthly).toMatchObject({ scheduleMode: 'custom', recurrence: 'monthly', nth: '-1', duration: '90' });
   });
+
+  it('sends the hosting flag and the plan once set, checked as the background does', () => {
+    const plan = { welcome: ' Hi ', questions: [{ text: 'Why?', subs: [] }], wrapUp: '', firstAt: 5, every: 6 };
+    const form = formFromChat(chat, def, 'UTC');
+    expect(form).toMatchObject({ hosting: null, plan: null });
+    const untouched = formToRequest(form);
+    expect(untouched.ok && ('hosting' in untouched.patch || 'plan' in untouched.patch)).toBe(false);
+    expect(formToRequest({ ...form, hosting: true, plan })).toMatchObject({
+      ok: true,
+      patch: { hosting: true, plan: { ...plan, welcome: 'Hi' } },
+    });
+    const hosted = formFromChat({ ...chat, hosting: true, plan }, def, 'UTC');
+    expect(hosted).toMatchObject({ hosting: true, plan });
+    expect(formToRequest({ ...hosted, hosting: false })).toMatchObject({ ok: true, patch: { hosting: false } });
+    expect(formToRequest({ ...form, plan: { ...plan, every: NaN } })).toEqual({
+      ok: false,
+      errors: { plan: 'expected a whole number of minutes from 1 to 1440' },
+    });
+  });
 });

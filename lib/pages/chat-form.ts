@@ -1,5 +1,6 @@
 // The options page's chat editor as plain data: a form built from a chat's settings, and turned back
 // into a `chat/update` request checked by the protocol's own validation. Pure.
+import type { HostPlan } from '../chat/host-plan';
 import type { ChatDefinition, Schedule, Tag } from '../chat/types';
 import type { ChatSettings, ChatSettingsEditable } from '../protocol/domain';
 import { parseRequest } from '../protocol/parse-request';
@@ -27,6 +28,10 @@ export interface ChatForm {
   start: string;
   duration: string;
   timeZone: string;
+  /** "I host this chat"; null: never said (not sent). */
+  hosting: boolean | null;
+  /** The host's plan as edited; null: none yet (not sent). */
+  plan: HostPlan | null;
 }
 
 export type FormField = keyof ChatForm;
@@ -52,6 +57,8 @@ export function emptyForm(userZone: string): ChatForm {
     start: '20:00',
     duration: '60',
     timeZone: userZone,
+    hosting: null,
+    plan: null,
   };
 }
 
@@ -83,6 +90,8 @@ export function formFromChat(chat: ChatSettings, definition: ChatDefinition | un
     foldRepeats: chat.filter.foldRepeats !== false,
     pauseWhileScrolling: chat.filter.pauseWhileScrolling === true,
     autoTag: chat.autoTag,
+    hosting: chat.hosting ?? null,
+    plan: chat.plan ?? null,
   };
   if (chat.schedule === null) form.scheduleMode = 'none';
   else if (chat.schedule) form = { ...withSchedule(form, chat.schedule), scheduleMode: 'custom' };
@@ -115,6 +124,7 @@ function fieldOf(message: string): FormField {
     return 'start';
   }
   if (top === 'filter') return 'hideRetweets';
+  if (top === 'plan' || top === 'hosting') return top;
   if (top === 'title' || top === 'description' || top === 'extraTags' || top === 'hosts' || top === 'muted' || top === 'autoTag')
     return top;
   return 'tag';
@@ -139,6 +149,8 @@ export function formToRequest(form: ChatForm): FormResult {
     autoTag: form.autoTag,
     description: form.description.trim(),
   };
+  if (form.hosting !== null) patch.hosting = form.hosting;
+  if (form.plan !== null) patch.plan = form.plan;
   if (form.scheduleMode === 'none') patch.schedule = null;
   if (form.scheduleMode === 'custom') {
     const duration = Number(form.duration);

@@ -103,4 +103,36 @@ describe('settings file', () => {
       chats: [{ tag: 'blogchat', patch: { extraTags: ['bc2'], schedule: { ...base.schedule, timeZone: 'America/Chicago' } } }],
     });
   });
+
+  it('exports and imports a host plan and the hosting flag, checked as the background does; files without them still import', () => {
+    const plan = {
+      welcome: 'Welcome to #blogchat!',
+      questions: [{ text: 'Why blog?', subs: ['Why now?'] }],
+      wrapUp: 'Thanks!',
+      firstAt: 5,
+      every: 6,
+    };
+    const text = exportSettings([{ ...base, plan, hosting: true }, chatSettings('other')], new Date(0));
+    const file = JSON.parse(text) as { chats: object[] };
+    expect(file.chats[0]).toMatchObject({ tag: 'blogchat', plan, hosting: true });
+    expect(file.chats[1]).not.toHaveProperty('plan');
+    expect(file.chats[1]).not.toHaveProperty('hosting');
+    expect(parseSettingsFile(text)).toMatchObject({
+      ok: true,
+      chats: [
+        { tag: 'blogchat', patch: { plan, hosting: true } },
+        { tag: 'other', patch: expect.not.objectContaining({ plan: expect.anything() }) },
+      ],
+    });
+    const wrap = (chats: unknown) => JSON.stringify({ format: 'chat-mode-settings', version: 1, chats });
+    expect(parseSettingsFile(wrap([{ tag: 'a', title: 'A' }]))).toEqual({ ok: true, chats: [{ tag: 'a', patch: { title: 'A' } }] });
+    expect(parseSettingsFile(wrap([{ tag: 'a', plan: { ...plan, every: 0 } }]))).toEqual({
+      ok: false,
+      error: 'chats[0].patch.plan.every: expected a whole number of minutes from 1 to 1440',
+    });
+    expect(parseSettingsFile(wrap([{ tag: 'a', hosting: 'yes' }]))).toEqual({
+      ok: false,
+      error: 'chats[0].patch.hosting: expected a boolean',
+    });
+  });
 });

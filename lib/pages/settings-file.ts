@@ -13,7 +13,19 @@ export const MAX_SETTINGS_BYTES = 5_000_000;
 const MAX_IMPORTED_CHATS = LIMITS.maxImportedChats;
 
 /** The editable fields written per chat; device-local state (sidebar collapsed) and timestamps are left out. */
-const EXPORTED_KEYS = ['extraTags', 'title', 'hosts', 'muted', 'filter', 'autoTag', 'chatMode', 'schedule', 'description'] as const;
+const EXPORTED_KEYS = [
+  'extraTags',
+  'title',
+  'hosts',
+  'muted',
+  'filter',
+  'autoTag',
+  'chatMode',
+  'schedule',
+  'description',
+  'plan',
+  'hosting',
+] as const;
 
 export interface SettingsFile {
   format: typeof SETTINGS_FORMAT;

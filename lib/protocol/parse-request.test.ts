@@ -249,3 +249,117 @@ describe('parseRequest: bad messages', () => {
     expect(parseRequest(getter)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 });
+
+describe('parseRequest: a host plan and hosting', () => {
+  const plan = {
+    welcome: ' Welcome to #smchat! ',
+    questions: [
+      { text: 'First?', subs: [] },
+      { text: ' Second? ', subs: [' a ', '', 'b'] },
+    ],
+    wrapUp: 'Thanks!',
+    firstAt: 0,
+    every: 6,
+  };
+  const normalised = {
+    welcome: 'Welcome to #smchat!',
+    questions: [
+      { text: 'First?', subs: [] },
+      { text: 'Second?', subs: ['a', 'b'] },
+    ],
+    wrapUp: 'Thanks!',
+    firstAt: 0,
+    every: 6,
+  };
+  const update = (patch: Record<string, unknown>) => parseRequest({ type: 'chat/update', tag: 'smchat', patch });
+  const message = (r: ReturnType<typeof parseRequest>) => (r.ok ? 'ok' : r.error.message);
+
+  it('takes a plan and hosting in an update and an import: trimmed, empty sub-questions and unknown keys left out', () => {
+    const extra = { ...plan, evil: 1, questions: [{ ...plan.questions[0], html: '<b>' }, plan.questions[1]] };
+    expect(update({ plan: extra, hosting: true })).toEqual({
+      ok: true,
+      request: { type: 'chat/update', tag: 'smchat', patch: { plan: normalised, hosting: true } },
+    });
+    expect(parseRequest({ type: 'chats/import', chats: [{ tag: 'smchat', patch: { plan, hosting: false } }] })).toEqual({
+      ok: true,
+      request: { type: 'chats/import', chats: [{ tag: 'smchat', patch: { plan: normalised, hosting: false } }] },
+    });
+  });
+
+  it('returns a fresh plan, not the one it was given', () => {
+    const r = update({ plan });
+    if (!r.ok || r.request.type !== 'chat/update') throw new Error('expected an update');
+    expect(r.request.patch.plan).not.toBe(plan);
+    expect(r.request.patch.plan?.questions[0]).not.toBe(plan.questions[0]);
+  });
+
+  it('takes every limit itself', () => {
+    const full = {
+      welcome: 'w'.repeat(1000),
+      questions: Array.from({ length: 30 }, () => ({ text: 'q'.repeat(1000), subs: ['1', '2', '3', '4', '5'] })),
+      wrapUp: '',
+      firstAt: 1440,
+      every: 1440,
+    };
+    expect(update({ plan: full })).toMatchObject({ ok: true, request: { patch: { plan: full } } });
+    expect(update({ plan: { ...full, every: 1 } })).toMatchObject({ ok: true });
+  });
+
+  it.each<[string, unknown, string]>([
+    ['not an object', 'plan', 'patch.plan: expected an object'],
+    ['an array', [], 'patch.plan: expected an object'],
+    ['a welcome too long', { ...plan, welcome: 'w'.repeat(1001) }, 'patch.plan.welcome: longer than 1000 characters'],
+    ['a wrap-up not a string', { ...plan, wrapUp: 5 }, 'patch.plan.wrapUp: expected a string'],
+    ['a missing welcome', { ...plan, welcome: undefined }, 'patch.plan.welcome: expected a string'],
+    ['questions not a list', { ...plan, questions: { text: 'x', subs: [] } }, 'patch.plan.questions: expected an array'],
+    [
+      '31 questions',
+      { ...plan, questions: Array.from({ length: 31 }, () => ({ text: 'x', subs: [] })) },
+      'patch.plan.questions: more than 30 items',
+    ],
+    ['a question not an object', { ...plan, questions: ['x'] }, 'patch.plan.questions[0]: expected an object'],
+    [
+      'a question too long',
+      { ...plan, questions: [{ text: 'x'.repeat(1001), subs: [] }] },
+      'patch.plan.questions[0].text: longer than 1000 characters',
+    ],
+    [
+      'an empty question',
+      { ...plan, questions: [plan.questions[0], { text: '  ', subs: ['a'] }] },
+      'patch.plan.questions[1].text: expected the text of the question',
+    ],
+    ['a question without subs', { ...plan, questions: [{ text: 'x' }] }, 'patch.plan.questions[0].subs: expected an array'],
+    [
+      '6 sub-questions',
+      { ...plan, questions: [{ text: 'x', subs: ['1', '2', '3', '4', '5', '6'] }] },
+      'patch.plan.questions[0].subs: more than 5 items',
+    ],
+    [
+      'a sub-question not a string',
+      { ...plan, questions: [{ text: 'x', subs: [null] }] },
+      'patch.plan.questions[0].subs[0]: expected a string',
+    ],
+    [
+      'a sub-question too long',
+      { ...plan, questions: [{ text: 'x', subs: ['s'.repeat(1001)] }] },
+      'patch.plan.questions[0].subs[0]: longer than 1000 characters',
+    ],
+    ['a negative start', { ...plan, firstAt: -1 }, 'patch.plan.firstAt: expected a whole number of minutes from 0 to 1440'],
+    ['a start over a day', { ...plan, firstAt: 1441 }, 'patch.plan.firstAt: expected a whole number of minutes from 0 to 1440'],
+    ['a fractional start', { ...plan, firstAt: 2.5 }, 'patch.plan.firstAt: expected a whole number of minutes from 0 to 1440'],
+    ['a start as text', { ...plan, firstAt: '5' }, 'patch.plan.firstAt: expected a whole number of minutes from 0 to 1440'],
+    ['no spacing', { ...plan, every: 0 }, 'patch.plan.every: expected a whole number of minutes from 1 to 1440'],
+    ['a NaN spacing', { ...plan, every: NaN }, 'patch.plan.every: expected a whole number of minutes from 1 to 1440'],
+    ['an infinite spacing', { ...plan, every: Infinity }, 'patch.plan.every: expected a whole number of minutes from 1 to 1440'],
+  ])('refuses a plan that is %s', (_name, value, expected) => {
+    expect(message(update({ plan: value }))).toBe(expected);
+    expect(message(parseRequest({ type: 'chats/import', chats: [{ tag: 'a', patch: { plan: value } }] }))).toBe(
+      expected.replace(/^patch/, 'chats[0].patch'),
+    );
+  });
+
+  it('refuses hosting that is not a boolean', () => {
+    expect(message(update({ hosting: 'yes' }))).toBe('patch.hosting: expected a boolean');
+    expect(message(update({ hosting: null }))).toBe('patch.hosting: expected a boolean');
+  });
+});

@@ -9,6 +9,7 @@ import {
   fail,
   filterOptions,
   handle,
+  hostPlan,
   Invalid,
   isRecord,
   list,
@@ -49,6 +50,10 @@ function chatPatch(value: unknown, path: string, mainTag: Tag): Partial<ChatSett
   if (schedule !== undefined) out.schedule = schedule;
   const description = optional(p, 'description', path, (v, q) => string(v, q, LIMITS.maxDescriptionLength));
   if (description !== undefined) out.description = description;
+  const plan = optional(p, 'plan', path, hostPlan);
+  if (plan) out.plan = plan;
+  const hosting = optional(p, 'hosting', path, boolean);
+  if (hosting !== undefined) out.hosting = hosting;
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Validators of the values that cross the boundary (hand-written, strict; unknown keys are dropped):
-// tags, handles, tweets, schedules. Each returns a fresh, normalised value or throws `Invalid` with the
+// tags, handles, tweets, schedules, host plans. Each returns a fresh, normalised value or throws `Invalid` with the
 // path of what is wrong; ./parse-request turns that into an error reply.
+import { PLAN_LIMITS, type HostPlan, type PlanQuestion } from '../chat/host-plan';
 import type { FilterOptions, Handle, Recurrence, Schedule, Tag, TweetKind } from '../chat/types';
 import type { StoredTweetInput } from './domain';
 import { LIMITS } from './requests';
@@ -168,4 +169,47 @@ export function scheduleValue(value: unknown, path: string): Schedule | null {
     durationMinutes: duration,
     timeZone,
   };
+}
+
+/** A whole number of minutes from `min` to `PLAN_LIMITS.minutes`. */
+function planMinutes(value: unknown, path: string, min: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > PLAN_LIMITS.minutes) {
+    fail(path, `expected a whole number of minutes from ${min} to ${PLAN_LIMITS.minutes}`);
+  }
+  return value;
+}
+
+/** A post's text of a plan, trimmed. */
+function planText(value: unknown, path: string): string {
+  return string(value, path, PLAN_LIMITS.text).trim();
+}
+
+function planQuestion(value: unknown, path: string): PlanQuestion {
+  const q = record(value, path);
+  const text = planText(q.text, `${path}.text`);
+  if (text === '') fail(`${path}.text`, 'expected the text of the question');
+  const subs = list(q.subs, `${path}.subs`, PLAN_LIMITS.subs, planText).filter((sub) => sub !== '');
+  return { text, subs };
+}
+
+/** A host's plan (see lib/chat/host-plan): texts trimmed, empty sub-questions left out. */
+export function hostPlan(value: unknown, path: string): HostPlan {
+  const p = record(value, path);
+  return {
+    welcome: planText(p.welcome, `${path}.welcome`),
+    questions: list(p.questions, `${path}.questions`, PLAN_LIMITS.questions, planQuestion),
+    wrapUp: planText(p.wrapUp, `${path}.wrapUp`),
+    firstAt: planMinutes(p.firstAt, `${path}.firstAt`, 0),
+    every: planMinutes(p.every, `${path}.every`, 1),
+  };
+}
+
+/** Validates a plan as `chat/update` would; lets an editor show what is wrong before sending it. */
+export function checkPlan(value: unknown): { ok: true; plan: HostPlan } | { ok: false; message: string } {
+  try {
+    return { ok: true, plan: hostPlan(value, 'plan') };
+  } catch (e) {
+    if (e instanceof Invalid) return { ok: false, message: e.message };
+    throw e;
+  }
 }
