@@ -39,6 +39,8 @@ describe('parseRequest: valid messages', () => {
       { type: 'tweets/count', tag: 'smchat' },
       { type: 'tweets/count', tag: 'smchat', sessionId: 'smchat:1714586523000' },
       { type: 'sessions/list', tag: 'smchat' },
+      { type: 'catch-up', tag: 'smchat' },
+      { type: 'host/posts', tag: 'smchat' },
       { type: 'export', sessionId: 'smchat:1714586523000', format: 'csv' },
       {
         type: 'chats/import',
@@ -142,6 +144,8 @@ describe('parseRequest: bad messages', () => {
     ['empty tag', { type: 'chat/get', tag: '' }],
     ['tag too long', { type: 'chat/get', tag: 'a'.repeat(101) }],
     ['tag not a string', { type: 'sessions/list', tag: ['smchat'] }],
+    ['host posts without a tag', { type: 'host/posts' }],
+    ['host posts tag with #', { type: 'host/posts', tag: '#smchat' }],
     ['patch missing', { type: 'chat/update', tag: 'smchat' }],
     [
       'patch bad filter',

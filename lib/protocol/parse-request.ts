@@ -86,6 +86,7 @@ function validate(m: Record<string, unknown>, type: RequestType): Request {
     case 'chat/delete':
     case 'sessions/list':
     case 'catch-up':
+    case 'host/posts':
     case 'reminders/clear':
       return { type, tag: tag(m.tag, 'tag') };
     case 'reminders/set': {

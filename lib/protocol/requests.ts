@@ -4,6 +4,7 @@
 // small. Only type imports below.
 import type { Tag } from '../chat/types';
 import type { CatchUpQuestion } from '../chat/catch-up';
+import type { HostPost } from '../chat/host-plan';
 import type { OccurrenceTimes } from '../chat/when';
 import type {
   ChatSession,
@@ -26,6 +27,11 @@ export type Request =
   | { type: 'sessions/list'; tag: Tag }
   /** The chat's latest stored session as a catch-up: its questions, answer counts and most-liked answers. */
   | { type: 'catch-up'; tag: Tag }
+  /**
+   * What the chat's latest stored session holds for a host's plan: its tweets by the chat's hosts or
+   * labelled as questions (the newest `HOST_POSTS_MAX`), and its answer counts per question key.
+   */
+  | { type: 'host/posts'; tag: Tag }
   | { type: 'export'; sessionId: string; format: ExportFormat }
   /** Extension pages only: forget a chat's settings (its stored transcripts stay). */
   | { type: 'chat/delete'; tag: Tag }
@@ -63,6 +69,8 @@ export interface ResponseMap {
   'tweets/count': { ok: true; count: number };
   'sessions/list': { ok: true; sessions: ChatSession[] };
   'catch-up': { ok: true; questions: CatchUpQuestion[] };
+  /** `posts` in time order; `sessionStart`: the session's start (epoch ms), null when none is stored. */
+  'host/posts': { ok: true; posts: HostPost[]; answers: Record<string, number>; sessionStart: number | null };
   export: { ok: true; filename: string; mime: string; body: string };
   'chat/delete': { ok: true; deleted: boolean };
   'chats/import': { ok: true; imported: number };
@@ -102,6 +110,7 @@ export const REQUEST_TYPES: readonly RequestType[] = [
   'tweets/count',
   'sessions/list',
   'catch-up',
+  'host/posts',
   'export',
   'chat/delete',
   'chats/import',
@@ -125,6 +134,9 @@ export const PAGE_ONLY_TYPES: readonly RequestType[] = [
 
 /** Request types about the sender's own tab: accepted from a content script in an x.com tab's top frame only. */
 export const TAB_ONLY_TYPES: readonly RequestType[] = ['tab/load', 'tab/write'];
+
+/** Most posts a `host/posts` reply holds: a plan has at most 30 questions with 5 sub-questions each, plus what the hosts say between them. */
+export const HOST_POSTS_MAX = 300;
 
 export function errorReply(code: ErrorCode, message: string): ErrorReply {
   return { ok: false, error: { code, message } };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { EMPTY_PLAN, type HostPlan } from '../chat/host-plan';
 import type { ChatSession } from '../protocol/domain';
-import { csvCell, exportSession, participants, perMinute, toCsv, toJson, toMarkdown } from './export';
+import { answerCounts, csvCell, exportSession, hostPosts, participants, perMinute, toCsv, toJson, toMarkdown } from './export';
 import type { StoredTweet } from './schema';
 import { by, storedTweet } from '@/tests/unit/builders';
 
@@ -186,5 +187,133 @@ describe('toJson, participants, perMinute', () => {
       mime: 'text/csv;charset=utf-8',
     });
     expect(exportSession('json', { session, tweets }).mime).toBe('application/json');
+  });
+});
+
+describe('the host’s plan against what happened', () => {
+  const scheduled: ChatSession = { ...session, kind: 'scheduled', end: T0 + 60 * MIN };
+  const plan: HostPlan = {
+    welcome: 'Welcome to #smchat!',
+    questions: [
+      { text: 'What is your favourite tool?', subs: ['Why?'] },
+      { text: 'How do you plan?', subs: [] },
+      { text: '=cmd|"x" <b>\u202Eevil\nnext', subs: [] },
+    ],
+    wrapUp: 'Thanks all',
+    firstAt: 5,
+    every: 10,
+  };
+  const planned = { ...chat, plan };
+  const played: StoredTweet[] = [
+    st('1', 1, 'host', 'Welcome to #smchat! Glad you are here'),
+    st('2', 7, 'host', 'Q1) What is your favourite tool? #smchat', { question: '1' }),
+    st('3', 8, 'ann', 'A1 a pencil', { answer: '1' }),
+    st('4', 8, 'host', 'Q1a) Why? #smchat', { question: '1a' }),
+    st('5', 9, 'bob', 'A1: a pen', { answer: 'A1' }),
+    st('6', 10, 'bob', 'A1a because', { answer: '1a' }),
+    // A co-host the settings don't list, whose question the tab labelled: posted 2 minutes early.
+    st('7', 13, 'cohost', 'Q2) How do you plan?', { question: '2' }),
+    st('8', 20, 'ann', 'Q3) my own question'),
+    st('9', 21, 'ann', 'Thanks all, bye'),
+  ];
+  const input = { session: scheduled, tweets: played, chat: planned };
+
+  it('reads the host posts and answer counts of a session', () => {
+    expect(hostPosts(played, ['host']).map((p) => p.id)).toEqual(['1', '2', '4', '7']);
+    expect(hostPosts(played, ['host'])[1]).toEqual({
+      id: '2',
+      author: 'host',
+      text: 'Q1) What is your favourite tool? #smchat',
+      at: T0 + 7 * MIN,
+    });
+    expect(answerCounts(played)).toEqual(
+      new Map([
+        ['1', 2],
+        ['1a', 1],
+      ]),
+    );
+  });
+
+  it('adds a Markdown table: planned and posted times (UTC), minutes off the plan, answers; the texts escaped and isolated', () => {
+    const out = toMarkdown(input);
+    const table = out.slice(out.indexOf('## Plan'), out.indexOf('\n\n## Q1'));
+    expect(table.split('\n')).toEqual([
+      '## Plan',
+      '',
+      '| Item | Text | Planned | Posted | Off plan | Answers |',
+      '| --- | --- | --- | --- | --- | ---: |',
+      '| welcome | \u2068Welcome to \\#smchat!\u2069 | 18:00 | [18:01](https://x.com/host/status/1) | 1 min late |  |',
+      '| Q1 | \u2068What is your favourite tool?\u2069 | 18:05 | [18:07](https://x.com/host/status/2) | 2 min late | 2 |',
+      '| Q1a | \u2068Why?\u2069 | 18:05 | [18:08](https://x.com/host/status/4) | 3 min late | 1 |',
+      '| Q2 | \u2068How do you plan?\u2069 | 18:15 | [18:13](https://x.com/cohost/status/7) | 2 min early | 0 |',
+      '| Q3 | \u2068=cmd\\|"x" \\<b\\>\u202Eevil next\u2069 | 18:25 | not posted |  | 0 |',
+      '| wrap-up | \u2068Thanks all\u2069 | 18:35 | not posted |  |  |',
+    ]);
+    expect(out.indexOf('2024-05-01 18:00–19:00 UTC')).toBeLessThan(out.indexOf('## Plan'));
+  });
+
+  it('adds the plan to the CSV as records of kind "plan" after the tweets, with four columns more for all', () => {
+    const lines = toCsv(played, null).split('\r\n');
+    const withPlan = exportSession('csv', input).body.split('\r\n');
+    expect(withPlan[0]).toBe(`${lines[0]},plan_item,planned_time,minutes_late,answers`);
+    expect(withPlan.slice(1, 10)).toEqual(lines.slice(1, 10).map((line) => `${line},,,,`));
+    expect(withPlan.slice(10)).toEqual([
+      '1,https://x.com/host/status/1,2024-05-01T18:01:00.000Z,host,HOST,plan,,,,,Welcome to #smchat!,,welcome,2024-05-01T18:00:00.000Z,1,',
+      '2,https://x.com/host/status/2,2024-05-01T18:07:00.000Z,host,HOST,plan,1,,,,What is your favourite tool?,,Q1,2024-05-01T18:05:00.000Z,2,2',
+      '4,https://x.com/host/status/4,2024-05-01T18:08:00.000Z,host,HOST,plan,1a,,,,Why?,,Q1a,2024-05-01T18:05:00.000Z,3,1',
+      '7,https://x.com/cohost/status/7,2024-05-01T18:13:00.000Z,cohost,COHOST,plan,2,,,,How do you plan?,,Q2,2024-05-01T18:15:00.000Z,-2,0',
+      `,,,,,plan,3,,,,"'=cmd|""x"" <b>\u202Eevil\nnext",,Q3,2024-05-01T18:25:00.000Z,,0`,
+      ',,,,,plan,,,,,Thanks all,,wrap-up,2024-05-01T18:35:00.000Z,,',
+      '',
+    ]);
+  });
+
+  it('adds a "plan" array to the JSON, with ISO times', () => {
+    const data = JSON.parse(toJson(input)) as { plan: unknown[] };
+    expect(Object.keys(data)).toEqual(['format', 'version', 'chat', 'session', 'plan', 'participants', 'perMinute', 'tweets']);
+    expect(data.plan).toHaveLength(6);
+    expect(data.plan[0]).toEqual({
+      key: 'welcome',
+      label: 'welcome',
+      text: 'Welcome to #smchat!',
+      due: '2024-05-01T18:00:00.000Z',
+      posted: { tweetId: '1', url: 'https://x.com/host/status/1', at: '2024-05-01T18:01:00.000Z' },
+      minutesLate: 1,
+    });
+    expect(data.plan[3]).toMatchObject({ key: '2', label: 'Q2', minutesLate: -2, answers: 0 });
+    expect(data.plan[4]).toEqual({
+      key: '3',
+      label: 'Q3',
+      text: '=cmd|"x" <b>\u202Eevil\nnext',
+      due: '2024-05-01T18:25:00.000Z',
+      posted: null,
+      minutesLate: null,
+      answers: 0,
+    });
+  });
+
+  it('counts the times of a rolling session from its first tweet', () => {
+    const rolling: ChatSession = { ...scheduled, kind: 'rolling', start: T0 + MIN };
+    const data = JSON.parse(toJson({ ...input, session: rolling })) as { plan: { due: string; minutesLate: number | null }[] };
+    expect(data.plan.map((row) => [row.due, row.minutesLate])).toEqual([
+      ['2024-05-01T18:01:00.000Z', 0],
+      ['2024-05-01T18:06:00.000Z', 1],
+      ['2024-05-01T18:06:00.000Z', 2],
+      ['2024-05-01T18:16:00.000Z', -3],
+      ['2024-05-01T18:26:00.000Z', null],
+      ['2024-05-01T18:36:00.000Z', null],
+    ]);
+    expect(toMarkdown({ ...input, session: rolling })).toContain(
+      '| welcome | \u2068Welcome to \\#smchat!\u2069 | 18:01 | [18:01](https://x.com/host/status/1) | on time |  |',
+    );
+  });
+
+  it('leaves every format as it was for a chat without a plan or with an empty one', () => {
+    for (const format of ['markdown', 'csv', 'json'] as const) {
+      const without = exportSession(format, { session: scheduled, tweets: played, chat });
+      expect(exportSession(format, { ...input, chat: { ...chat, plan: EMPTY_PLAN } })).toEqual(without);
+      expect(exportSession(format, { ...input, chat: { ...chat, plan: { ...EMPTY_PLAN, welcome: '  ', wrapUp: '\n' } } })).toEqual(without);
+      expect(exportSession(format, input).body).not.toBe(without.body);
+    }
   });
 });

@@ -1,5 +1,6 @@
 // Exports of a session, built from stored data only (they work after the tab is closed). Pure functions.
 import { isolate } from '../bidi';
+import { dueAt, itemLabel, planItems, postedItems, type HostPost, type PlanItem } from '../chat/host-plan';
 import type { Handle } from '../chat/types';
 import type { ChatSession, ChatSettings, ExportFormat } from '../protocol/domain';
 import { profileUrl, statusUrl } from '../x/urls';
@@ -9,8 +10,8 @@ export interface ExportInput {
   session: ChatSession;
   /** The session's tweets; any order. */
   tweets: StoredTweet[];
-  /** The chat's settings, for its title and hosts. */
-  chat?: Pick<ChatSettings, 'tag' | 'title' | 'hosts'>;
+  /** The chat's settings, for its title, hosts and plan. */
+  chat?: Pick<ChatSettings, 'tag' | 'title' | 'hosts' | 'plan'>;
 }
 
 export interface Participant {
@@ -54,6 +55,79 @@ export function perMinute(tweets: StoredTweet[]): { minute: string; count: numbe
   return all.map((m) => ({ minute: isoMinute(m), count: counts.get(m) ?? 0 }));
 }
 
+/** 'Q2a' / '2A' → '2a'; answers may be labelled 'A2a'. */
+const questionKey = (s: string) => s.toLowerCase().replace(/^q(?=\d)/, '');
+const answerKey = (s: string) => s.toLowerCase().replace(/^a(?=\d)/, '');
+const naturalCompare = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+
+// ---------------------------------------------------------------------------------------------
+// The host's plan against what happened
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The session's tweets a plan item may have been posted as, in time order: those by the chat's hosts,
+ * and those stored with a `question` label (the content script labels only host questions).
+ */
+export function hostPosts(tweets: readonly StoredTweet[], hosts: readonly Handle[]): HostPost[] {
+  const isHost = new Set(hosts);
+  return tweets
+    .filter((t) => t.question !== undefined || isHost.has(t.author.handle))
+    .sort(byTime)
+    .map((t) => ({ id: t.id, author: t.author.handle, text: t.text, at: t.at }));
+}
+
+/** Answers per question key: how many of the session's tweets are labelled as answering it (`A2a` counts to `2a`). */
+export function answerCounts(tweets: readonly StoredTweet[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const t of tweets) {
+    if (t.answer === undefined) continue;
+    const key = answerKey(t.answer);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** One plan item against what happened, as the exports write it. */
+export interface PlanOutcome {
+  kind: PlanItem['kind'];
+  key: string;
+  label: string;
+  text: string;
+  due: number;
+  /** The tweet it was posted as (the earliest), or null. */
+  posted: StoredTweet | null;
+  /** Posted minus due, in whole minutes (negative: early); null when not posted. */
+  minutesLate: number | null;
+  /** Answers counted to a question; null for the welcome and the wrap-up. */
+  answers: number | null;
+}
+
+/** The chat's plan against the session, or null when the chat has no plan with an item (the exports then leave it out). */
+export function planOutcomes({ session, tweets, chat }: ExportInput): PlanOutcome[] | null {
+  if (!chat?.plan) return null;
+  const plan = chat.plan;
+  const items = planItems(plan);
+  if (items.length === 0) return null;
+  const posted = postedItems(items, hostPosts(tweets, chat.hosts));
+  const answers = answerCounts(tweets);
+  const byId = new Map(tweets.map((t) => [t.id, t]));
+  return items.map((item) => {
+    // Due times count from the session's start; a rolling session's start is its first tweet.
+    const due = dueAt(plan, item, session.start);
+    const post = posted.get(item.key);
+    return {
+      kind: item.kind,
+      key: item.key,
+      label: itemLabel(item),
+      text: item.text,
+      due,
+      posted: post ? (byId.get(post.tweetId) ?? null) : null,
+      minutesLate: post ? Math.round((post.at - due) / MINUTE) : null,
+      answers: item.kind === 'question' ? (answers.get(item.key) ?? 0) : null,
+    };
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Markdown
 // ---------------------------------------------------------------------------------------------
@@ -76,6 +150,22 @@ function profile(handle: Handle): string {
   return `[@${md(handle)}](${profileUrl(handle)})`;
 }
 
+/** `3 min late`, `2 min early`, `on time`. */
+function offPlan(minutesLate: number): string {
+  if (minutesLate === 0) return 'on time';
+  return minutesLate > 0 ? `${minutesLate} min late` : `${-minutesLate} min early`;
+}
+
+/** The plan as a table; its texts are the host's, written like others' names (escaped, one line, isolated). */
+function planTable(outcomes: PlanOutcome[]): string[] {
+  const rows = outcomes.map((o) => {
+    const posted = o.posted ? `[${hhmm(o.posted.at)}](${statusUrl(o.posted.author.handle, o.posted.id)})` : 'not posted';
+    const off = o.minutesLate === null ? '' : offPlan(o.minutesLate);
+    return `| ${o.label} | ${mdName(o.text)} | ${hhmm(o.due)} | ${posted} | ${off} | ${o.answers ?? ''} |`;
+  });
+  return ['| Item | Text | Planned | Posted | Off plan | Answers |', '| --- | --- | --- | --- | --- | ---: |', ...rows];
+}
+
 function tweetBlock(t: StoredTweet): string {
   const rt = t.retweetedBy ? ` · reposted by ${profile(t.retweetedBy)}` : '';
   const head = `**${mdName(t.author.name || t.author.handle)}** ${profile(t.author.handle)} · [${hhmm(t.at)}](${statusUrl(t.author.handle, t.id)})${rt}`;
@@ -83,16 +173,12 @@ function tweetBlock(t: StoredTweet): string {
   return [head, ...body].join('\n');
 }
 
-/** 'Q2a' / '2A' → '2a'; answers may be labelled 'A2a'. */
-const questionKey = (s: string) => s.toLowerCase().replace(/^q(?=\d)/, '');
-const answerKey = (s: string) => s.toLowerCase().replace(/^a(?=\d)/, '');
-const naturalCompare = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
-
 /**
- * The transcript: host questions first in the order asked, each with its answers under it, then
- * the other tweets in time order, then the participants.
+ * The transcript: the host's plan against what happened (when the chat has one), then host questions
+ * in the order asked, each with its answers under it, then the other tweets in time order, then the participants.
  */
-export function toMarkdown({ session, tweets, chat }: ExportInput): string {
+export function toMarkdown(input: ExportInput): string {
+  const { session, tweets, chat } = input;
   const sorted = [...tweets].sort(byTime);
   const hosts = new Set(chat?.hosts ?? []);
   const isHostQuestion = (t: StoredTweet) => t.question !== undefined && (hosts.size === 0 || hosts.has(t.author.handle));
@@ -126,6 +212,8 @@ export function toMarkdown({ session, tweets, chat }: ExportInput): string {
     '',
     `${day} ${hhmm(session.start)}–${hhmm(session.end)} UTC · ${sorted.length} tweets · ${people.length} participants`,
   ];
+  const plan = planOutcomes(input);
+  if (plan) out.push('', '## Plan', '', ...planTable(plan));
   for (const g of ordered) {
     out.push('', `## Q${md(g.title)}${g.questions.length === 0 ? ' (question not captured)' : ''}`);
     for (const q of g.questions) out.push('', tweetBlock(q));
@@ -184,11 +272,26 @@ const CSV_COLUMNS = [
   'first_seen',
 ] as const;
 
-export function toCsv(tweets: StoredTweet[]): string {
+/**
+ * A plan goes in the same table, one header for all: its items are records of kind `plan` after the
+ * tweets, and four columns are added at the end (`plan_item`, `planned_time`, `minutes_late`,
+ * `answers`; empty on tweets). Rather than a second table after a blank line, which CSV readers take
+ * for more records of the first header (short rows, wrong names); and at the end, so every existing
+ * column keeps its place. A plan record carries the tweet it was posted as (id, url, time, author),
+ * its question key and the planned text.
+ */
+const PLAN_CSV_COLUMNS = ['plan_item', 'planned_time', 'minutes_late', 'answers'] as const;
+
+function csvRecord(cells: (string | number | null | undefined)[]): string {
+  return cells.map(csvCell).join(',');
+}
+
+export function toCsv(tweets: StoredTweet[], plan: PlanOutcome[] | null = null): string {
+  const planCells = plan ? PLAN_CSV_COLUMNS.map(() => '') : [];
   const rows = [...tweets]
     .sort(byTime)
     .map((t) =>
-      [
+      csvRecord([
         t.id,
         statusUrl(t.author.handle, t.id),
         new Date(t.at).toISOString(),
@@ -201,15 +304,38 @@ export function toCsv(tweets: StoredTweet[]): string {
         t.lang,
         t.text,
         new Date(t.firstSeen).toISOString(),
-      ]
-        .map(csvCell)
-        .join(','),
+        ...planCells,
+      ]),
     );
-  return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+  const planRows = (plan ?? []).map((o) => {
+    const p = o.posted;
+    const cells = [
+      p?.id,
+      p && statusUrl(p.author.handle, p.id),
+      p && new Date(p.at).toISOString(),
+      p?.author.handle,
+      p?.author.name,
+      'plan',
+      o.kind === 'question' ? o.key : '',
+      '',
+      '',
+      '',
+      o.text,
+      '',
+      o.label,
+      new Date(o.due).toISOString(),
+    ];
+    // Our own whole numbers, written as they are: csvCell would mark a negative one as a formula (`'-2`).
+    return [csvRecord(cells), o.minutesLate ?? '', o.answers ?? ''].join(',');
+  });
+  const header = plan ? [...CSV_COLUMNS, ...PLAN_CSV_COLUMNS] : CSV_COLUMNS;
+  return [header.join(','), ...rows, ...planRows].join('\r\n') + '\r\n';
 }
 
-export function toJson({ session, tweets, chat }: ExportInput): string {
+export function toJson(input: ExportInput): string {
+  const { session, tweets, chat } = input;
   const sorted = [...tweets].sort(byTime);
+  const plan = planOutcomes(input);
   return JSON.stringify(
     {
       format: 'chat-mode-transcript',
@@ -221,6 +347,21 @@ export function toJson({ session, tweets, chat }: ExportInput): string {
         end: new Date(session.end).toISOString(),
         kind: session.kind,
       },
+      ...(plan
+        ? {
+            plan: plan.map((o) => ({
+              key: o.key,
+              label: o.label,
+              text: o.text,
+              due: new Date(o.due).toISOString(),
+              posted: o.posted
+                ? { tweetId: o.posted.id, url: statusUrl(o.posted.author.handle, o.posted.id), at: new Date(o.posted.at).toISOString() }
+                : null,
+              minutesLate: o.minutesLate,
+              ...(o.answers === null ? {} : { answers: o.answers }),
+            })),
+          }
+        : {}),
       participants: participants(sorted),
       perMinute: perMinute(sorted),
       tweets: sorted.map((t) => ({
@@ -244,7 +385,7 @@ export function toJson({ session, tweets, chat }: ExportInput): string {
 
 const FORMATS = {
   markdown: { ext: 'md', mime: 'text/markdown;charset=utf-8', build: toMarkdown },
-  csv: { ext: 'csv', mime: 'text/csv;charset=utf-8', build: (i: ExportInput) => toCsv(i.tweets) },
+  csv: { ext: 'csv', mime: 'text/csv;charset=utf-8', build: (i: ExportInput) => toCsv(i.tweets, planOutcomes(i)) },
   json: { ext: 'json', mime: 'application/json', build: toJson },
 } satisfies Record<ExportFormat, { ext: string; mime: string; build: (i: ExportInput) => string }>;
 

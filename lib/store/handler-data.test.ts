@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClient } from '../protocol/client';
 import type { Handler } from './handler';
 import { CS, handlerPerTest, PAGE, T0, tw } from './handler-testing';
+import { listSessions } from './sessions';
 
 const ctx = handlerPerTest('handler-data');
 const handle: Handler = (message, sender) => ctx.handle(message, sender);
@@ -203,6 +204,60 @@ describe('handler: tweets, sessions, export', () => {
       ok: false,
       error: { code: 'invalid-request' },
     });
+  });
+
+  it('reads the latest session’s posts by the hosts or labelled as questions, and its answer counts, for a content script', async () => {
+    expect(await handle({ type: 'host/posts', tag: 'smchat' }, CS)).toEqual({ ok: true, posts: [], answers: {}, sessionStart: null });
+    const host = { author: { handle: 'host', name: 'Host' } };
+    const tweets = [
+      // the evening before (no schedule: tweets 2 hours apart are another session)
+      tw(1, -24 * 60, { ...host, text: 'Q1) Before?', question: '1' }),
+      tw(2, -24 * 60 + 1, { answer: '1' }),
+      // this evening's, the latest session
+      tw(3, 0, { ...host, text: 'Welcome!' }),
+      tw(4, 5, { ...host, text: 'Q1) Why?', question: '1' }),
+      tw(5, 6, { answer: '1' }),
+      tw(6, 7, { answer: 'A1' }),
+      tw(7, 8, { text: 'Q1a) And?', question: '1a' }), // a co-host the settings don't list: labelled by the tab
+      tw(8, 9, { answer: '1a' }),
+      tw(9, 10, { text: 'just chatting' }),
+    ];
+    ctx.clock = T0 + 60 * 60_000; // read after the chat: every tweet's own time believed
+    await handle({ type: 'tweets/put', batchId: 'h-1', tag: 'smchat', tweets }, CS);
+    expect(await handle({ type: 'host/posts', tag: 'SMChat' }, CS)).toEqual({
+      ok: true,
+      posts: [
+        { id: '3', author: 'host', text: 'Welcome!', at: T0 },
+        { id: '4', author: 'host', text: 'Q1) Why?', at: T0 + 5 * 60_000 },
+        { id: '7', author: 'u7', text: 'Q1a) And?', at: T0 + 8 * 60_000 },
+      ],
+      answers: { '1': 2, '1a': 1 },
+      sessionStart: T0,
+    });
+  });
+
+  it('exports a session with the chat’s plan against it', async () => {
+    ctx.clock = T0 + 60 * 60_000;
+    const host = { author: { handle: 'host', name: 'Host' } };
+    const tweets = [tw(1, 0, { ...host, text: 'Q1) Why?', question: '1' }), tw(2, 1, { answer: '1' })];
+    await handle({ type: 'tweets/put', batchId: 'p-1', tag: 'smchat', tweets }, CS);
+    const got = await handle({ type: 'chat/get', tag: 'smchat' }, CS);
+    if (!got.ok || !('chat' in got)) throw new Error('expected a chat');
+    const plan = { welcome: '', questions: [{ text: 'Why?', subs: [] }], wrapUp: '', firstAt: 2, every: 6 };
+    await ctx.db.put('chats', { ...got.chat, plan });
+    const [session] = (await listSessions(ctx.db, 'smchat')).map((s) => s.id);
+    const r = await handle({ type: 'export', sessionId: session!, format: 'json' }, PAGE);
+    const data = r.ok && 'body' in r ? (JSON.parse(r.body) as { plan: unknown }) : r;
+    expect(data).toMatchObject({ plan: [{ key: '1', due: '2024-05-01T18:02:00.000Z', minutesLate: -2, answers: 1 }] });
+  });
+
+  it('replies with the newest 300 host posts at most', async () => {
+    const many = Array.from({ length: 302 }, (_, i) => tw(i + 1, i / 10, { author: { handle: 'host', name: 'Host' } }));
+    ctx.clock = T0 + 60 * 60_000;
+    await handle({ type: 'tweets/put', batchId: 'h-2', tag: 'smchat', tweets: many }, CS);
+    const r = await handle({ type: 'host/posts', tag: 'smchat' }, CS);
+    const ids = r.ok && 'posts' in r ? r.posts.map((p) => p.id) : r;
+    expect(ids).toEqual(Array.from({ length: 300 }, (_, i) => String(i + 3)));
   });
 
   it('works through the typed client', async () => {

@@ -2,10 +2,18 @@
 // store. Never throws and never rejects: every failure is an error reply.
 import type { ChatSettings } from '../protocol/domain';
 import { parseRequest } from '../protocol/parse-request';
-import { errorReply, PAGE_ONLY_TYPES, TAB_ONLY_TYPES, type Request, type Response, type ResponseMap } from '../protocol/requests';
+import {
+  errorReply,
+  HOST_POSTS_MAX,
+  PAGE_ONLY_TYPES,
+  TAB_ONLY_TYPES,
+  type Request,
+  type Response,
+  type ResponseMap,
+} from '../protocol/requests';
 import { isExtensionPageSender, isTrustedSender, senderTabId, type SenderLike } from '../protocol/senders';
 import { getChat, importChats, listChats, readChat, updateChat, type LookupChat } from './chats';
-import { exportSession } from './export';
+import { answerCounts, exportSession, hostPosts } from './export';
 import { clearSessions, deleteChat, storeStats } from './maintenance';
 import { clearReminder, listReminders, setReminder } from './reminders';
 import type { StoreDB } from './schema';
@@ -93,6 +101,17 @@ export function createHandler(options: HandlerOptions): Handler {
       case 'catch-up': {
         const [latest] = await listSessions(db, request.tag);
         return { ok: true, questions: latest ? catchUpFromStored(await tweetsOfSession(db, latest.id)) : [] };
+      }
+      case 'host/posts': {
+        const [latest] = await listSessions(db, request.tag);
+        if (!latest) return { ok: true, posts: [], answers: {}, sessionStart: null };
+        const [tweets, chat] = await Promise.all([tweetsOfSession(db, latest.id), readChat(db, request.tag, options.lookupChat, now())]);
+        return {
+          ok: true,
+          posts: hostPosts(tweets, chat.hosts).slice(-HOST_POSTS_MAX),
+          answers: Object.fromEntries(answerCounts(tweets)),
+          sessionStart: latest.start,
+        };
       }
       case 'export': {
         const session = await getSession(db, request.sessionId);
