@@ -97,9 +97,8 @@ export interface LiveRoom {
 }
 
 /**
- * How much of the room a live chat keeps. `replayed`: how many of the latest chat tweets (at least; fewer
- * than twice as many) are looked at again when the hosts change (a host learnt late, e.g. inferred from
- * a Q1 loaded after their Q3).
+ * How much of the room a live chat keeps. `replayed`: how many of the latest chat tweets are looked at
+ * again when the hosts change (a host learnt late, e.g. inferred from a Q1 loaded after their Q3).
  */
 export const ROOM_LIMITS = { hostPosts: 100, answers: 500, newcomers: 20, asks: 20, replayed: 500 } as const;
 
@@ -366,17 +365,10 @@ function keepNewest<T>(items: T[], limit: number): T[] {
   return items.length >= 2 * limit ? items.slice(-limit) : items;
 }
 
-/** A chat tweet as the room remembers it, for a change of the hosts: what it was taken for so far. */
-interface RoomTweet {
-  tweet: Tweet;
-  handle: Handle;
-  at: number;
-  /** Order of arrival. */
-  seq: number;
-  muted: boolean;
-  hostPost: boolean;
-  ask: boolean;
-}
+/** What a chat tweet in the room's ring is, or was taken for. */
+const HOST_POST = 1;
+const ASK = 2;
+const MUTED = 4;
 
 interface Room {
   add(tweet: Tweet, handle: Handle, at: number, muted: boolean): void;
@@ -391,8 +383,14 @@ interface Room {
 function createRoom(tracker: QuestionTracker): Room {
   let hosts: readonly Handle[] = tracker.state.hosts;
   let hostSet = new Set(hosts);
+  // The latest `replayed` chat tweets, for a change of the hosts: tweet number `seq` (in order of arrival)
+  // in slot `seq % replayed` of parallel arrays, so that remembering a tweet allocates nothing.
+  const size = ROOM_LIMITS.replayed;
+  const ringTweets = new Array<Tweet | undefined>(size);
+  const ringHandles = new Array<Handle>(size);
+  const ringAt = new Float64Array(size);
+  const ringFlags = new Uint8Array(size);
   let seq = 0;
-  let recent: RoomTweet[] = [];
   let hostPosts: Array<{ seq: number; post: HostPost }> = [];
   let asks: Array<{ seq: number; ask: LiveAsk }> = [];
   let answers: LiveAnswer[] = [];
@@ -403,30 +401,27 @@ function createRoom(tracker: QuestionTracker): Room {
   const versions = { hostPosts: 0, asks: 0, answers: 0, newcomers: 0 };
   let shown: { of: typeof versions; room: LiveRoom } | null = null;
 
-  function noteHostPost(t: RoomTweet): void {
-    t.hostPost = true;
-    hostPosts.push({ seq: t.seq, post: { id: t.tweet.id, author: t.handle, text: t.tweet.text, at: t.at } });
+  function noteHostPost(n: number, tweet: Tweet, handle: Handle, at: number): void {
+    hostPosts.push({ seq: n, post: { id: tweet.id, author: handle, text: tweet.text, at } });
     versions.hostPosts++;
-    if (!hasAt(t.tweet.text)) return;
-    for (const handle of mentionsOf(t.tweet.text)) {
-      const before = mentionedAt.get(handle);
-      mentionedAt.delete(handle);
-      mentionedAt.set(handle, Math.max(before ?? t.at, t.at));
+    if (!hasAt(tweet.text)) return;
+    for (const mentioned of mentionsOf(tweet.text)) {
+      const before = mentionedAt.get(mentioned);
+      mentionedAt.delete(mentioned);
+      mentionedAt.set(mentioned, Math.max(before ?? at, at));
       if (mentionedAt.size > HANDLE_MEMO_SIZE) mentionedAt.delete(mentionedAt.keys().next().value!);
       for (let i = 0; i < asks.length; i++) {
-        const { seq, ask } = asks[i]!;
-        if (ask.handle !== handle || ask.answered || ask.at > t.at) continue;
-        asks[i] = { seq, ask: { ...ask, answered: true } };
+        const { seq: asked, ask } = asks[i]!;
+        if (ask.handle !== mentioned || ask.answered || ask.at > at) continue;
+        asks[i] = { seq: asked, ask: { ...ask, answered: true } };
         versions.asks++;
       }
     }
   }
 
-  function noteAsk(t: RoomTweet): void {
-    t.ask = true;
-    const { tweet } = t;
-    const answered = (mentionedAt.get(t.handle) ?? -Infinity) >= t.at;
-    asks.push({ seq: t.seq, ask: { id: tweet.id, handle: t.handle, name: tweet.author.name, text: tweet.text, at: t.at, answered } });
+  function noteAsk(n: number, tweet: Tweet, handle: Handle, at: number): void {
+    const answered = (mentionedAt.get(handle) ?? -Infinity) >= at;
+    asks.push({ seq: n, ask: { id: tweet.id, handle, name: tweet.author.name, text: tweet.text, at, answered } });
     versions.asks++;
   }
 
@@ -439,18 +434,27 @@ function createRoom(tracker: QuestionTracker): Room {
     asks = keepNewest(asks, ROOM_LIMITS.asks);
   }
 
-  /** Takes the tweet for a host post or an ask, unless it already was one (the caller trims). */
-  function classify(t: RoomTweet): void {
-    if (hostSet.has(t.handle)) {
-      if (!t.hostPost) noteHostPost(t);
-    } else if (!t.ask && !t.muted && asksAHost(t.tweet.text)) noteAsk(t);
+  /** Takes tweet number `n` (still in the ring) for a host post or an ask, unless it already was one (the caller trims). */
+  function classify(n: number): void {
+    const slot = n % size;
+    const tweet = ringTweets[slot]!;
+    const handle = ringHandles[slot]!;
+    const flags = ringFlags[slot]!;
+    if (hostSet.has(handle)) {
+      if (flags & HOST_POST) return;
+      ringFlags[slot] = flags | HOST_POST;
+      noteHostPost(n, tweet, handle, ringAt[slot]!);
+    } else if (!(flags & (ASK | MUTED)) && asksAHost(tweet.text)) {
+      ringFlags[slot] = flags | ASK;
+      noteAsk(n, tweet, handle, ringAt[slot]!);
+    }
   }
 
   function learnHosts(): void {
     hosts = tracker.state.hosts;
     hostSet = new Set(hosts);
     const before = { hostPosts: versions.hostPosts, asks: versions.asks };
-    for (const t of recent) classify(t);
+    for (let n = Math.max(0, seq - size); n < seq; n++) classify(n);
     // Taken late, in between the posts and asks kept so far: back into order of arrival.
     if (versions.hostPosts !== before.hostPosts) hostPosts.sort((a, b) => a.seq - b.seq);
     if (versions.asks !== before.asks) asks.sort((a, b) => a.seq - b.seq);
@@ -465,12 +469,15 @@ function createRoom(tracker: QuestionTracker): Room {
   return {
     add(tweet, handle, at, muted) {
       if (handle === '') return;
-      const t: RoomTweet = { tweet, handle, at, seq: seq++, muted, hostPost: false, ask: false };
-      recent.push(t);
-      recent = keepNewest(recent, ROOM_LIMITS.replayed);
+      const n = seq++;
+      const slot = n % size;
+      ringTweets[slot] = tweet;
+      ringHandles[slot] = handle;
+      ringAt[slot] = at;
+      ringFlags[slot] = muted ? MUTED : 0;
       // The tracker infers a host from a Q1: this tweet, or an earlier one set aside.
       if (tracker.state.hosts !== hosts) hostsMayHaveChanged();
-      classify(t);
+      classify(n);
       trim();
     },
     answer(answer) {
