@@ -1,24 +1,29 @@
 // The live aggregate of a chat as the content script reads it: how many tweets are shown and hidden
-// (per reason), the host questions with their answer counts, the top participants and the tweets per
-// minute. Fed every distinct tweet the page shows (the virtualised timeline shows the same tweet many
+// (per reason), the host questions with their answer counts, the top participants, the tweets per
+// minute, and the room as a host sees it (their posts, the answers' times, newcomers, what they were
+// asked). Fed every distinct tweet the page shows (the virtualised timeline shows the same tweet many
 // times: `add` dedupes by id) and read by the sidebar through `snapshot()`.
 //
-// Cost: `add` and `questionKeyOf` are O(1) amortised (plus O(questions) for a question or an answer, and O(topParticipants)
-// for a participant's tweet, both small and not growing with the chat). `snapshot` is
-// O(questions + topParticipants + minutes), independent of the number of tweets: call it as often as
-// the sidebar renders. What did not change since the last snapshot is handed out again, the same
-// arrays and objects, so that the sidebar can skip the parts that did not change.
+// Cost: `add` and `questionKeyOf` are O(1) amortised (plus O(questions) for a question or an answer,
+// O(topParticipants) for a participant's tweet, O(its text + ROOM_LIMITS.asks) for a tweet with an '@',
+// all small and not growing with the chat; a change of the hosts costs O(ROOM_LIMITS.replayed) once).
+// `snapshot` is O(questions + topParticipants + minutes), plus the room's bounded lists when the room
+// changed, independent of the number of tweets: call it as often as the sidebar renders. What did not
+// change since the last snapshot is handed out again, the same arrays and objects, so that the sidebar
+// can skip the parts that did not change.
 //
 // Memory: the ids of every distinct tweet added are kept, so that a tweet scrolled past again is not
 // counted twice: one short string per tweet (about 100 bytes with the set's overhead), ~1–2 MB for a
 // 10,000–20,000-tweet chat. They are never evicted, since evicting would double count a tweet scrolled
 // back to. The question tracker keeps the ids of question and answer tweets (a subset), and the
-// participants map one entry per distinct author of a shown tweet. Everything else is fixed-size.
+// participants map one entry per distinct author of a shown tweet. Everything else is fixed-size (the
+// room's lists are bounded by ROOM_LIMITS, hosts' mentions by HANDLE_MEMO_SIZE).
 import { answerOf, TOP_ANSWERS, withTopAnswer, type CatchUpAnswer, type CatchUpQuestion } from './catch-up';
 import type { FilterDecision, HideReason } from './filter';
 import { normalizeHandle } from './handles';
 import { hasAnyTag } from './hashtags';
-import { createQuestionTracker, type TrackedQuestion } from './question-tracker';
+import type { HostPost } from './host-plan';
+import { createQuestionTracker, type QuestionTracker, type TrackedQuestion } from './question-tracker';
 import { tweetTimeMs } from './times';
 import type { Handle, Tag, Tweet } from './types';
 
@@ -50,6 +55,53 @@ export interface LiveParticipant {
   count: number;
 }
 
+/** An answer counted, for the answers per question over the last minutes. */
+export interface LiveAnswer {
+  /** The question key it was counted under. */
+  key: string;
+  /** The answer tweet's time (epoch ms). */
+  at: number;
+}
+
+/** A participant as first seen. */
+export interface LiveNewcomer {
+  handle: Handle;
+  name: string;
+  /** The time of their first tweet seen (epoch ms). */
+  at: number;
+  tweetId: string;
+}
+
+/** A participant's tweet that asks a host something: it mentions `@host` and holds a '?'. */
+export interface LiveAsk {
+  id: string;
+  handle: Handle;
+  name: string;
+  text: string;
+  /** Epoch ms. */
+  at: number;
+  /** A host tweet posted at or after it mentions the asker. */
+  answered: boolean;
+}
+
+/** The room as its host sees it: from the chat's tweets (tagged, not promoted), shown or hidden. */
+export interface LiveRoom {
+  /** The tweets of a host (known or inferred), in order of arrival: the newest `ROOM_LIMITS.hostPosts`. */
+  hostPosts: HostPost[];
+  /** The answers counted, in order of arrival: the newest `ROOM_LIMITS.answers`. */
+  recentAnswers: LiveAnswer[];
+  /** The participants (authors of shown tweets) in order of first seen, newest first: `ROOM_LIMITS.newcomers`. */
+  newcomers: LiveNewcomer[];
+  /** Participants' tweets asking a host something, newest first (order of arrival), not muted ones: `ROOM_LIMITS.asks`. */
+  asks: LiveAsk[];
+}
+
+/**
+ * How much of the room a live chat keeps. `replayed`: how many of the latest chat tweets are looked at
+ * again when the hosts change (a host learnt late, e.g. inferred from a Q1 loaded after their Q3).
+ */
+export const ROOM_LIMITS = { hostPosts: 100, answers: 500, newcomers: 20, asks: 20, replayed: 500 } as const;
+
 /** A snapshot's parts are shared with later snapshots: never change them. */
 export interface LiveSnapshot {
   /** Distinct tweets shown. */
@@ -64,6 +116,8 @@ export interface LiveSnapshot {
   participants: LiveParticipant[];
   /** Chat tweets per minute over the last `minutes` minutes, oldest first, zero-filled. */
   perMinute: Array<{ minute: number; count: number }>;
+  /** The same object, its lists too, as long as nothing in it changed. */
+  room: LiveRoom;
 }
 
 export interface LiveChat {
@@ -133,6 +187,8 @@ export function createLiveChat(options: LiveChatOptions): LiveChat {
   let minutesVersion = 0;
   let hiddenVersion = 0;
 
+  const room = createRoom(tracker);
+
   // Each raw handle's normal form: an author's handle comes spelled the same way in each of their tweets,
   // so it is normalised once, not per tweet. Bounded: at most HANDLE_MEMO_SIZE spellings, oldest first out.
   const handles = new Map<string, Handle>();
@@ -145,14 +201,14 @@ export function createLiveChat(options: LiveChatOptions): LiveChat {
     return handle;
   }
 
-  function countParticipant(tweet: Tweet): void {
-    const handle = handleOf(tweet.author.handle);
+  function countParticipant(tweet: Tweet, handle: Handle, at: number): void {
     if (handle === '') return;
     participantsVersion++;
     let p = participants.get(handle);
     if (p === undefined) {
       p = { handle, name: tweet.author.name, count: 0, order: participants.size };
       participants.set(handle, p);
+      room.newcomer({ handle, name: tweet.author.name, at, tweetId: tweet.id });
     }
     p.count += 1;
     if (tweet.author.name !== '') p.name = tweet.author.name;
@@ -195,9 +251,7 @@ export function createLiveChat(options: LiveChatOptions): LiveChat {
 
   // Each question's most-liked answers, by the key the tracker counted them under.
   const topAnswers = new Map<string, CatchUpAnswer[]>();
-  function noteAnswer(tweet: Tweet): void {
-    const key = tracker.answerKeyOf(tweet.id);
-    if (key === null) return;
+  function noteAnswer(tweet: Tweet, key: string): void {
     const top = topAnswers.get(key) ?? [];
     // Most answers are not among the most liked: nothing to make for them.
     if (top.length === TOP_ANSWERS && (tweet.likes ?? 0) <= top[TOP_ANSWERS - 1]!.likes) return;
@@ -217,9 +271,18 @@ export function createLiveChat(options: LiveChatOptions): LiveChat {
       // The chat's tweets, whether shown or hidden by the user's choices (muted, retweets, hosts only):
       // questions and answers are the chat's, and so is its activity.
       if (!hasAnyTag(tweet.text, tags)) return true;
-      if (tracker.add(tweet)) noteAnswer(tweet);
-      countMinute(tweetTimeMs(tweet.time, now()));
-      if (decision.show) countParticipant(tweet);
+      const at = tweetTimeMs(tweet.time, now());
+      const handle = handleOf(tweet.author.handle);
+      if (tracker.add(tweet)) {
+        const key = tracker.answerKeyOf(tweet.id);
+        if (key !== null) {
+          noteAnswer(tweet, key);
+          room.answer({ key, at });
+        }
+      }
+      countMinute(at);
+      if (decision.show) countParticipant(tweet, handle, at);
+      room.add(tweet, handle, at, !decision.show && decision.reason === 'muted');
       return true;
     },
 
@@ -255,6 +318,7 @@ export function createLiveChat(options: LiveChatOptions): LiveChat {
         current: state.current,
         participants: shownParticipants.list,
         perMinute: shownMinutes.list,
+        room: room.snapshot(),
       };
     },
 
@@ -278,6 +342,173 @@ export function createLiveChat(options: LiveChatOptions): LiveChat {
 
     setHosts(hosts) {
       tracker.setHosts(hosts);
+      room.hostsMayHaveChanged();
+    },
+  };
+}
+
+/** A mention of an account in a tweet's text: `@handle` as a whole (not in `a@b.c`, not the start of `@handles`). */
+const MENTION = /(?:^|[^A-Za-z0-9_@＠])[@＠]([A-Za-z0-9_]{1,15})(?![A-Za-z0-9_@＠])/g;
+
+/** The accounts a text mentions, lower-cased (what follows an '@' is a handle, case-insensitive). */
+function mentionsOf(text: string): Handle[] {
+  return Array.from(text.matchAll(MENTION), (m) => m[1]!.toLowerCase());
+}
+
+/** Whether a text may mention someone: the cheap test before `mentionsOf`. */
+function hasAt(text: string): boolean {
+  return text.includes('@') || text.includes('＠');
+}
+
+/** The newest `limit` items of a list that grows at its end: trimmed in batches, so a push stays O(1) amortised. */
+function keepNewest<T>(items: T[], limit: number): T[] {
+  return items.length >= 2 * limit ? items.slice(-limit) : items;
+}
+
+/** What a chat tweet in the room's ring is, or was taken for. */
+const HOST_POST = 1;
+const ASK = 2;
+const MUTED = 4;
+
+interface Room {
+  add(tweet: Tweet, handle: Handle, at: number, muted: boolean): void;
+  answer(answer: LiveAnswer): void;
+  newcomer(newcomer: LiveNewcomer): void;
+  /** Looks at the latest chat tweets again when the tracker's hosts changed. */
+  hostsMayHaveChanged(): void;
+  snapshot(): LiveRoom;
+}
+
+/** The room's facts, from the chat tweets as they arrive; who is a host is the tracker's (known or inferred). */
+function createRoom(tracker: QuestionTracker): Room {
+  let hosts: readonly Handle[] = tracker.state.hosts;
+  let hostSet = new Set(hosts);
+  // The latest `replayed` chat tweets, for a change of the hosts: tweet number `seq` (in order of arrival)
+  // in slot `seq % replayed` of parallel arrays, so that remembering a tweet allocates nothing.
+  const size = ROOM_LIMITS.replayed;
+  const ringTweets = new Array<Tweet | undefined>(size);
+  const ringHandles = new Array<Handle>(size);
+  const ringAt = new Float64Array(size);
+  const ringFlags = new Uint8Array(size);
+  let seq = 0;
+  let hostPosts: Array<{ seq: number; post: HostPost }> = [];
+  let asks: Array<{ seq: number; ask: LiveAsk }> = [];
+  let answers: LiveAnswer[] = [];
+  let newcomers: LiveNewcomer[] = [];
+  // Each account hosts mentioned → the latest time they did: an ask at or before it was answered.
+  const mentionedAt = new Map<Handle, number>();
+  // Bumped by every change of each list; what the last snapshot handed out, and what it was made from.
+  const versions = { hostPosts: 0, asks: 0, answers: 0, newcomers: 0 };
+  let shown: { of: typeof versions; room: LiveRoom } | null = null;
+
+  function noteHostPost(n: number, tweet: Tweet, handle: Handle, at: number): void {
+    hostPosts.push({ seq: n, post: { id: tweet.id, author: handle, text: tweet.text, at } });
+    versions.hostPosts++;
+    if (!hasAt(tweet.text)) return;
+    for (const mentioned of mentionsOf(tweet.text)) {
+      const before = mentionedAt.get(mentioned);
+      mentionedAt.delete(mentioned);
+      mentionedAt.set(mentioned, Math.max(before ?? at, at));
+      if (mentionedAt.size > HANDLE_MEMO_SIZE) mentionedAt.delete(mentionedAt.keys().next().value!);
+      for (let i = 0; i < asks.length; i++) {
+        const { seq: asked, ask } = asks[i]!;
+        if (ask.handle !== mentioned || ask.answered || ask.at > at) continue;
+        asks[i] = { seq: asked, ask: { ...ask, answered: true } };
+        versions.asks++;
+      }
+    }
+  }
+
+  function noteAsk(n: number, tweet: Tweet, handle: Handle, at: number): void {
+    const answered = (mentionedAt.get(handle) ?? -Infinity) >= at;
+    asks.push({ seq: n, ask: { id: tweet.id, handle, name: tweet.author.name, text: tweet.text, at, answered } });
+    versions.asks++;
+  }
+
+  function asksAHost(text: string): boolean {
+    return text.includes('?') && hasAt(text) && mentionsOf(text).some((handle) => hostSet.has(handle));
+  }
+
+  function trim(): void {
+    hostPosts = keepNewest(hostPosts, ROOM_LIMITS.hostPosts);
+    asks = keepNewest(asks, ROOM_LIMITS.asks);
+  }
+
+  /** Takes tweet number `n` (still in the ring) for a host post or an ask, unless it already was one (the caller trims). */
+  function classify(n: number): void {
+    const slot = n % size;
+    const tweet = ringTweets[slot]!;
+    const handle = ringHandles[slot]!;
+    const flags = ringFlags[slot]!;
+    if (hostSet.has(handle)) {
+      if (flags & HOST_POST) return;
+      ringFlags[slot] = flags | HOST_POST;
+      noteHostPost(n, tweet, handle, ringAt[slot]!);
+    } else if (!(flags & (ASK | MUTED)) && asksAHost(tweet.text)) {
+      ringFlags[slot] = flags | ASK;
+      noteAsk(n, tweet, handle, ringAt[slot]!);
+    }
+  }
+
+  function learnHosts(): void {
+    hosts = tracker.state.hosts;
+    hostSet = new Set(hosts);
+    const before = { hostPosts: versions.hostPosts, asks: versions.asks };
+    for (let n = Math.max(0, seq - size); n < seq; n++) classify(n);
+    // Taken late, in between the posts and asks kept so far: back into order of arrival.
+    if (versions.hostPosts !== before.hostPosts) hostPosts.sort((a, b) => a.seq - b.seq);
+    if (versions.asks !== before.asks) asks.sort((a, b) => a.seq - b.seq);
+    trim();
+  }
+
+  function hostsMayHaveChanged(): void {
+    if (tracker.state.hosts !== hosts && !sameItems(tracker.state.hosts, hosts)) learnHosts();
+    else hosts = tracker.state.hosts;
+  }
+
+  return {
+    add(tweet, handle, at, muted) {
+      if (handle === '') return;
+      const n = seq++;
+      const slot = n % size;
+      ringTweets[slot] = tweet;
+      ringHandles[slot] = handle;
+      ringAt[slot] = at;
+      ringFlags[slot] = muted ? MUTED : 0;
+      // The tracker infers a host from a Q1: this tweet, or an earlier one set aside.
+      if (tracker.state.hosts !== hosts) hostsMayHaveChanged();
+      classify(n);
+      trim();
+    },
+    answer(answer) {
+      answers.push(answer);
+      answers = keepNewest(answers, ROOM_LIMITS.answers);
+      versions.answers++;
+    },
+    newcomer(newcomer) {
+      newcomers.push(newcomer);
+      newcomers = keepNewest(newcomers, ROOM_LIMITS.newcomers);
+      versions.newcomers++;
+    },
+    hostsMayHaveChanged,
+    snapshot() {
+      const was = shown;
+      const kept = (part: keyof typeof versions): boolean => was?.of[part] === versions[part];
+      if (was !== null && kept('hostPosts') && kept('asks') && kept('answers') && kept('newcomers')) return was.room;
+      const room: LiveRoom = {
+        hostPosts: was && kept('hostPosts') ? was.room.hostPosts : hostPosts.slice(-ROOM_LIMITS.hostPosts).map((p) => p.post),
+        recentAnswers: was && kept('answers') ? was.room.recentAnswers : answers.slice(-ROOM_LIMITS.answers),
+        newcomers: was && kept('newcomers') ? was.room.newcomers : newcomers.slice(-ROOM_LIMITS.newcomers).reverse(),
+        asks:
+          was && kept('asks')
+            ? was.room.asks
+            : asks
+                .slice(-ROOM_LIMITS.asks)
+                .map((a) => a.ask)
+                .reverse(),
+      };
+      shown = { of: { ...versions }, room };
+      return room;
     },
   };
 }

@@ -57,6 +57,12 @@ describe('the X selectors table on real x.com markup', () => {
     expect(home.querySelectorAll(X.layers)).toHaveLength(1);
   });
 
+  it('finds one profile link and one account menu, with its avatar, in the navigation', () => {
+    expect(home.querySelectorAll(`header[role="banner"] ${X.profileLink}`)).toHaveLength(1);
+    expect(home.querySelectorAll(`header[role="banner"] ${X.accountSwitcher}`)).toHaveLength(1);
+    expect(home.querySelectorAll(`${X.accountSwitcher} ${X.avatarContainer}`)).toHaveLength(1);
+  });
+
   it('finds each tweet article in its own cell, with its author row, avatar and status links', () => {
     for (const { doc } of pages) {
       for (const article of doc.querySelectorAll(X.tweet)) {

@@ -51,6 +51,13 @@ export const X = {
    */
   likeButton: 'button[data-testid="like"], button[data-testid="unlike"]',
   link: 'a[href]',
+  // Who is signed in (lib/x/account.ts), from the left navigation x.com shows a signed-in account.
+  /** The navigation's link to the signed-in account's profile: `/handle` (a saved page: `https://x.com/handle`). */
+  profileLink: 'a[data-testid="AppTabBar_Profile_Link"]',
+  /** The account menu button at the navigation's foot: the avatar, the display name and `@handle`. */
+  accountSwitcher: '[data-testid="SideNav_AccountSwitcher_Button"]',
+  /** An avatar whose test id ends with the account's handle (`UserAvatar-Container-handle`). */
+  avatarContainer: '[data-testid^="UserAvatar-Container-"]',
   /** Anything article-like: a cell holding one that is not `tweet` means x.com renamed the tweet. */
   anyArticle: 'article, [role="article"]',
 } as const;
