@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
 // The Firefox add-on id must never change: it keys the user's data (IndexedDB, storage) in Firefox
@@ -16,6 +17,16 @@ function withoutLegacyPolyfills() {
     enforce: 'pre' as const,
     resolveId: (id: string) => (id.startsWith('core-js/modules/') ? EMPTY : null),
     load: (id: string) => (id === EMPTY ? 'export {};' : null),
+  };
+}
+
+/** twitter-text finds emoji with the browser's own Unicode data (lib/vendor/twemoji-parser.ts), not twemoji-parser's table. */
+function withPlatformEmoji() {
+  const shim = fileURLToPath(new URL('./lib/vendor/twemoji-parser.ts', import.meta.url));
+  return {
+    name: 'chat-mode:platform-emoji',
+    enforce: 'pre' as const,
+    resolveId: (id: string) => (id === 'twemoji-parser' ? shim : null),
   };
 }
 
@@ -46,7 +57,7 @@ export default defineConfig({
   }),
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-    plugins: [withoutLegacyPolyfills()],
+    plugins: [withoutLegacyPolyfills(), withPlatformEmoji()],
   }),
   zip: {
     // The sources zip Firefox's store asks for: everything needed to rebuild, nothing generated.
