@@ -73,6 +73,7 @@ const oneFan: LiveSnapshot = {
   current: null,
   participants: [{ handle: 'fan', name: 'Fan', count: 1 }],
   perMinute: [],
+  room: { hostPosts: [], recentAnswers: [], newcomers: [], asks: [] },
 };
 /** The live filter's report of it: the live snapshot, a plain view, and stream controls that record their calls. */
 const streamControl = { pause: vi.fn(), resume: vi.fn(), focusOn: vi.fn(), catchUp: vi.fn() };

@@ -129,9 +129,9 @@ interface FeaturePartProps {
 }
 
 /**
- * A feature's notice or section, drawn again only when its own report or the tab's state besides the
- * reports changed: each feature reports on its own rhythm (the live filter up to once a second,
- * the transcript with each stored batch), and the others' parts need not follow.
+ * A feature's notice or section, drawn again only when its own report, the reports it uses, or the tab's
+ * state besides the reports changed: each feature reports on its own rhythm (the live filter up to once a
+ * second, the transcript with each stored batch), and the others' parts need not follow.
  */
 class FeaturePart extends Component<FeaturePartProps> {
   override shouldComponentUpdate(next: FeaturePartProps): boolean {
@@ -141,6 +141,9 @@ class FeaturePart extends Component<FeaturePartProps> {
     return (
       stateChanged ||
       a.report !== b.report ||
+      next.feature.uses?.some(
+        (name) => a.state.reports[name as keyof TabState['reports']] !== b.state.reports[name as keyof TabState['reports']],
+      ) ||
       a.t !== b.t ||
       a.doc !== b.doc ||
       a.update !== b.update ||

@@ -36,6 +36,7 @@ const first: LiveSnapshot = {
     { handle: 'other', name: 'Other', count: 2 },
   ],
   perMinute: [{ minute: 1, count: 10 }],
+  room: { hostPosts: [], recentAnswers: [], newcomers: [], asks: [] },
 };
 
 function state(chat: Partial<ChatSettings> = {}): TabState {

@@ -103,7 +103,7 @@ export interface PlanOutcome {
 }
 
 /** The chat's plan against the session, or null when the chat has no plan with an item (the exports then leave it out). */
-export function planOutcomes({ session, tweets, chat }: ExportInput): PlanOutcome[] | null {
+function planOutcomes({ session, tweets, chat }: ExportInput): PlanOutcome[] | null {
   if (!chat?.plan) return null;
   const plan = chat.plan;
   const items = planItems(plan);

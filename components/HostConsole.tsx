@@ -1,0 +1,268 @@
+// The host console in the sidebar: offered to the chat's host (see the host-console feature). The next
+// item of the plan with "Post Q3" (x.com's composer opens prefilled; the host posts it), the time since
+// the last question against the plan, every item with its planned and actual time and its answers, the
+// newcomers to welcome and the questions asked of the host. Texts are rendered as text, never as HTML.
+import { useEffect, useId, useMemo, useState } from 'preact/hooks';
+import { consoleState, EMPTY_PLAN, formatSpan, type ConsoleItem, type Handle, type HostPlan, type HostPost } from '@/lib/chat';
+import type { LiveSnapshot } from '@/lib/chat/live';
+import { chatTags, type SectionProps } from '@/lib/chat-mode/feature';
+import type { HostConsoleReport } from '@/lib/chat-mode/features/host-console';
+import type { Translate } from '@/lib/i18n';
+import { openComposerWithText } from '@/lib/x/composer';
+import { scrollToTweet } from '@/lib/x/timeline';
+import { statusUrl } from '@/lib/x/urls';
+import { Isolated } from './Isolated';
+import { formatAnswers } from './QuestionList';
+import { PlanEditor } from './PlanEditor';
+import { trusted } from './trusted';
+
+const SECOND = 1_000;
+/** Before this long ahead of the next occurrence, the stored session is the chat's latest: its times apply. */
+const PLANNING_AHEAD_MS = 2 * 60 * 60 * 1000;
+/** Newcomers and questions listed at most. */
+const LISTED = 10;
+
+export type HostConsoleProps = Omit<SectionProps<HostConsoleReport>, 'report'> & { report: HostConsoleReport; now?: () => number };
+
+export function HostConsole({ report, state, t, doc, update, now = Date.now }: HostConsoleProps) {
+  const { chat, tags } = state;
+  const me = report.me;
+  const live = state.reports['live-filter']?.live;
+  const isHost = me !== null && (chat?.hosts.includes(me) === true || live?.questions.some((q) => q.author === me) === true);
+  const offered = chat !== null && tags !== null && (chat.hosting === true || isHost);
+  const [open, setOpen] = useState(chat?.hosting === true);
+  // "I host this chat" makes the signed-in account one of the hosts, so that its questions count.
+  const hosts = chat?.hosts;
+  useEffect(() => {
+    if (chat?.hosting && me !== null && hosts && !hosts.includes(me)) update({ hosts: [...hosts, me] });
+  }, [chat?.hosting, me, hosts, update]);
+  const { refresh } = report;
+  useEffect(() => {
+    if (open && offered) refresh();
+  }, [open, offered, refresh]);
+  const panelId = `host-console-${useId()}`;
+  if (!offered || chat === null || tags === null) return null;
+  return (
+    <section class="host-console" data-testid="host-console">
+      <button
+        type="button"
+        class="button host-console-toggle"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={trusted(() => setOpen(!open))}
+      >
+        {t('hostConsole')}
+      </button>
+      {open ? (
+        <div id={panelId} class="host-console-panel">
+          <p class="muted" data-testid="host-signed-in">
+            {me === null ? t('hostSignedInUnknown') : t('hostSignedInAs', `@${me}`)}
+          </p>
+          <ConsolePanel
+            plan={chat.plan}
+            tags={chatTags({ tags, chat })}
+            start={startOf(state.next, report.stored?.sessionStart ?? null, now())}
+            live={live}
+            report={report}
+            hosts={chat.hosts}
+            onSavePlan={(plan) => update({ plan })}
+            doc={doc}
+            now={now}
+            t={t}
+          />
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** The chat's start: its occurrence when it is near or running, else the stored session's (a chat without a schedule). */
+function startOf(next: { start: number } | null, sessionStart: number | null, now: number): number | null {
+  return next && next.start - now < PLANNING_AHEAD_MS ? next.start : sessionStart;
+}
+
+interface ConsolePanelProps {
+  plan: HostPlan | undefined;
+  tags: string[];
+  start: number | null;
+  live: LiveSnapshot | undefined;
+  report: HostConsoleReport;
+  hosts: readonly Handle[];
+  onSavePlan(plan: HostPlan): void;
+  doc: Document;
+  now: () => number;
+  t: Translate;
+}
+
+function ConsolePanel({ plan, tags, start, live, report, hosts, onSavePlan, doc, now, t }: ConsolePanelProps) {
+  const [editing, setEditing] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
+  // The timers move every second while the console is open.
+  const [at, setAt] = useState(now);
+  useEffect(() => {
+    const timer = setInterval(() => setAt(now()), SECOND);
+    return () => clearInterval(timer);
+  }, [now]);
+  const posts = useMemo(
+    () => mergedPosts(report.me, report.stored?.posts, live?.room.hostPosts),
+    [report.me, report.stored, live?.room.hostPosts],
+  );
+  const answers = useMemo(() => mergedAnswers(report.stored?.answers, live?.questions), [report.stored, live?.questions]);
+  if (!plan || plan.questions.length === 0 || editing) {
+    return (
+      <>
+        {!editing ? <p class="muted">{t('hostNoPlan')}</p> : null}
+        <PlanEditor
+          plan={plan ?? EMPTY_PLAN}
+          tags={tags}
+          idPrefix="sidebar-plan"
+          onSave={(next) => {
+            onSavePlan(next);
+            setEditing(false);
+          }}
+          t={t}
+        />
+      </>
+    );
+  }
+  const view = consoleState({ plan, tags, start, posts, answers, recentAnswers: live?.room.recentAnswers ?? [], now: at });
+  const post = (item: ConsoleItem): void => {
+    setFailed(null);
+    void openComposerWithText(doc, item.post.text, item.post.text.length).then((ok) => {
+      if (!ok) setFailed(item.label);
+    });
+  };
+  const { next, nextDue, lastQuestion } = view;
+  return (
+    <>
+      {lastQuestion?.posted ? (
+        <p class="num" data-testid="host-timer">
+          {t('hostSincePosted', lastQuestion.label, formatSpan(at - lastQuestion.posted.at), String(plan.every))}
+        </p>
+      ) : null}
+      {next ? (
+        <div class="host-next" data-testid="host-next">
+          <p>
+            <strong>{t('hostNext', next.label)}</strong> <Isolated text={next.item.text} />
+          </p>
+          {nextDue !== null ? (
+            <p class="muted num" data-testid="host-due">
+              {nextDue >= at ? t('hostDueIn', formatSpan(nextDue - at)) : t('hostLate', formatSpan(at - nextDue))}
+            </p>
+          ) : null}
+          {next.post.tooLong ? (
+            <p class="notice" role="status">
+              {t('hostTooLong', next.label, String(next.post.weightedLength))}
+            </p>
+          ) : null}
+          <button type="button" class="button" onClick={trusted(() => post(next))}>
+            {t('hostPost', next.label)}
+          </button>
+        </div>
+      ) : (
+        <p class="muted">{t('hostAllPosted')}</p>
+      )}
+      {failed !== null ? (
+        <p class="error" role="alert">
+          {t('hostComposerFailed', failed)}
+        </p>
+      ) : null}
+      <ol class="host-items" aria-label={t('hostPlanHeading')}>
+        {view.items.map((entry) => (
+          <li key={entry.item.key} data-key={entry.item.key} data-posted={entry.posted ? 'true' : 'false'} class="host-item">
+            <span class="question-number num">{entry.label}</span> <Isolated class="host-item-text" text={entry.item.text} />
+            <span class="muted num host-item-times">
+              {entry.due !== null ? t('hostPlanned', clock(entry.due)) : ''}{' '}
+              {entry.posted ? t('hostPostedAt', clock(entry.posted.at)) : t('hostNotPosted')}
+            </span>
+            {entry.item.kind === 'question' && entry.posted ? (
+              <span class="muted num host-item-answers">
+                {formatAnswers(entry.answers, t)} · {t('hostLastMinute', String(entry.answersLastMinute))}
+              </span>
+            ) : null}
+            {!entry.posted && entry !== next ? (
+              <button type="button" class="link-button" onClick={trusted(() => post(entry))}>
+                {t('hostPost', entry.label)}
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      <button type="button" class="link-button" onClick={trusted(() => setEditing(true))}>
+        {t('hostEditPlan')}
+      </button>
+      {live ? <Room live={live} start={start} hosts={hosts} doc={doc} t={t} /> : null}
+    </>
+  );
+}
+
+/** The signed-in host's own posts (every host's while it is unknown) of the store and the tab, each once. */
+function mergedPosts(me: Handle | null, stored: readonly HostPost[] | undefined, read: readonly HostPost[] | undefined): HostPost[] {
+  const byId = new Map<string, HostPost>();
+  for (const post of [...(stored ?? []), ...(read ?? [])]) if (me === null || post.author === me) byId.set(post.id, post);
+  return [...byId.values()];
+}
+
+/** Answers per question: the larger of the store's count (which lags) and the tab's (which forgets on reload). */
+function mergedAnswers(stored: Record<string, number> | undefined, read: LiveSnapshot['questions'] | undefined): Map<string, number> {
+  const answers = new Map(Object.entries(stored ?? {}));
+  for (const q of read ?? []) answers.set(q.key, Math.max(q.answerCount, answers.get(q.key) ?? 0));
+  return answers;
+}
+
+const clockFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+function clock(ms: number): string {
+  return clockFormat.format(ms);
+}
+
+interface RoomProps {
+  live: LiveSnapshot;
+  start: number | null;
+  hosts: readonly Handle[];
+  doc: Document;
+  t: Translate;
+}
+
+function Room({ live, start, hosts, doc, t }: RoomProps) {
+  const headingId = `room-${useId()}`;
+  const newcomers = live.room.newcomers.filter((p) => !hosts.includes(p.handle) && (start === null || p.at >= start)).slice(0, LISTED);
+  const asks = live.room.asks.filter((a) => !a.answered).slice(0, LISTED);
+  const show = (id: string) => (e: Event) => {
+    if (scrollToTweet(doc, id)) e.preventDefault();
+  };
+  return (
+    <section class="host-room" aria-labelledby={headingId}>
+      <h3 class="section" id={headingId}>
+        {t('hostRoomHeading')}
+      </h3>
+      <p class="muted">{t('hostNewcomers')}</p>
+      {newcomers.length === 0 ? (
+        <p class="muted">{t('hostNone')}</p>
+      ) : (
+        <ul class="host-people" data-testid="host-newcomers">
+          {newcomers.map((p) => (
+            <li key={p.handle}>
+              <a href={statusUrl(p.handle, p.tweetId)} target="_blank" rel="noopener noreferrer" onClick={show(p.tweetId)}>
+                <bdi>@{p.handle}</bdi> <Isolated class="muted" text={p.name} />
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p class="muted">{t('hostAsks')}</p>
+      {asks.length === 0 ? (
+        <p class="muted">{t('hostNone')}</p>
+      ) : (
+        <ul class="host-asks" data-testid="host-asks">
+          {asks.map((a) => (
+            <li key={a.id}>
+              <a href={statusUrl(a.handle, a.id)} target="_blank" rel="noopener noreferrer" onClick={show(a.id)}>
+                <bdi>@{a.handle}</bdi> <Isolated text={a.text} />
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
