@@ -17,7 +17,7 @@ import { PlanEditor } from './PlanEditor';
 import { trusted } from './trusted';
 
 const SECOND = 1_000;
-/** Before this long ahead of the next occurrence, the stored session is the chat's latest: its times apply. */
+/** The plan is for the chat's next occurrence from this long before it (and for the one running now). */
 const PLANNING_AHEAD_MS = 2 * 60 * 60 * 1000;
 /** Newcomers and questions listed at most. */
 const LISTED = 10;
@@ -61,7 +61,8 @@ export function HostConsole({ report, state, t, doc, update, now = Date.now }: H
           <ConsolePanel
             plan={chat.plan}
             tags={chatTags({ tags, chat })}
-            start={startOf(state.next, report.stored?.sessionStart ?? null, now())}
+            start={state.next && state.next.start - now() < PLANNING_AHEAD_MS ? state.next.start : null}
+            sessionStart={report.stored?.sessionStart ?? null}
             live={live}
             report={report}
             hosts={chat.hosts}
@@ -76,15 +77,11 @@ export function HostConsole({ report, state, t, doc, update, now = Date.now }: H
   );
 }
 
-/** The chat's start: its occurrence when it is near or running, else the stored session's (a chat without a schedule). */
-function startOf(next: { start: number } | null, sessionStart: number | null, now: number): number | null {
-  return next && next.start - now < PLANNING_AHEAD_MS ? next.start : sessionStart;
-}
-
 interface ConsolePanelProps {
   plan: HostPlan | undefined;
   tags: string[];
   start: number | null;
+  sessionStart: number | null;
   live: LiveSnapshot | undefined;
   report: HostConsoleReport;
   hosts: readonly Handle[];
@@ -94,7 +91,7 @@ interface ConsolePanelProps {
   t: Translate;
 }
 
-function ConsolePanel({ plan, tags, start, live, report, hosts, onSavePlan, doc, now, t }: ConsolePanelProps) {
+function ConsolePanel({ plan, tags, start, sessionStart, live, report, hosts, onSavePlan, doc, now, t }: ConsolePanelProps) {
   const [editing, setEditing] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
   // The timers move every second while the console is open.
@@ -125,7 +122,7 @@ function ConsolePanel({ plan, tags, start, live, report, hosts, onSavePlan, doc,
       </>
     );
   }
-  const view = consoleState({ plan, tags, start, posts, answers, recentAnswers: live?.room.recentAnswers ?? [], now: at });
+  const view = consoleState({ plan, tags, start, sessionStart, posts, answers, recentAnswers: live?.room.recentAnswers ?? [], now: at });
   const post = (item: ConsoleItem): void => {
     setFailed(null);
     void openComposerWithText(doc, item.post.text, item.post.text.length).then((ok) => {

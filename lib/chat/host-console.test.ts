@@ -23,6 +23,7 @@ function state(overrides: Partial<ConsoleInput> = {}) {
     plan: PLAN,
     tags: ['blogchat'],
     start: START,
+    sessionStart: null,
     posts: [],
     answers: new Map(),
     recentAnswers: [],
@@ -104,6 +105,19 @@ describe('consoleState', () => {
   it('has no due times without a start, until a question was posted', () => {
     expect(state({ start: null }).nextDue).toBeNull();
     expect(state({ start: null, plan: { ...PLAN, welcome: '' }, posts: [post('2', 'Q1) First?', START)] }).nextDue).toBe(START + 6 * MIN);
+  });
+
+  it('without an occurrence, counts the plan from the welcome posted, else from the saved session', () => {
+    const welcomed = state({
+      start: null,
+      sessionStart: START - 30 * MIN,
+      posts: [post('1', 'Welcome to #blogchat, tell us who you are', START)],
+    });
+    expect(welcomed.items.map((i) => (i.due! - START) / MIN)).toEqual([0, 5, 11, 11, 17, 23]);
+    expect(welcomed.nextDue).toBe(START + 5 * MIN);
+    const saved = state({ start: null, sessionStart: START - 30 * MIN });
+    expect(saved.items[1]!.due).toBe(START - 25 * MIN);
+    expect(state({ start: START, sessionStart: START - 30 * MIN }).items[1]!.due).toBe(START + 5 * MIN);
   });
 
   it('has no next item once all were posted', () => {

@@ -19,8 +19,13 @@ import type { Tag } from './types';
 export interface ConsoleInput {
   plan: HostPlan;
   tags: readonly Tag[];
-  /** The chat's start (its occurrence, or the stored session's first tweet), epoch ms; null when unknown. */
+  /** The start of the chat's occurrence when it is near (epoch ms), else null. */
   start: number | null;
+  /**
+   * Without an occurrence, the plan counts from the welcome's post, else from this: the start of the
+   * chat's latest saved session (its first tweet), or null.
+   */
+  sessionStart: number | null;
   /** The hosts' tweets the tab and the store read (a tweet may be in both). */
   posts: Iterable<HostPost>;
   /** Answers per question key. */
@@ -53,16 +58,17 @@ export interface ConsoleState {
 
 const MINUTE = 60_000;
 
-export function consoleState({ plan, tags, start, posts, answers, recentAnswers, now }: ConsoleInput): ConsoleState {
+export function consoleState({ plan, tags, start, sessionStart, posts, answers, recentAnswers, now }: ConsoleInput): ConsoleState {
   const planned = planItems(plan);
   const posted = postedItems(planned, posts);
+  const origin = start ?? posted.get('welcome')?.at ?? sessionStart;
   const lastMinute = new Map<string, number>();
   for (const { key, at } of recentAnswers) if (at > now - MINUTE && at <= now) lastMinute.set(key, (lastMinute.get(key) ?? 0) + 1);
   const items = planned.map((item): ConsoleItem => ({
     item,
     label: itemLabel(item),
     post: itemPost(item, tags),
-    due: start === null ? null : dueAt(plan, item, start),
+    due: origin === null ? null : dueAt(plan, item, origin),
     posted: posted.get(item.key) ?? null,
     answers: item.kind === 'question' ? (answers.get(item.key) ?? 0) : 0,
     answersLastMinute: item.kind === 'question' ? (lastMinute.get(item.key) ?? 0) : 0,
