@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ensureBrowsers } from '../tests/e2e/harness/browsers.ts';
 import { EXTENSION_DIRS } from '../tests/e2e/harness/paths.ts';
-import { launch, type ExtPage } from '../tests/e2e/harness/session.ts';
+import { launch, type ExtBrowser, type ExtPage } from '../tests/e2e/harness/session.ts';
 import { configureStandin, scrollUntil } from '../tests/e2e/harness/standin.ts';
 import { standinResponse } from '../tests/site/serve.mjs';
 import type { StandinApi } from '../tests/site/src/api.ts';
@@ -36,6 +36,43 @@ async function clickSidebar(page: ExtPage, selector: string): Promise<void> {
 
 const sidebarHas = (page: ExtPage, selector: string) =>
   page.waitFor((sel) => document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector(sel), selector);
+
+const PLAN = {
+  welcome: 'Welcome to #blogchat! Say hi and tell us what you blog about.',
+  questions: [
+    { text: 'What got you blogging in the first place?', subs: [] },
+    { text: 'Where do your best post ideas come from?', subs: ['And where do you keep them?'] },
+    { text: 'How do you find time to write every week?', subs: [] },
+  ],
+  wrapUp: 'Thanks for a great #blogchat, see you next Sunday!',
+  firstAt: 5,
+  every: 6,
+};
+
+/**
+ * "I host this chat" with a plan, as the options page saves it (on), or the chat's hosts as they were
+ * (off). Returns the hosts before.
+ */
+async function hostThisChat(browser: ExtBrowser, on: boolean, hosts?: string[]): Promise<string[]> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${browser.extensionOrigin}popup.html`);
+    return await page.evaluate(
+      async ([on, plan, hosts]) => {
+        type Runtime = { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; chat?: { hosts: string[] } }> } };
+        const g = globalThis as unknown as { browser?: Runtime; chrome: Runtime };
+        const runtime = (g.browser ?? g.chrome).runtime;
+        const before = (await runtime.sendMessage({ type: 'chat/get', tag: 'blogchat' })).chat?.hosts ?? [];
+        const patch = on ? { hosting: true, plan } : { hosting: false, hosts };
+        if (!(await runtime.sendMessage({ type: 'chat/update', tag: 'blogchat', patch })).ok) throw new Error('could not save the plan');
+        return before;
+      },
+      [on, PLAN, hosts] as const,
+    );
+  } finally {
+    await page.close();
+  }
+}
 
 async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
@@ -106,6 +143,33 @@ async function main(): Promise<void> {
     await shoot(page, '4-answer-composer');
     await page.evaluate(() => document.querySelector<HTMLElement>('[data-testid="tweetButton"]')?.click());
     await sleep(500);
+
+    console.log('4a. The host console: the plan, "Post Q1" prefilling the composer, Q1 marked posted and the timer.');
+    const hosts = await hostThisChat(browser, true);
+    await page.reload();
+    await sidebarHas(page, '[data-testid="host-next"]');
+    // The welcome, then Q1: each opens the composer prefilled, and is marked posted once in the timeline.
+    for (const [opening, key] of [
+      ['Welcome', 'welcome'],
+      ['Q1) ', '1'],
+    ] as const) {
+      await clickSidebar(page, '[data-testid="host-next"] button');
+      await page.waitFor((start) => window.__standin.composers().some((c) => c.where === 'modal' && c.text.startsWith(start)), opening);
+      await page.evaluate(() => document.querySelector<HTMLElement>('[data-testid="tweetButton"]')?.click());
+      await sidebarHas(page, `[data-testid="host-console"] li[data-key="${key}"][data-posted="true"]`);
+    }
+    await page.evaluate(() =>
+      window.__standin.pushTweets([
+        { handle: 'WriterAnna', name: 'Anna Writes', text: 'A1 a friend dared me to, ten years ago #blogchat' },
+        { handle: 'NewHere', name: 'New Here', text: '@standin_user is there a transcript after? #blogchat' },
+      ]),
+    );
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await sleep(1500);
+    await shoot(page, '4a-host-console');
+    await hostThisChat(browser, false, hosts);
+    await page.reload();
+    await sidebarHas(page, 'button[role="switch"][aria-checked="true"]');
 
     console.log('5. x.com in dark theme: the sidebar and highlights follow.');
     await page.evaluate(() => window.__standin.setTheme('dark'));
