@@ -141,9 +141,7 @@ class FeaturePart extends Component<FeaturePartProps> {
     return (
       stateChanged ||
       a.report !== b.report ||
-      next.feature.uses?.some(
-        (name) => a.state.reports[name as keyof TabState['reports']] !== b.state.reports[name as keyof TabState['reports']],
-      ) ||
+      next.feature.uses?.some((name) => a.state.reports[name] !== b.state.reports[name]) ||
       a.t !== b.t ||
       a.doc !== b.doc ||
       a.update !== b.update ||

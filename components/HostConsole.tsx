@@ -2,7 +2,7 @@
 // item of the plan with "Post Q3" (x.com's composer opens prefilled; the host posts it), the time since
 // the last question against the plan, every item with its planned and actual time and its answers, the
 // newcomers to welcome and the questions asked of the host. Texts are rendered as text, never as HTML.
-import { useEffect, useId, useMemo, useState } from 'preact/hooks';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { consoleState, EMPTY_PLAN, formatSpan, type ConsoleItem, type Handle, type HostPlan, type HostPost } from '@/lib/chat';
 import type { LiveSnapshot } from '@/lib/chat/live';
 import { chatTags, type SectionProps } from '@/lib/chat-mode/feature';
@@ -30,12 +30,22 @@ export function HostConsole({ report, state, t, doc, update, now = Date.now }: H
   const live = state.reports['live-filter']?.live;
   const isHost = me !== null && (chat?.hosts.includes(me) === true || live?.questions.some((q) => q.author === me) === true);
   const offered = chat !== null && tags !== null && (chat.hosting === true || isHost);
-  const [open, setOpen] = useState(chat?.hosting === true);
-  // "I host this chat" makes the signed-in account one of the hosts, so that its questions count.
-  const hosts = chat?.hosts;
+  const hosting = chat?.hosting === true;
+  const [open, setOpen] = useState(hosting);
+  // Opens when the user says they host the chat (on the options page, while the tab is open, too).
   useEffect(() => {
-    if (chat?.hosting && me !== null && hosts && !hosts.includes(me)) update({ hosts: [...hosts, me] });
-  }, [chat?.hosting, me, hosts, update]);
+    if (hosting) setOpen(true);
+  }, [hosting]);
+  // "I host this chat" makes the signed-in account one of the hosts, so that its questions count: asked
+  // once per chat and account (a failed save is not asked again in a loop; the sidebar shows its error).
+  const hosts = chat?.hosts;
+  const addedAsHost = useRef<string | null>(null);
+  useEffect(() => {
+    const key = `${tags?.[0]} ${me}`;
+    if (!hosting || me === null || !hosts || hosts.includes(me) || addedAsHost.current === key) return;
+    addedAsHost.current = key;
+    update({ hosts: [...hosts, me] });
+  }, [hosting, me, hosts, tags, update]);
   const { refresh } = report;
   useEffect(() => {
     if (open && offered) refresh();
@@ -100,8 +110,11 @@ function ConsolePanel({ plan, tags, start, sessionStart, live, report, hosts, on
     const timer = setInterval(() => setAt(now()), SECOND);
     return () => clearInterval(timer);
   }, [now]);
+  // The host's own posts, remembered while the console is open: the tab's list keeps only every host's
+  // latest, and a busy chat's hosts post more than that in an hour.
+  const ownPosts = useRef(new Map<string, HostPost>());
   const posts = useMemo(
-    () => mergedPosts(report.me, report.stored?.posts, live?.room.hostPosts),
+    () => mergedPosts(ownPosts.current, report.me, report.stored?.posts, live?.room.hostPosts),
     [report.me, report.stored, live?.room.hostPosts],
   );
   const answers = useMemo(() => mergedAnswers(report.stored?.answers, live?.questions), [report.stored, live?.questions]);
@@ -119,6 +132,11 @@ function ConsolePanel({ plan, tags, start, sessionStart, live, report, hosts, on
           }}
           t={t}
         />
+        {editing ? (
+          <button type="button" class="link-button" onClick={() => setEditing(false)}>
+            {t('hostCancelEdit')}
+          </button>
+        ) : null}
       </>
     );
   }
@@ -188,16 +206,30 @@ function ConsolePanel({ plan, tags, start, sessionStart, live, report, hosts, on
       <button type="button" class="link-button" onClick={trusted(() => setEditing(true))}>
         {t('hostEditPlan')}
       </button>
-      {live ? <Room live={live} start={start} hosts={hosts} doc={doc} t={t} /> : null}
+      {live ? <Room live={live} start={view.origin} hosts={hosts} doc={doc} t={t} /> : null}
     </>
   );
 }
 
-/** The signed-in host's own posts (every host's while it is unknown) of the store and the tab, each once. */
-function mergedPosts(me: Handle | null, stored: readonly HostPost[] | undefined, read: readonly HostPost[] | undefined): HostPost[] {
-  const byId = new Map<string, HostPost>();
-  for (const post of [...(stored ?? []), ...(read ?? [])]) if (me === null || post.author === me) byId.set(post.id, post);
-  return [...byId.values()];
+/** How many of the host's own posts the console remembers (a plan has at most 30 questions of 5 parts). */
+const OWN_POSTS = 500;
+
+/**
+ * The signed-in host's own posts (every host's while it is unknown) of the store and the tab, each once,
+ * added to those `known` (kept in insertion order, the oldest dropped past `OWN_POSTS`).
+ */
+function mergedPosts(
+  known: Map<string, HostPost>,
+  me: Handle | null,
+  stored: readonly HostPost[] | undefined,
+  read: readonly HostPost[] | undefined,
+): HostPost[] {
+  for (const post of [...(stored ?? []), ...(read ?? [])]) if (me === null || post.author === me) known.set(post.id, post);
+  for (const id of known.keys()) {
+    if (known.size <= OWN_POSTS) break;
+    known.delete(id);
+  }
+  return [...known.values()].filter((post) => me === null || post.author === me);
 }
 
 /** Answers per question: the larger of the store's count (which lags) and the tab's (which forgets on reload). */

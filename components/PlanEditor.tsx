@@ -3,7 +3,7 @@
 // x.com takes once labelled and tagged is warned about, never refused. Saving checks the plan as the
 // background will and shows what is wrong next to its field. Used by the options page and the sidebar.
 import { useState } from 'preact/hooks';
-import { itemLabel, itemPost, planItems, questionsFromText, questionsToText, type HostPlan } from '@/lib/chat/host-plan';
+import { itemLabel, itemPost, planItems, PLAN_LIMITS, questionsFromText, questionsToText, type HostPlan } from '@/lib/chat/host-plan';
 import type { Tag } from '@/lib/chat/types';
 import type { Translate } from '@/lib/i18n';
 import { checkPlan } from '@/lib/protocol/validation';
@@ -113,7 +113,7 @@ export function PlanEditor({ plan, tags, onSave, onEdit, t, idPrefix }: PlanEdit
           id={fid(field)}
           name={field}
           min={min}
-          max={1440}
+          max={PLAN_LIMITS.minutes}
           step={1}
           value={draft[field]}
           onInput={(e) => set(field, e.currentTarget.value)}

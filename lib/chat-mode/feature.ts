@@ -55,7 +55,7 @@ export interface Feature<Name extends string = string, R = unknown> {
   key?(where: Where): string;
   start(context: FeatureContext<R>): void;
   /** Other features whose reports its parts read (from `state.reports`): they are drawn again when those change too. */
-  uses?: readonly string[];
+  uses?: readonly (keyof TabState['reports'])[];
   /** Shown at the top of the sidebar's chat-mode part (warnings about the page). */
   notice?(props: SectionProps<R>): VNode | null;
   /** Shown below the notices, in the order of the feature list. */

@@ -120,6 +120,24 @@ describe('consoleState', () => {
     expect(state({ start: START, sessionStart: START - 30 * MIN }).items[1]!.due).toBe(START + 5 * MIN);
   });
 
+  it('leaves out what the host posted before the chat: last week’s chat on a quiet tag', () => {
+    const WEEK = 7 * 24 * 60 * MIN;
+    const lastWeek = [
+      post('1', 'Welcome to #blogchat, tell us who you are', START - WEEK),
+      post('2', 'Q1) First?', START - WEEK + 5 * MIN),
+    ];
+    const scheduled = state({ posts: lastWeek, now: START - 10 * MIN });
+    expect(scheduled.items.some((i) => i.posted)).toBe(false);
+    expect(scheduled.next?.label).toBe('welcome');
+    const unscheduled = state({ start: null, sessionStart: START - WEEK, posts: lastWeek });
+    expect(unscheduled.items.some((i) => i.posted)).toBe(false);
+    expect(unscheduled.origin).toBeNull();
+    // An hour before the start is this chat's (a host's early welcome).
+    expect(state({ posts: [post('3', 'Welcome to #blogchat, tell us who you are', START - 50 * MIN)] }).items[0]!.posted?.tweetId).toBe(
+      '3',
+    );
+  });
+
   it('has no next item once all were posted', () => {
     const plan: HostPlan = { welcome: '', questions: [{ text: 'Only?', subs: [] }], wrapUp: '', firstAt: 0, every: 5 };
     const s = state({ plan, posts: [post('1', 'Q1) Only?', START)] });

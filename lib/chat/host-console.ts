@@ -2,6 +2,7 @@
 // so far and in the last minute), the next item to post, and when it is due — by the plan's spacing after
 // the last question posted, or by the chat's start before the first.
 import {
+  MINUTE,
   dueAt,
   itemLabel,
   itemPost,
@@ -23,7 +24,7 @@ export interface ConsoleInput {
   start: number | null;
   /**
    * Without an occurrence, the plan counts from the welcome's post, else from this: the start of the
-   * chat's latest saved session (its first tweet), or null.
+   * chat's latest saved session (its first tweet; not when it is older than a chat's last hours), or null.
    */
   sessionStart: number | null;
   /** The hosts' tweets the tab and the store read (a tweet may be in both). */
@@ -48,20 +49,32 @@ export interface ConsoleItem {
 
 export interface ConsoleState {
   items: ConsoleItem[];
-  /** The first item not posted yet, or null once all were. */
+  /** The item to post next (see `nextItem`), or null once all were. */
   next: ConsoleItem | null;
   /** When the next item is due (epoch ms): one spacing after the last question posted, else the plan's time; null when unknown. */
   nextDue: number | null;
   /** The latest question (or sub-question) posted, or null before the first. */
   lastQuestion: ConsoleItem | null;
+  /** What the plan counts from (epoch ms): the occurrence's start, else the welcome's post, else the saved session's start; or null. */
+  origin: number | null;
 }
 
-const MINUTE = 60_000;
+/**
+ * How far back a host's posts belong to this chat: from an hour before its occurrence, or without one,
+ * the last hours (a chat's Latest tab shows last week's chat when this week's has not begun: its Q1 is
+ * not tonight's).
+ */
+const BEFORE_START = 60 * MINUTE;
+const WITHOUT_START = 3 * 60 * MINUTE;
 
 export function consoleState({ plan, tags, start, sessionStart, posts, answers, recentAnswers, now }: ConsoleInput): ConsoleState {
   const planned = planItems(plan);
-  const posted = postedItems(planned, posts);
-  const origin = start ?? posted.get('welcome')?.at ?? sessionStart;
+  const since = start !== null ? start - BEFORE_START : now - WITHOUT_START;
+  const posted = postedItems(
+    planned,
+    [...posts].filter((post) => post.at >= since),
+  );
+  const origin = start ?? posted.get('welcome')?.at ?? (sessionStart !== null && sessionStart >= since ? sessionStart : null);
   const lastMinute = new Map<string, number>();
   for (const { key, at } of recentAnswers) if (at > now - MINUTE && at <= now) lastMinute.set(key, (lastMinute.get(key) ?? 0) + 1);
   const items = planned.map((item): ConsoleItem => ({
@@ -84,7 +97,7 @@ export function consoleState({ plan, tags, start, sessionStart, posts, answers, 
     }
     return found;
   };
-  return { items, next, nextDue: next === null ? null : dueOf(next, latest(true), plan), lastQuestion: latest(false) };
+  return { items, next, nextDue: next === null ? null : dueOf(next, latest(true), plan), lastQuestion: latest(false), origin };
 }
 
 /** A question item that was posted. */

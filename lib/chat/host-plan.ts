@@ -111,7 +111,7 @@ export function itemPost(item: PlanItem, tags: readonly Tag[]): ItemPost {
   return { text, weightedLength: length, tooLong: length > TWEET_LIMIT };
 }
 
-const MINUTE = 60_000;
+export const MINUTE = 60_000;
 
 /**
  * When an item is due (epoch ms), for a chat that starts at `start`: the welcome at the start, Q{n} and its
@@ -137,11 +137,16 @@ export interface Posted {
   at: number;
 }
 
-/** Text compared loosely: NFKC, lower case, without hashtags, links and mentions, spaces collapsed. */
+/**
+ * Text compared loosely: NFKC, lower case, without hashtags, links (x.com shows them shortened) and
+ * leading mentions, spaces collapsed. Mentions within stay: "Thanks @newbie for joining" is a reply to
+ * someone, not the wrap-up "Thanks for joining".
+ */
 function loose(text: string): string {
   return nfkc(text)
     .toLowerCase()
-    .replace(/https?:\/\/\S+|[#@][\p{L}\p{M}\p{N}_]+/gu, ' ')
+    .replace(/https?:\/\/\S+|#[\p{L}\p{M}\p{N}_]+/gu, ' ')
+    .replace(/^(?:\s*@[a-z0-9_]+)+/, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -179,35 +184,12 @@ export function postedItems(items: readonly PlanItem[], posts: Iterable<HostPost
   return posted;
 }
 
-/** The first item not posted yet, or null when all were. */
+/**
+ * The item to post next: the first not posted after the last one posted (in the plan's order), so that a
+ * welcome the host worded otherwise, or skipped, does not hold the chat back; else the first not posted;
+ * null when all were.
+ */
 export function nextItem(items: readonly PlanItem[], posted: ReadonlyMap<string, Posted>): PlanItem | null {
-  return items.find((item) => !posted.has(item.key)) ?? null;
-}
-
-/** One row of the plan against what happened: for the console's list and the transcript export. */
-export interface PlanRow {
-  key: string;
-  label: string;
-  text: string;
-  /** Epoch ms, or null without a start time. */
-  due: number | null;
-  posted: Posted | null;
-  /** Answers counted to the question (0 for the welcome and wrap-up). */
-  answers: number;
-}
-
-export function planRows(
-  plan: HostPlan,
-  start: number | null,
-  posted: ReadonlyMap<string, Posted>,
-  answers: ReadonlyMap<string, number>,
-): PlanRow[] {
-  return planItems(plan).map((item) => ({
-    key: item.key,
-    label: itemLabel(item),
-    text: item.text,
-    due: start === null ? null : dueAt(plan, item, start),
-    posted: posted.get(item.key) ?? null,
-    answers: item.kind === 'question' ? (answers.get(item.key) ?? 0) : 0,
-  }));
+  const last = items.findLastIndex((item) => posted.has(item.key));
+  return items.find((item, i) => i > last && !posted.has(item.key)) ?? items.find((item) => !posted.has(item.key)) ?? null;
 }

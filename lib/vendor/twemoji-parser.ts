@@ -3,7 +3,7 @@
 // content script's gzipped budget. The browsers this extension supports know the emoji themselves
 // (`\p{RGI_Emoji}`, RegExp `v` flag: Chrome 112, Firefox 116). An emoji followed by a redundant VS16
 // is one emoji here (twemoji-parser makes it two); every other text weighs the same, newer emoji
-// included (twemoji-parser-free.test.ts checks every code point).
+// included (twemoji-parser.test.ts checks every code point, alone and with VS16).
 
 export interface EmojiEntity {
   text: string;
