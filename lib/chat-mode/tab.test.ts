@@ -288,6 +288,22 @@ describe('chat tab', () => {
       expect(tab.state.get().chat?.muted).toEqual([]);
     });
 
+    it('keeps chat mode on other pages when it was switched on elsewhere', async () => {
+      const bg = fakeBackground();
+      const bus = announcements();
+      const feature = recorder('everywhere');
+      const tab = chatTab({ client: bg.client, storage: memoryStorage(), features: [feature.feature], onChatsChanged: bus.onChatsChanged });
+      tab.setUrl(SEARCH);
+      await settle();
+      bg.chats.set('blogchat', { ...bg.chats.get('blogchat')!, chatMode: true }); // the popup's switch
+      bus.announce(['blogchat']);
+      await settle();
+      expect(feature.log).toEqual(['start blogchat chat-page']);
+      tab.setUrl(STATUS);
+      expect(tab.state.get()).toMatchObject({ tags: ['blogchat'], chat: { chatMode: true } });
+      expect(feature.log).toEqual(['start blogchat chat-page', 'stop', 'start blogchat elsewhere']);
+    });
+
     it('ignores other chats', async () => {
       const { bg, bus, tab } = await openTab();
       const before = tab.state.get();

@@ -145,6 +145,8 @@ export function createChatTab({ client, storage, features, deps, onChatsChanged,
       chat: sameJson(chat, reply.chat) ? chat : reply.chat,
       next: sameJson(next, nextTimes) ? next : nextTimes,
     });
+    // Switched on elsewhere (the popup): the tab keeps it on other pages, as after a load.
+    if (reply.chat.chatMode && activeChat() !== tags[0]) rememberChat(tags[0]!);
     reconcile();
   };
 
