@@ -2,6 +2,7 @@
 // and arms the reminders' alarms. Wiring only; the logic is in lib/store (handler, schema, sessions),
 // lib/chat (directory, schedules) and lib/reminders.
 import { findChat } from '@/lib/chat';
+import { chatsChangedAnnouncer } from '@/lib/protocol/chats-changed';
 import { t } from '@/lib/i18n';
 import { createReminderService, listenForReminders } from '@/lib/reminders/service';
 import { REMINDER_PERMISSIONS } from '@/lib/reminders/schedule';
@@ -27,6 +28,7 @@ export default defineBackground(() => {
     userZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
     locale: browser.i18n.getUILanguage(),
   });
+  const announceChatsChanged = chatsChangedAnnouncer(browser.storage.local);
   const handler = createHandler({
     db,
     version: browser.runtime.getManifest().version,
@@ -35,8 +37,10 @@ export default defineBackground(() => {
     lookupChat: findChat,
     // A scheduled chat's tweets belong to the evening they were posted in: the user's schedule, else the directory's.
     sessionFor: scheduledSessionFor(directorySchedule),
-    // A changed schedule or reminder re-arms the chat's alarm.
-    afterWrite: reminders.afterWrite,
+    // A changed schedule or reminder re-arms the chat's alarm; open x.com tabs hear of changed settings.
+    afterWrite: async (request) => {
+      await Promise.all([reminders.afterWrite(request), announceChatsChanged(request)]);
+    },
     // Each x.com tab's chat and unsent tweets, out of the page's reach. storage.session is not open to
     // content scripts (Firefox cannot open it to them), so the tabs go through this worker.
     tabSession: createTabSession({

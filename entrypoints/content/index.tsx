@@ -6,6 +6,7 @@ import { createChatModeDeps, forgetOldPageKeys } from '@/lib/chat-mode/deps';
 import { features } from '@/lib/chat-mode/features';
 import { mountSidebar } from '@/lib/chat-mode/sidebar';
 import { createChatTab } from '@/lib/chat-mode/tab';
+import { listenForChatsChanged } from '@/lib/protocol/chats-changed';
 import { createClient } from '@/lib/protocol/client';
 import { openTabStorage } from '@/lib/tab-storage';
 import { watchLocation } from '@/lib/x/route';
@@ -36,7 +37,15 @@ export default defineContentScript({
     });
     const deps = createChatModeDeps(document, client, storage, ctx.signal);
     const running = benchWithout ? features.filter((feature) => feature.name !== benchWithout) : features;
-    const tab = createChatTab({ client, storage, features: running, deps, signal: ctx.signal });
+    const tab = createChatTab({
+      client,
+      storage,
+      features: running,
+      deps,
+      // Settings changed on the options page or in the popup apply here at once.
+      onChatsChanged: (listener, signal) => listenForChatsChanged(browser.storage, listener, signal),
+      signal: ctx.signal,
+    });
     if (benchWithout !== 'sidebar') await mountSidebar(ctx, tab);
     tab.setUrl(location.href);
     watchLocation(document, (href) => tab.setUrl(href), ctx.signal);

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { findChat } from '@/lib/chat';
+import type { ChangedChats } from '@/lib/protocol/chats-changed';
 import type { Client } from '@/lib/protocol/client';
 import type { ChatSettings } from '@/lib/protocol/domain';
 import type { Request } from '@/lib/protocol/requests';
@@ -39,6 +40,29 @@ function fakeBackground() {
   return { client, chats, requests, fail: (message: string | null) => (failing = message) };
 }
 
+/** Announcements of changed chats, as the background makes them; `held` keeps `chat/update` replies until released. */
+function announcements() {
+  const listeners = new Set<(tags: ChangedChats) => void>();
+  const onChatsChanged: ChatTabOptions['onChatsChanged'] = (listener, signal) => {
+    listeners.add(listener);
+    signal.addEventListener('abort', () => listeners.delete(listener), { once: true });
+  };
+  return { onChatsChanged, listeners, announce: (tags: ChangedChats) => listeners.forEach((listener) => listener(tags)) };
+}
+
+/** The background's replies to `chat/update` wait until `release()`: the tab's change is on its way meanwhile. */
+function holdingUpdates(client: Client) {
+  let release = () => undefined as void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const held: Client = {
+    send: (async (request: Request) => {
+      if (request.type === 'chat/update') await released;
+      return client.send(request);
+    }) as Client['send'],
+  };
+  return { client: held, release: () => release() };
+}
+
 /** A storage with no room left: every write throws, as a full storage does. */
 function fullStorage() {
   const storage = memoryStorage();
@@ -60,10 +84,12 @@ function recorder(name: string, runsOn: (where: Where) => boolean = () => true) 
   return { feature, log };
 }
 
+type TabTestOptions = Omit<ChatTabOptions, 'deps' | 'signal' | 'onChatsChanged'> & Partial<Pick<ChatTabOptions, 'onChatsChanged'>>;
+
 /** A chat tab on this background and storage; `page` aborts when the content script would be invalidated. */
-function chatTab(options: Omit<ChatTabOptions, 'deps' | 'signal'>, page = new AbortController()) {
+function chatTab(options: TabTestOptions, page = new AbortController()) {
   const deps = { document } as ChatModeDeps; // these features use none of the tab's deps
-  return createChatTab({ ...options, deps, signal: page.signal });
+  return createChatTab({ onChatsChanged: () => undefined, ...options, deps, signal: page.signal });
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -228,5 +254,100 @@ describe('chat tab', () => {
     expect(tab.state.get().reports).toEqual({ reporting: { status: 'ok' } });
     await tab.setChatMode(false);
     expect(tab.state.get().reports).toEqual({ reporting: undefined });
+  });
+
+  describe('settings changed elsewhere', () => {
+    /** A tab on #blogchat's page with chat mode on and a feature that restarts when the settings change. */
+    async function openTab() {
+      const bg = fakeBackground();
+      const bus = announcements();
+      const feature = recorder('filter', (c) => c.onChatPage);
+      const page = new AbortController();
+      const tab = chatTab(
+        { client: bg.client, storage: memoryStorage(), features: [feature.feature], onChatsChanged: bus.onChatsChanged },
+        page,
+      );
+      tab.setUrl(SEARCH);
+      await settle();
+      await tab.setChatMode(true);
+      await settle();
+      bg.requests.length = 0;
+      return { bg, bus, feature, tab, page };
+    }
+
+    it('re-reads its chat and restarts the features its settings drive', async () => {
+      const { bg, bus, feature, tab } = await openTab();
+      bg.chats.set('blogchat', { ...bg.chats.get('blogchat')!, muted: ['spam'] });
+      bus.announce(['blogchat']);
+      await settle();
+      expect(tab.state.get().chat?.muted).toEqual(['spam']);
+      expect(feature.log).toEqual(['start blogchat chat-page', 'stop', 'start blogchat chat-page']);
+      bg.chats.set('blogchat', { ...bg.chats.get('blogchat')!, muted: [] });
+      bus.announce('all'); // an import
+      await settle();
+      expect(tab.state.get().chat?.muted).toEqual([]);
+    });
+
+    it('keeps chat mode on other pages when it was switched on elsewhere', async () => {
+      const bg = fakeBackground();
+      const bus = announcements();
+      const feature = recorder('everywhere');
+      const tab = chatTab({ client: bg.client, storage: memoryStorage(), features: [feature.feature], onChatsChanged: bus.onChatsChanged });
+      tab.setUrl(SEARCH);
+      await settle();
+      bg.chats.set('blogchat', { ...bg.chats.get('blogchat')!, chatMode: true }); // the popup's switch
+      bus.announce(['blogchat']);
+      await settle();
+      expect(feature.log).toEqual(['start blogchat chat-page']);
+      tab.setUrl(STATUS);
+      expect(tab.state.get()).toMatchObject({ tags: ['blogchat'], chat: { chatMode: true } });
+      expect(feature.log).toEqual(['start blogchat chat-page', 'stop', 'start blogchat elsewhere']);
+    });
+
+    it('ignores other chats', async () => {
+      const { bg, bus, tab } = await openTab();
+      const before = tab.state.get();
+      bus.announce(['socialmedia']);
+      await settle();
+      expect(bg.requests).toEqual([]);
+      expect(tab.state.get()).toBe(before);
+    });
+
+    it('changes nothing when the chat is as the tab has it: no render, no restart', async () => {
+      const { bg, bus, feature, tab } = await openTab();
+      const before = tab.state.get();
+      bg.chats.set('blogchat', structuredClone(bg.chats.get('blogchat')!)); // a copy, as messages carry it
+      bus.announce(['blogchat']);
+      await settle();
+      expect(bg.requests).toEqual([{ type: 'chat/get', tag: 'blogchat' }]);
+      expect(tab.state.get()).toBe(before);
+      expect(feature.log).toEqual(['start blogchat chat-page']);
+    });
+
+    it('does not undo its own change on its way: re-reads once it is stored', async () => {
+      const bg = fakeBackground();
+      const bus = announcements();
+      const holding = holdingUpdates(bg.client);
+      const tab = chatTab({ client: holding.client, storage: memoryStorage(), features: [], onChatsChanged: bus.onChatsChanged });
+      tab.setUrl(SEARCH);
+      await settle();
+      const pending = tab.update({ muted: ['mine'] });
+      bg.chats.set('blogchat', { ...bg.chats.get('blogchat')!, hosts: ['elsewhere'] }); // the options page, meanwhile
+      bus.announce(['blogchat']);
+      await settle();
+      expect(tab.state.get().chat).toMatchObject({ muted: ['mine'], hosts: ['mackcollier'] }); // the directory's
+      expect(bg.requests.map((r) => r.type)).toEqual(['chat/get']); // the load only
+      holding.release();
+      await pending;
+      await settle();
+      expect(tab.state.get().chat).toMatchObject({ muted: ['mine'], hosts: ['elsewhere'] });
+    });
+
+    it('stops listening when the content script is invalidated', async () => {
+      const { bus, page } = await openTab();
+      expect(bus.listeners.size).toBe(1);
+      page.abort();
+      expect(bus.listeners.size).toBe(0);
+    });
   });
 });

@@ -6,6 +6,7 @@
 import { normalizeTag, type Tag } from '@/lib/chat';
 import { chatTagsFromUrl } from '@/lib/x/urls';
 import type { OccurrenceTimes } from '@/lib/chat/when';
+import type { ChangedChats } from '@/lib/protocol/chats-changed';
 import type { Client } from '@/lib/protocol/client';
 import type { ChatSettings, ChatSettingsEditable } from '@/lib/protocol/domain';
 import { TAG_RE } from '@/lib/protocol/validation';
@@ -49,11 +50,13 @@ export interface ChatTabOptions {
   storage: KeyValueStorage;
   features: readonly Feature[];
   deps: ChatModeDeps;
+  /** Calls `listener` when chats' settings changed elsewhere (the options page, the popup), until `signal` aborts. */
+  onChatsChanged(listener: (tags: ChangedChats) => void, signal: AbortSignal): void;
   /** Aborts when the content script is invalidated: every feature stops. */
   signal: AbortSignal;
 }
 
-export function createChatTab({ client, storage, features, deps, signal }: ChatTabOptions): ChatTab {
+export function createChatTab({ client, storage, features, deps, onChatsChanged, signal }: ChatTabOptions): ChatTab {
   const state = observable<TabState>({
     tags: null,
     onChatPage: false,
@@ -71,6 +74,11 @@ export function createChatTab({ client, storage, features, deps, signal }: ChatT
   );
   let href = '';
   let loadSeq = 0;
+  /** The tab's own changes on their way, and how many were ever sent: a re-read must not undo one. */
+  let updatesPending = 0;
+  let updatesSent = 0;
+  /** Chats changed while an update was on its way: re-read once it is answered. */
+  let rereadWanted = false;
   signal.addEventListener(
     'abort',
     () => {
@@ -115,6 +123,41 @@ export function createChatTab({ client, storage, features, deps, signal }: ChatT
     reconcile();
   };
 
+  /**
+   * Applies the chat's settings as the background now has them. A copy equal to the tab's changes
+   * nothing (no render, no restart). Waits for the tab's own updates: one sent meanwhile may not be in the copy.
+   */
+  const reread = async (): Promise<void> => {
+    if (updatesPending > 0) {
+      rereadWanted = true;
+      return;
+    }
+    const { tags, load: loaded } = state.get();
+    if (!tags || loaded.state !== 'ready') return;
+    const seq = loadSeq;
+    const sent = updatesSent;
+    const reply = await client.send({ type: 'chat/get', tag: tags[0]! });
+    if (seq !== loadSeq || !reply.ok) return; // another chat now, or the background is away: the next change tells again
+    if (sent !== updatesSent) return void reread();
+    const { chat, next } = state.get();
+    const nextTimes = reply.next ?? null;
+    state.set({
+      chat: sameJson(chat, reply.chat) ? chat : reply.chat,
+      next: sameJson(next, nextTimes) ? next : nextTimes,
+    });
+    // Switched on elsewhere (the popup): the tab keeps it on other pages, as after a load.
+    if (reply.chat.chatMode && activeChat() !== tags[0]) rememberChat(tags[0]!);
+    reconcile();
+  };
+
+  onChatsChanged((changed) => {
+    const tags = state.get().tags;
+    if (!tags || (changed !== 'all' && !changed.includes(tags[0]!))) return;
+    // Settings still on their way may be older than this change: ask again.
+    if (state.get().load.state === 'loading') void load(tags);
+    else void reread();
+  }, signal);
+
   const setUrl = (next: string): void => {
     href = next;
     const pageTags = chatTagsFromUrl(next);
@@ -142,7 +185,13 @@ export function createChatTab({ client, storage, features, deps, signal }: ChatT
     // Answer the user at once; roll back if the background cannot store it.
     state.set({ chat: { ...chat, ...patch }, saving: true, saveError: null });
     reconcile();
-    const reply = await client.send({ type: 'chat/update', tag: tags[0]!, patch });
+    updatesPending++;
+    updatesSent++;
+    const reply = await client.send({ type: 'chat/update', tag: tags[0]!, patch }).finally(() => updatesPending--);
+    if (updatesPending === 0 && rereadWanted) {
+      rereadWanted = false;
+      void reread();
+    }
     if (state.get().tags?.[0] !== tags[0]) return; // another chat now; its load reset `saving`
     if (reply.ok) {
       // The background's copy is the truth (it normalises, e.g. lower-cases handles): run on it.
@@ -171,4 +220,9 @@ export function createChatTab({ client, storage, features, deps, signal }: ChatT
       if (tags) void load(tags);
     },
   };
+}
+
+/** Equal as the background sends them (plain JSON-like values, keys in the same order). */
+function sameJson(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }

@@ -1,0 +1,50 @@
+// Settings changed on the options page apply at once in an open x.com tab in chat mode, in both
+// browsers: the tab re-decides its timeline without a reload.
+import { describe, expect, it } from 'vitest';
+import { newChatModePage } from './harness/chat-page.ts';
+import { browsersUnderTest, openExtensionPage, withExtension, type ExtPage } from './harness/fixtures.ts';
+
+/** A real mouse click at the centre of the first element matching `selector`, once it is there. */
+async function click(page: ExtPage, selector: string): Promise<void> {
+  const box = await page.waitFor(async (sel) => {
+    const el = document.querySelector(sel);
+    if (!el) return null;
+    el.scrollIntoView({ block: 'center', behavior: 'instant' });
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const r = el.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }, selector);
+  if (!box) throw new Error(`No ${selector} on ${page.url()}`); // waitFor returns only what is found
+  await page.clickAt(box.x, box.y);
+}
+
+/** How many timeline cells the tab hides as retweets. */
+const hiddenAsRetweets = (page: ExtPage) =>
+  page.evaluate(() => document.querySelectorAll('[data-testid="cellInnerDiv"][data-chatmode-hidden="retweet"]').length);
+
+describe.each(browsersUnderTest())('$version', (found) => {
+  const browser = withExtension(found);
+
+  it('"Hide retweets" saved on the options page hides the open tab’s retweets at once, without a reload', async () => {
+    const chat = await newChatModePage(browser);
+    expect(await hiddenAsRetweets(chat)).toBe(0);
+    // Gone if the page reloads.
+    await chat.evaluate(() => Object.assign(window, { __notReloaded: true }));
+
+    const options = await openExtensionPage(browser, 'options.html');
+    await click(options, 'tr[data-tag="blogchat"] button[aria-label="Edit #blogchat"]');
+    await click(options, 'form.chat-editor input[name="hideRetweets"]');
+    expect(await options.evaluate(() => document.querySelector<HTMLInputElement>('input[name="hideRetweets"]')!.checked)).toBe(true);
+    await click(options, 'form.chat-editor button[type="submit"]');
+    await options.waitFor(() => !document.querySelector('form.chat-editor'));
+    const saved = Date.now();
+
+    await chat.waitFor(() => document.querySelector('[data-testid="cellInnerDiv"][data-chatmode-hidden="retweet"]'));
+    // About 120 ms in either browser; far less than a reload would take, with room for a busy machine.
+    expect(Date.now() - saved).toBeLessThan(3_000);
+    expect(await hiddenAsRetweets(chat)).toBeGreaterThan(0);
+    expect(await chat.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded)).toBe(true);
+    await options.close();
+    await chat.close();
+  });
+});
