@@ -37,11 +37,9 @@ describe.each(browsersUnderTest())('$version', (found) => {
     expect(await options.evaluate(() => document.querySelector<HTMLInputElement>('input[name="hideRetweets"]')!.checked)).toBe(true);
     await click(options, 'form.chat-editor button[type="submit"]');
     await options.waitFor(() => !document.querySelector('form.chat-editor'));
-    const saved = Date.now();
 
+    // About 120 ms in either browser (measured; a timed assertion would fail on a busy machine).
     await chat.waitFor(() => document.querySelector('[data-testid="cellInnerDiv"][data-chatmode-hidden="retweet"]'));
-    // About 120 ms in either browser; far less than a reload would take, with room for a busy machine.
-    expect(Date.now() - saved).toBeLessThan(3_000);
     expect(await hiddenAsRetweets(chat)).toBeGreaterThan(0);
     expect(await chat.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded)).toBe(true);
     await options.close();
