@@ -217,6 +217,24 @@ describe('createLiveChat: room', () => {
     ]);
   });
 
+  it('takes an ask back when its author turns out to be a host, and makes it a host post', () => {
+    const { chat } = live({ hosts: ['mackcollier'], nowMinute: 30 });
+    const cohostAsk = tweet({ author: 'cohost', text: '@mackcollier ready? #blogchat', time: at(1) });
+    const fanAsk = tweet({ author: 'fan', text: '@mackcollier how? #blogchat', time: at(2) });
+    chat.add(cohostAsk, SHOW);
+    chat.add(fanAsk, SHOW);
+    const before = chat.snapshot().room;
+    expect(before.asks.map((a) => a.id)).toEqual([fanAsk.id, cohostAsk.id]);
+    chat.setHosts(['mackcollier', 'cohost']);
+    const after = chat.snapshot().room;
+    expect(after.asks.map((a) => a.id)).toEqual([fanAsk.id]);
+    expect(after.asks[0]).toBe(before.asks[0]);
+    expect(after.hostPosts.map((p) => p.id)).toEqual([cohostAsk.id]);
+    // and it stays out of the asks when the hosts change again
+    chat.setHosts(['mackcollier']);
+    expect(chat.snapshot().room.asks.map((a) => a.id)).toEqual([fanAsk.id]);
+  });
+
   it('hands out the same room, and the same lists, as long as they did not change', () => {
     const { chat, clock } = live({ nowMinute: 5 });
     chat.add(tweet({ author: 'mackcollier', text: 'Q1) Why blog? #blogchat', time: at(1) }), SHOW);

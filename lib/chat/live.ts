@@ -440,6 +440,14 @@ function createRoom(tracker: QuestionTracker): Room {
     return tweet.text.includes('?') && addressedBy(tweet).some((handle) => hostSet.has(handle));
   }
 
+  /** Takes tweet number `n` off the asks (if still kept): its author turned out to be a host. */
+  function dropAsk(n: number): void {
+    const i = asks.findIndex((a) => a.seq === n);
+    if (i < 0) return;
+    asks.splice(i, 1);
+    versions.asks++;
+  }
+
   function trim(): void {
     hostPosts = keepNewest(hostPosts, ROOM_LIMITS.hostPosts);
     asks = keepNewest(asks, ROOM_LIMITS.asks);
@@ -453,7 +461,9 @@ function createRoom(tracker: QuestionTracker): Room {
     const flags = ringFlags[slot]!;
     if (hostSet.has(handle)) {
       if (flags & HOST_POST) return;
+      // A host's post, not an ask; ASK stays set, so that it is never taken for one again.
       ringFlags[slot] = flags | HOST_POST;
+      if (flags & ASK) dropAsk(n);
       noteHostPost(n, tweet, handle, ringAt[slot]!);
     } else if (!(flags & (ASK | MUTED)) && asksAHost(tweet)) {
       ringFlags[slot] = flags | ASK;
