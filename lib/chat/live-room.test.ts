@@ -185,6 +185,56 @@ describe('createLiveChat: room', () => {
     expect(chat.snapshot().room.asks[0]).toMatchObject({ handle: 'late', answered: true });
   });
 
+  it('takes a reply to a host (mentions in the "Replying to" line, not the text) with a question for an ask', () => {
+    const { chat } = live({ hosts: ['mackcollier', 'cohost'], nowMinute: 30 });
+    const asked = tweet({ author: 'fan', text: 'is it weekly? #blogchat', kind: 'reply', replyTo: ['someone', 'cohost'], time: at(1) });
+    chat.add(asked, SHOW);
+    chat.add(tweet({ author: 'fan2', text: 'so true #blogchat', kind: 'reply', replyTo: ['mackcollier'], time: at(2) }), SHOW); // no '?'
+    chat.add(tweet({ author: 'fan3', text: 'why? #blogchat', kind: 'reply', replyTo: ['fan'], time: at(2) }), SHOW); // not a host
+    chat.add(tweet({ author: 'cohost', text: 'ready? #blogchat', kind: 'reply', replyTo: ['mackcollier'], time: at(2) }), SHOW); // a host
+    expect(chat.snapshot().room.asks.map((a) => [a.id, a.handle])).toEqual([[asked.id, 'fan']]);
+  });
+
+  it('marks an ask answered by a host reply to the asker (the "Replying to" line), in any order of arrival', () => {
+    const { chat } = live({ nowMinute: 30 });
+    chat.add(tweet({ author: 'fan', text: '@mackcollier how? #blogchat', time: at(2) }), SHOW);
+    chat.add(tweet({ author: 'other', text: '@mackcollier when? #blogchat', time: at(2) }), SHOW);
+    chat.add(tweet({ author: 'mackcollier', text: 'like this #blogchat', kind: 'reply', replyTo: ['fan'], time: at(3) }), SHOW);
+    expect(chat.snapshot().room.asks.map((a) => [a.handle, a.answered])).toEqual([
+      ['other', false],
+      ['fan', true],
+    ]);
+    // a host reply before the ask (in time) answers none; one loaded before the ask it answers does
+    chat.add(tweet({ author: 'mackcollier', text: 'hi #blogchat', kind: 'reply', replyTo: ['early'], time: at(4) }), SHOW);
+    chat.add(tweet({ author: 'early', text: '@mackcollier and now? #blogchat', time: at(5) }), SHOW);
+    chat.add(tweet({ author: 'mackcollier', text: 'soon! #blogchat', kind: 'reply', replyTo: ['late'], time: at(9) }), SHOW);
+    chat.add(tweet({ author: 'late', text: '@mackcollier when is Q2? #blogchat', time: at(8) }), SHOW);
+    expect(chat.snapshot().room.asks.map((a) => [a.handle, a.answered])).toEqual([
+      ['late', true],
+      ['early', false],
+      ['other', false],
+      ['fan', true],
+    ]);
+  });
+
+  it('takes an ask back when its author turns out to be a host, and makes it a host post', () => {
+    const { chat } = live({ hosts: ['mackcollier'], nowMinute: 30 });
+    const cohostAsk = tweet({ author: 'cohost', text: '@mackcollier ready? #blogchat', time: at(1) });
+    const fanAsk = tweet({ author: 'fan', text: '@mackcollier how? #blogchat', time: at(2) });
+    chat.add(cohostAsk, SHOW);
+    chat.add(fanAsk, SHOW);
+    const before = chat.snapshot().room;
+    expect(before.asks.map((a) => a.id)).toEqual([fanAsk.id, cohostAsk.id]);
+    chat.setHosts(['mackcollier', 'cohost']);
+    const after = chat.snapshot().room;
+    expect(after.asks.map((a) => a.id)).toEqual([fanAsk.id]);
+    expect(after.asks[0]).toBe(before.asks[0]);
+    expect(after.hostPosts.map((p) => p.id)).toEqual([cohostAsk.id]);
+    // and it stays out of the asks when the hosts change again
+    chat.setHosts(['mackcollier']);
+    expect(chat.snapshot().room.asks.map((a) => a.id)).toEqual([fanAsk.id]);
+  });
+
   it('hands out the same room, and the same lists, as long as they did not change', () => {
     const { chat, clock } = live({ nowMinute: 5 });
     chat.add(tweet({ author: 'mackcollier', text: 'Q1) Why blog? #blogchat', time: at(1) }), SHOW);

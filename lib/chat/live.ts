@@ -5,7 +5,7 @@
 // times: `add` dedupes by id) and read by the sidebar through `snapshot()`.
 //
 // Cost: `add` and `questionKeyOf` are O(1) amortised (plus O(questions) for a question or an answer,
-// O(topParticipants) for a participant's tweet, O(its text + ROOM_LIMITS.asks) for a tweet with an '@',
+// O(topParticipants) for a participant's tweet, O(its text + ROOM_LIMITS.asks) for a tweet with an '@' or a reply,
 // all small and not growing with the chat; a change of the hosts costs O(ROOM_LIMITS.replayed) once).
 // `snapshot` is O(questions + topParticipants + minutes), plus the room's bounded lists when the room
 // changed, independent of the number of tweets: call it as often as the sidebar renders. What did not
@@ -72,7 +72,7 @@ export interface LiveNewcomer {
   tweetId: string;
 }
 
-/** A participant's tweet that asks a host something: it mentions `@host` and holds a '?'. */
+/** A participant's tweet that asks a host something: it mentions `@host` (or replies to them) and holds a '?'. */
 export interface LiveAsk {
   id: string;
   handle: Handle;
@@ -80,7 +80,7 @@ export interface LiveAsk {
   text: string;
   /** Epoch ms. */
   at: number;
-  /** A host tweet posted at or after it mentions the asker. */
+  /** A host tweet posted at or after it mentions the asker or replies to them. */
   answered: boolean;
 }
 
@@ -360,6 +360,18 @@ function hasAt(text: string): boolean {
   return text.includes('@') || text.includes('＠');
 }
 
+const NO_HANDLES: readonly Handle[] = [];
+
+/**
+ * The accounts a tweet addresses, lower-cased, each once: those it replies to (x.com shows a reply's
+ * leading mentions in its "Replying to" line, not in the text) and those its text mentions.
+ */
+function addressedBy(tweet: Tweet): readonly Handle[] {
+  const replyTo = tweet.replyTo ?? NO_HANDLES;
+  if (!hasAt(tweet.text)) return replyTo;
+  return [...new Set([...replyTo, ...mentionsOf(tweet.text)])];
+}
+
 /** The newest `limit` items of a list that grows at its end: trimmed in batches, so a push stays O(1) amortised. */
 function keepNewest<T>(items: T[], limit: number): T[] {
   return items.length >= 2 * limit ? items.slice(-limit) : items;
@@ -404,8 +416,7 @@ function createRoom(tracker: QuestionTracker): Room {
   function noteHostPost(n: number, tweet: Tweet, handle: Handle, at: number): void {
     hostPosts.push({ seq: n, post: { id: tweet.id, author: handle, text: tweet.text, at } });
     versions.hostPosts++;
-    if (!hasAt(tweet.text)) return;
-    for (const mentioned of mentionsOf(tweet.text)) {
+    for (const mentioned of addressedBy(tweet)) {
       const before = mentionedAt.get(mentioned);
       mentionedAt.delete(mentioned);
       mentionedAt.set(mentioned, Math.max(before ?? at, at));
@@ -425,8 +436,16 @@ function createRoom(tracker: QuestionTracker): Room {
     versions.asks++;
   }
 
-  function asksAHost(text: string): boolean {
-    return text.includes('?') && hasAt(text) && mentionsOf(text).some((handle) => hostSet.has(handle));
+  function asksAHost(tweet: Tweet): boolean {
+    return tweet.text.includes('?') && addressedBy(tweet).some((handle) => hostSet.has(handle));
+  }
+
+  /** Takes tweet number `n` off the asks (if still kept): its author turned out to be a host. */
+  function dropAsk(n: number): void {
+    const i = asks.findIndex((a) => a.seq === n);
+    if (i < 0) return;
+    asks.splice(i, 1);
+    versions.asks++;
   }
 
   function trim(): void {
@@ -442,9 +461,11 @@ function createRoom(tracker: QuestionTracker): Room {
     const flags = ringFlags[slot]!;
     if (hostSet.has(handle)) {
       if (flags & HOST_POST) return;
+      // A host's post, not an ask; ASK stays set, so that it is never taken for one again.
       ringFlags[slot] = flags | HOST_POST;
+      if (flags & ASK) dropAsk(n);
       noteHostPost(n, tweet, handle, ringAt[slot]!);
-    } else if (!(flags & (ASK | MUTED)) && asksAHost(tweet.text)) {
+    } else if (!(flags & (ASK | MUTED)) && asksAHost(tweet)) {
       ringFlags[slot] = flags | ASK;
       noteAsk(n, tweet, handle, ringAt[slot]!);
     }

@@ -21,6 +21,12 @@ export interface Tweet {
   kind: TweetKind;
   /** For retweets: who reposted it (handle). */
   retweetedBy?: Handle;
+  /**
+   * For replies: the handles of the "Replying to" line, lower-cased, at most 10 (x.com shows a reply's
+   * leading mentions there, not in `text`). Read for the live room only: the background's validation
+   * does not take it, so it is dropped from tweets sent there and never stored.
+   */
+  replyTo?: Handle[];
   /** BCP 47 language from the text's `lang` attribute, if any. */
   lang?: string;
   /** The page shows only the first part of the text ("Show more"): the rest, tag included, is unread. */

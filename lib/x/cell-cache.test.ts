@@ -83,6 +83,16 @@ describe('createCellCache', () => {
     const changed = reading('1', 'edited #blogchat');
     expect(cache.update('1', changed)).toBe(changed);
     expect(cache.get('1')).toBe(changed);
+    // a reply whose "Replying to" line reads otherwise is a changed reading too
+    const reply = (replyTo: string[]): CellReading => ({
+      kind: 'tweet',
+      tweet: { id: '1', author: { handle: 'a', name: 'A' }, time: null, text: 'edited #blogchat', kind: 'reply', replyTo },
+    });
+    const toA = reply(['a']);
+    expect(cache.update('1', toA)).toBe(toA);
+    expect(cache.update('1', reply(['a']))).toBe(toA);
+    const toAB = reply(['a', 'b']);
+    expect(cache.update('1', toAB)).toBe(toAB);
     expect(cache.update('1', { kind: 'unreadable', id: '1', reason: 'no tweetText in the tweet' }).kind).toBe('unreadable');
     expect(cache.get('1')).toBeUndefined();
     expect(cache.size).toBe(0);

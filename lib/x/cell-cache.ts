@@ -4,7 +4,7 @@
 // reused. Only whole tweets are remembered: an unreadable or unrecognised cell is read again each time
 // (x.com may have finished drawing it since), and so is an ad (its identity does not read cheaply).
 import { benchCounters } from '@/lib/bench-counters';
-import type { Tweet } from '@/lib/chat/types';
+import type { Handle, Tweet } from '@/lib/chat/types';
 import { X } from './selectors';
 import { readCell, type CellReading } from './tweet';
 import { statusOf } from './urls';
@@ -107,7 +107,12 @@ function sameTweet(a: Tweet, b: Tweet): boolean {
     a.author.name === b.author.name &&
     a.time === b.time &&
     a.retweetedBy === b.retweetedBy &&
+    sameHandles(a.replyTo, b.replyTo) &&
     a.truncated === b.truncated &&
     a.lang === b.lang
   );
+}
+
+function sameHandles(a: readonly Handle[] | undefined, b: readonly Handle[] | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((x, i) => x === b[i]));
 }

@@ -47,6 +47,21 @@ describe('getTweetType / readTweet edge cases', () => {
     expect(getTweetType(article)).toBe('reply');
   });
 
+  it('reads the handles of the "Replying to" line, lower-cased, each once, the first 10, for a reply only', () => {
+    const cell = fixture('reply');
+    const line = [...cell.querySelectorAll('a[href="/MackCollier"]')].find((a) => !a.closest(X.userName))?.parentElement;
+    if (!line) throw new Error('no replying line');
+    const handles = ['Ana_L', 'mackcollier', ...Array.from({ length: 10 }, (_, i) => `Fan${i}`)];
+    for (const h of handles) line.append(' ', Object.assign(document.createElement('a'), { href: `/${h}`, textContent: `@${h}` }));
+    expect(readTweet(cell.querySelector(X.tweet)!)?.replyTo).toEqual([
+      'mackcollier',
+      'ana_l',
+      ...Array.from({ length: 8 }, (_, i) => `fan${i}`),
+    ]);
+    for (const name of ['plain', 'mention', 'quote', 'retweet'])
+      expect(readTweet(fixture(name).querySelector(X.tweet)!), name).not.toHaveProperty('replyTo');
+  });
+
   it('does not take the quoted tweet\u2019s author row for a reply line', () => {
     const article = fixture('quote').querySelector(X.tweet)!;
     expect(getTweetType(article)).toBe('quote');

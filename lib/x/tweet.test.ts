@@ -59,6 +59,7 @@ describe('readCell on cells captured from the stand-in', () => {
       time: s.time,
       text: shownText(s),
       kind: name === 'reply' ? 'reply' : 'tweet',
+      replyTo: s.replyTo?.map((h) => h.toLowerCase()),
       lang: s.lang,
       likes: s.likes,
     });
@@ -114,6 +115,7 @@ describe('readCell on cells captured from the stand-in', () => {
     expect(t.kind).toBe('reply');
     expect(t.text.startsWith('A8 ')).toBe(true);
     expect(t.text).not.toContain('@MackCollier');
+    expect(t.replyTo).toEqual(['mackcollier']);
   });
 
   it('reads a repost: the original tweet, with who reposted it', () => {

@@ -13,7 +13,8 @@
 //   a pinned post's "Pinned" context is in no link), quote (a `div[role="link"]` card holding its own
 //   User-Name/tweetText — verified-organisation badges are `div[role="link"]` too, inside User-Name,
 //   holding neither), reply (a list of `@handle` profile links between the author row and the text: the
-//   "Replying to" line, detected by structure, not by its translated words), else tweet;
+//   "Replying to" line, detected by structure, not by its translated words; its handles are the reply's
+//   `replyTo`), else tweet;
 // - likes: the leading number of the like button's aria-label (exact; its text is rounded, "1.2K").
 import type { Handle, Tweet, TweetKind } from '@/lib/chat/types';
 import { profileHandleOf, statusOf } from './urls';
@@ -119,10 +120,13 @@ function partsOf(scope: Scope): Parts {
 
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
 
+/** At most this many handles of a "Replying to" line are read (a long thread's line names many). */
+const MAX_REPLY_TARGETS = 10;
+
 /**
  * The handles of the "Replying to @a @b" line: profile links showing "@…" that are not in the author
  * row, the avatar, the social context, the quote or the text, and come after the author row and
- * before the tweet's own text.
+ * before the tweet's own text; the first `MAX_REPLY_TARGETS`.
  */
 function replyTargetsIn(scope: Scope, { userName, userNameLinks, text }: Parts): Handle[] {
   const out: Handle[] = [];
@@ -141,7 +145,7 @@ function replyTargetsIn(scope: Scope, { userName, userNameLinks, text }: Parts):
     if (!isOwn(link, scope) || link.closest(X.avatar) || link.querySelector(X.socialContext)) continue;
     if (!textOf(link).trim().startsWith('@')) continue;
     const handle = profileHandleOf(link.getAttribute('href'));
-    if (handle && !out.includes(handle)) out.push(handle);
+    if (handle && !out.includes(handle) && out.push(handle) === MAX_REPLY_TARGETS) break;
   }
   return out;
 }
@@ -150,13 +154,17 @@ function isPromoted(article: Element): boolean {
   return article.closest(X.promoted) !== null;
 }
 
-/** The kind of the article, with the reposter of a repost (found once: it is what makes a repost). */
-function kindIn(scope: Scope, parts: Parts): { kind: TweetKind; by?: Handle } {
+/**
+ * The kind of the article, with the reposter of a repost and the handles a reply replies to (each found
+ * once: it is what makes a repost, a reply).
+ */
+function kindIn(scope: Scope, parts: Parts): { kind: TweetKind; by?: Handle; replyTo?: Handle[] } {
   if (isPromoted(scope.article)) return { kind: 'promoted' };
   const by = retweeterOf(scope);
   if (by) return { kind: 'retweet', by };
   if (quotedCardIn(scope)) return { kind: 'quote' };
-  if (replyTargetsIn(scope, parts).length > 0) return { kind: 'reply' };
+  const replyTo = replyTargetsIn(scope, parts);
+  if (replyTo.length > 0) return { kind: 'reply', replyTo };
   return { kind: 'tweet' };
 }
 
@@ -214,7 +222,7 @@ function read(article: Element): { tweet: Tweet; hasText: boolean } | string {
       break;
     }
   }
-  const { kind, by } = kindIn(scope, parts);
+  const { kind, by, replyTo } = kindIn(scope, parts);
   const tweet: Tweet = {
     id,
     author: { handle, name },
@@ -223,6 +231,7 @@ function read(article: Element): { tweet: Tweet; hasText: boolean } | string {
     kind,
   };
   if (by) tweet.retweetedBy = by;
+  if (replyTo) tweet.replyTo = replyTo;
   if (scope.showMore.some((el) => isOwn(el, scope))) tweet.truncated = true;
   const lang = textEl?.getAttribute('lang');
   if (lang) tweet.lang = lang;
