@@ -265,33 +265,48 @@ function Room({ live, start, hosts, doc, t }: RoomProps) {
         {t('hostRoomHeading')}
       </h3>
       <p class="muted">{t('hostNewcomers')}</p>
-      {newcomers.length === 0 ? (
-        <p class="muted">{t('hostNone')}</p>
-      ) : (
-        <ul class="host-people" data-testid="host-newcomers">
-          {newcomers.map((p) => (
-            <li key={p.handle}>
-              <a href={statusUrl(p.handle, p.tweetId)} target="_blank" rel="noopener noreferrer" onClick={show(p.tweetId)}>
-                <bdi>@{p.handle}</bdi> <Isolated class="muted" text={p.name} />
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
+      <TweetLinks
+        testId="host-newcomers"
+        links={newcomers.map((p) => ({ handle: p.handle, id: p.tweetId, text: p.name, muted: true }))}
+        show={show}
+        t={t}
+      />
       <p class="muted">{t('hostAsks')}</p>
-      {asks.length === 0 ? (
-        <p class="muted">{t('hostNone')}</p>
-      ) : (
-        <ul class="host-asks" data-testid="host-asks">
-          {asks.map((a) => (
-            <li key={a.id}>
-              <a href={statusUrl(a.handle, a.id)} target="_blank" rel="noopener noreferrer" onClick={show(a.id)}>
-                <bdi>@{a.handle}</bdi> <Isolated text={a.text} />
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
+      <TweetLinks testId="host-asks" links={asks.map((a) => ({ handle: a.handle, id: a.id, text: a.text }))} show={show} t={t} />
     </section>
+  );
+}
+
+interface TweetLink {
+  handle: Handle;
+  id: string;
+  /** The tweet's text, or its author's name (`muted`). */
+  text: string;
+  muted?: boolean;
+}
+
+/** Tweets as `@handle text` links: brought into view while x.com has them on the page, else opened in a new tab. */
+function TweetLinks({
+  testId,
+  links,
+  show,
+  t,
+}: {
+  testId: string;
+  links: TweetLink[];
+  show: (id: string) => (e: Event) => void;
+  t: Translate;
+}) {
+  if (links.length === 0) return <p class="muted">{t('hostNone')}</p>;
+  return (
+    <ul class="host-tweets" data-testid={testId}>
+      {links.map((link) => (
+        <li key={link.id}>
+          <a href={statusUrl(link.handle, link.id)} target="_blank" rel="noopener noreferrer" onClick={show(link.id)}>
+            <bdi>@{link.handle}</bdi> <Isolated class={link.muted ? 'muted' : undefined} text={link.text} />
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -2,21 +2,8 @@
 // browsers: the tab re-decides its timeline without a reload.
 import { describe, expect, it } from 'vitest';
 import { newChatModePage } from './harness/chat-page.ts';
+import { clickElement } from './harness/composer.ts';
 import { browsersUnderTest, openExtensionPage, withExtension, type ExtPage } from './harness/fixtures.ts';
-
-/** A real mouse click at the centre of the first element matching `selector`, once it is there. */
-async function click(page: ExtPage, selector: string): Promise<void> {
-  const box = await page.waitFor(async (sel) => {
-    const el = document.querySelector(sel);
-    if (!el) return null;
-    el.scrollIntoView({ block: 'center', behavior: 'instant' });
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-    const r = el.getBoundingClientRect();
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  }, selector);
-  if (!box) throw new Error(`No ${selector} on ${page.url()}`); // waitFor returns only what is found
-  await page.clickAt(box.x, box.y);
-}
 
 /** How many timeline cells the tab hides as retweets. */
 const hiddenAsRetweets = (page: ExtPage) =>
@@ -32,10 +19,10 @@ describe.each(browsersUnderTest())('$version', (found) => {
     await chat.evaluate(() => Object.assign(window, { __notReloaded: true }));
 
     const options = await openExtensionPage(browser, 'options.html');
-    await click(options, 'tr[data-tag="blogchat"] button[aria-label="Edit #blogchat"]');
-    await click(options, 'form.chat-editor input[name="hideRetweets"]');
+    await clickElement(options, 'tr[data-tag="blogchat"] button[aria-label="Edit #blogchat"]');
+    await clickElement(options, 'form.chat-editor input[name="hideRetweets"]');
     expect(await options.evaluate(() => document.querySelector<HTMLInputElement>('input[name="hideRetweets"]')!.checked)).toBe(true);
-    await click(options, 'form.chat-editor button[type="submit"]');
+    await clickElement(options, 'form.chat-editor button[type="submit"]');
     await options.waitFor(() => !document.querySelector('form.chat-editor'));
 
     // About 120 ms in either browser (measured; a timed assertion would fail on a busy machine).
