@@ -153,7 +153,15 @@ async function main(): Promise<void> {
       ['Welcome', 'welcome'],
       ['Q1) ', '1'],
     ] as const) {
-      await clickSidebar(page, '[data-testid="host-next"] button');
+      // Enter on the focused button: the console's lines move as the room fills, and a click may miss.
+      await sidebarHas(page, '[data-testid="host-next"] button');
+      await page.evaluate(() =>
+        document
+          .querySelector('chat-mode-sidebar')!
+          .shadowRoot!.querySelector<HTMLElement>('[data-testid="host-next"] button')!
+          .focus({ preventScroll: true }),
+      );
+      await page.press('Enter');
       await page.waitFor((start) => window.__standin.composers().some((c) => c.where === 'modal' && c.text.startsWith(start)), opening);
       await page.evaluate(() => document.querySelector<HTMLElement>('[data-testid="tweetButton"]')?.click());
       await sidebarHas(page, `[data-testid="host-console"] li[data-key="${key}"][data-posted="true"]`);
