@@ -7,6 +7,7 @@ import type { Handle, HostPost } from '@/lib/chat';
 import { signedInHandle } from '@/lib/x/account';
 import { HostConsole } from '@/components/HostConsole';
 import type { Feature } from '../feature';
+import { retryUntil } from '../retry-until';
 
 /** What the store holds of the chat's latest session for the console. */
 export interface StoredHostPosts {
@@ -51,15 +52,15 @@ export const hostConsole: Feature<'host-console', HostConsoleReport> = {
     let report: HostConsoleReport = { me: null, stored: null, refresh };
     const publish = (patch: Partial<HostConsoleReport>): void => context.report((report = { ...report, ...patch }));
     publish({});
-    let tries = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const look = (): void => {
-      const me = signedInHandle(deps.document);
-      if (me !== null) publish({ me });
-      else if (++tries < HANDLE_TRIES) timer = setTimeout(look, HANDLE_EVERY_MS);
-    };
-    look();
-    signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+    retryUntil(
+      () => {
+        const me = signedInHandle(deps.document);
+        if (me !== null) publish({ me });
+        return me !== null;
+      },
+      { tries: HANDLE_TRIES, everyMs: HANDLE_EVERY_MS },
+      signal,
+    );
   },
   section: ({ report, state, t, doc, update }) => <HostConsole report={report} state={state} t={t} doc={doc} update={update} />,
 };

@@ -2,6 +2,7 @@
 import { switchToLatest } from '@/lib/x/search';
 import { isLatestSearch } from '@/lib/x/urls';
 import type { Feature } from '../feature';
+import { retryUntil } from '../retry-until';
 
 /** Right after navigation x.com may not have drawn its tabs yet: try for a few seconds. */
 const TRIES = 20;
@@ -12,13 +13,6 @@ export const latest: Feature<'latest', never> = {
   runsOn: ({ onChatPage, href }) => onChatPage && !isLatestSearch(href),
   key: ({ href }) => href,
   start({ deps, signal }) {
-    let left = TRIES;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const attempt = (): void => {
-      if (switchToLatest(deps.document) || --left <= 0) return;
-      timer = setTimeout(attempt, INTERVAL_MS);
-    };
-    attempt();
-    signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+    retryUntil(() => switchToLatest(deps.document), { tries: TRIES, everyMs: INTERVAL_MS }, signal);
   },
 };
