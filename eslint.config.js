@@ -29,6 +29,23 @@ export default tseslint.config(
     },
   },
   {
+    // What ships never builds HTML from strings: tweets, names and imported files are hostile input.
+    files: ['entrypoints/**', 'components/**', 'lib/**'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render with JSX, never from an HTML string.' },
+        { selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]', message: 'Build nodes, never HTML strings.' },
+        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Build nodes, never HTML strings.' },
+        {
+          selector: "CallExpression[callee.object.name='document'][callee.property.name=/^write(ln)?$/]",
+          message: 'Build nodes, never HTML strings.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts', '**/*.test.tsx', 'tests/**/*.ts', 'tests/**/*.tsx'],
     rules: {
       // Fakes implement async interfaces (storage areas, sendMessage, tabs) with async functions that answer at once.

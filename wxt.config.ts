@@ -49,6 +49,29 @@ export { unused as waitElement, unused as isExist, unused as isNotExist };`
   };
 }
 
+/**
+ * Preact sets `innerHTML` only for `dangerouslySetInnerHTML`, which chat mode never uses (it never builds
+ * HTML from strings; ESLint forbids the prop). Those two assignments are the only warnings `web-ext lint`
+ * reports; they become a thrown error, so the built extension holds no HTML sink at all. The build stops
+ * if Preact's code no longer has the expected shape.
+ */
+function withoutPreactInnerHtml() {
+  const SET_HTML = /\(\w+\.innerHTML=\w+\.__html\)/g;
+  const CLEAR_HTML = /\(\w+\.innerHTML=""\)/g;
+  const REFUSE = '(()=>{throw new Error("chat mode never sets innerHTML")})()';
+  return {
+    name: 'chat-mode:without-preact-inner-html',
+    transform(code: string, id: string) {
+      if (!/[\\/]preact[\\/]dist[\\/]preact\.(module\.js|mjs)$/.test(id)) return null;
+      const sinks = (code.match(SET_HTML)?.length ?? 0) + (code.match(CLEAR_HTML)?.length ?? 0);
+      if (sinks !== 2 || code.split('.innerHTML=').length !== 3) {
+        throw new Error(`Preact's innerHTML assignments changed shape in ${id}: update withoutPreactInnerHtml`);
+      }
+      return { code: code.replace(SET_HTML, REFUSE).replace(CLEAR_HTML, REFUSE), map: null };
+    },
+  };
+}
+
 export default defineConfig({
   // Overridable so that two checkouts' builds and e2e runs can share one machine without clashing.
   outDir: process.env.CHATMODE_OUTPUT_DIR ?? '.output',
@@ -76,7 +99,7 @@ export default defineConfig({
   }),
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-    plugins: [withoutLegacyPolyfills(), withPlatformEmoji(), withoutAutoMount()],
+    plugins: [withoutLegacyPolyfills(), withPlatformEmoji(), withoutAutoMount(), withoutPreactInnerHtml()],
   }),
   zip: {
     // The sources zip Firefox's store asks for: everything needed to rebuild, nothing generated.
