@@ -103,6 +103,12 @@ export default defineConfig({
   }),
   zip: {
     // The sources zip Firefox's store asks for: everything needed to rebuild, nothing generated.
-    excludeSources: ['tests/site/dist/**', 'demo-screenshots/**', 'bench-results/**'],
+    excludeSources: [
+      'tests/site/dist/**',
+      'demo-screenshots/**',
+      'bench-results/**',
+      'store/screenshots/**',
+      'store/promo-tile-440x280.png',
+    ],
   },
 });

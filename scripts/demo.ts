@@ -1,7 +1,8 @@
 // `npm run demo`: runs the built extension in Chromium on the bundled x.com stand-in with a sample
 // #blogchat, plays a short scripted chat and saves screenshots. Headed when a display exists.
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ensureBrowsers } from '../tests/e2e/harness/browsers.ts';
 import { EXTENSION_DIRS } from '../tests/e2e/harness/paths.ts';
 import { launch, type ExtBrowser, type ExtPage } from '../tests/e2e/harness/session.ts';
@@ -16,13 +17,21 @@ declare global {
 }
 
 const outDir = resolve(process.env.DEMO_OUT ?? 'demo-screenshots');
+// The store listing's images (store/README.md): screenshots at the stores' 1280×800, and the promo tile.
+const storeDir = resolve('store');
+const STORE_SIZE = { width: 1280, height: 800 };
 const headless = !process.env.DISPLAY || process.env.HEADLESS === '1';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function shoot(page: ExtPage, name: string): Promise<void> {
+/** Saves a screenshot; `forStore` also copies it to the store listing's screenshots. */
+async function shoot(page: ExtPage, name: string, forStore = false): Promise<void> {
   const path = `${outDir}/${name}.png`;
   await page.screenshot(path);
   console.log(`   saved ${path}`);
+  if (forStore) {
+    copyFileSync(path, `${storeDir}/screenshots/${name}.png`);
+    console.log(`   and store/screenshots/${name}.png`);
+  }
 }
 
 /** A real click on an element inside the sidebar's shadow root. */
@@ -76,6 +85,7 @@ async function hostThisChat(browser: ExtBrowser, on: boolean, hosts?: string[]):
 
 async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
+  mkdirSync(`${storeDir}/screenshots`, { recursive: true });
   const [chromium] = ensureBrowsers(['chromium']);
   if (!chromium) throw new Error('Chromium is required for the demo.');
   console.log(`Demo in ${chromium.version}, ${headless ? 'headless' : 'headed'}.`);
@@ -84,7 +94,7 @@ async function main(): Promise<void> {
     extensionDir: EXTENSION_DIRS.chromium,
     respond: standinResponse,
     headless,
-    viewport: { width: 1400, height: 900 },
+    viewport: STORE_SIZE,
   });
   try {
     const page = await browser.newPage();
@@ -101,7 +111,7 @@ async function main(): Promise<void> {
     await scrollUntil(page, () => !!document.querySelector('[data-chatmode-question]'), { steps: 8, pauseMs: 200 });
     await page.evaluate(() => document.querySelector('[data-chatmode-question]')?.scrollIntoView({ block: 'center' }));
     await sleep(800);
-    await shoot(page, '2-chat-mode-light');
+    await shoot(page, '2-chat-mode-light', true);
 
     console.log('3. The chat goes on: tweets arrive live, counters and activity update.');
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -125,14 +135,14 @@ async function main(): Promise<void> {
     await sidebarHas(page, '[data-testid="stream-focus"]');
     await page.evaluate(() => window.scrollTo(0, 0));
     await sleep(600);
-    await shoot(page, '3b-answers-by-question');
+    await shoot(page, '3b-answers-by-question', true);
     await clickSidebar(page, '[data-testid="stream-focus"] button');
 
     console.log('3c. Catch up: each question with its answer count and most-liked answers.');
     await clickSidebar(page, 'button.catch-up-toggle');
     await sidebarHas(page, '[data-testid="catch-up"][aria-busy="false"]');
     await sleep(300);
-    await shoot(page, '3c-catch-up');
+    await shoot(page, '3c-catch-up', true);
     await clickSidebar(page, 'button.catch-up-toggle');
 
     console.log('4. Answer the current question from the sidebar: the post is prefilled and tagged.');
@@ -140,7 +150,7 @@ async function main(): Promise<void> {
     await page.waitFor(() => window.__standin.composers().some((c) => c.where === 'modal' && c.text.includes('#blogchat')));
     await page.type('Start before you feel ready — you learn by doing', 20);
     await sleep(300);
-    await shoot(page, '4-answer-composer');
+    await shoot(page, '4-answer-composer', true);
     await page.evaluate(() => document.querySelector<HTMLElement>('[data-testid="tweetButton"]')?.click());
     await sleep(500);
 
@@ -174,7 +184,7 @@ async function main(): Promise<void> {
     );
     await page.evaluate(() => window.scrollTo(0, 0));
     await sleep(1500);
-    await shoot(page, '4a-host-console');
+    await shoot(page, '4a-host-console', true);
     await hostThisChat(browser, false, hosts);
     await page.reload();
     await sidebarHas(page, 'button[role="switch"][aria-checked="true"]');
@@ -183,7 +193,7 @@ async function main(): Promise<void> {
     await page.evaluate(() => window.__standin.setTheme('dark'));
     await sidebarHas(page, 'aside[data-theme="dark"]');
     await sleep(300);
-    await shoot(page, '5-chat-mode-dark');
+    await shoot(page, '5-chat-mode-dark', true);
 
     console.log('6. Collapsed, it leaves x.com almost untouched (remembered for this chat).');
     await clickSidebar(page, 'button[aria-controls]');
@@ -203,6 +213,14 @@ async function main(): Promise<void> {
     await popup.goto(`${browser.extensionOrigin}popup.html`);
     await sleep(800);
     await shoot(popup, '7-popup');
+
+    console.log('8. The promo tile of the store listing.');
+    const tile = await browser.newPage();
+    await tile.setViewport(440, 280);
+    await tile.goto(pathToFileURL(`${storeDir}/promo-tile.html`).href);
+    await tile.waitFor(() => [...document.images].every((image) => image.complete && image.naturalWidth > 0));
+    await tile.screenshot(`${storeDir}/promo-tile-440x280.png`);
+    console.log('   saved store/promo-tile-440x280.png');
   } finally {
     await browser.close();
   }
