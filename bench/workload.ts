@@ -232,7 +232,7 @@ export async function runWorkload(b: BenchBrowser, o: WorkloadOptions, log: (s: 
   const probeLast = await probe?.snapshot();
   if (scroll)
     log(
-      `    scroll check: ${scroll.frames} frames, ${scroll.layoutReads} layout reads, sidebar renders ${scroll.counters?.sidebarRenders ?? 'not reported'}${scroll.settled ? '' : ' (did not settle before it)'}`,
+      `    scroll check (after an unmeasured trip of ${scroll.warmUpScreens} screens): ${scroll.frames} frames, ${scroll.layoutReads} layout reads, sidebar renders ${scroll.counters?.sidebarRenders ?? 'not reported'}${scroll.settled ? '' : ' (did not settle before it)'}`,
     );
   if (probeLast?.counters) log(`    most sidebar renders in one frame over the run: ${probeLast.maxRendersPerFrame}`);
   return {
