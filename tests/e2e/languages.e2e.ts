@@ -14,10 +14,12 @@ describe.each(browsersUnderTest().filter((found) => found.name === 'chromium'))(
     const page = await browser.newPage();
     await openChat(page);
     const sidebar = await page.waitFor(() => {
-      const root = document.querySelector('chat-mode-sidebar')?.shadowRoot;
+      const host = document.querySelector('chat-mode-sidebar');
+      const root = host?.shadowRoot;
       const when = root?.querySelector('[data-testid="chat-when"]')?.textContent;
-      return when ? { label: root?.querySelector('aside')?.getAttribute('aria-label'), when } : null;
+      return when ? { lang: host?.getAttribute('lang'), label: root?.querySelector('aside')?.getAttribute('aria-label'), when } : null;
     });
+    expect(sidebar?.lang).toBe('de');
     expect(sidebar?.label).toBe('Chat-Modus-Seitenleiste für #blogchat');
     // e.g. "Nächster Chat: So., 6. Dez., 21:00 GMT-5": German words, the day before the month, a 24-hour clock.
     expect(sidebar?.when).toMatch(
