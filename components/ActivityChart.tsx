@@ -14,7 +14,7 @@ export const CHART_WIDTH = 240;
 export const CHART_HEIGHT = 40;
 
 export function ActivityChart({ perMinute, t }: ActivityChartProps) {
-  const minutes = String(perMinute.length);
+  const minutes = formatCount(perMinute.length);
   const peak = perMinute.reduce((max, m) => Math.max(max, m.count), 0);
   const now = perMinute[perMinute.length - 1]?.count ?? 0;
   const label = peak === 0 ? t('activityNone', minutes) : t('activitySummary', minutes, formatCount(peak), formatCount(now));

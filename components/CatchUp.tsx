@@ -5,7 +5,7 @@
 import { useId, useState } from 'preact/hooks';
 import type { CatchUpView } from '@/lib/chat-mode/features/live-filter';
 import type { Translate } from '@/lib/i18n';
-import { formatCount } from './Counters';
+import { formatCounted } from './Counters';
 import { Isolated } from './Isolated';
 import { formatAnswers } from './QuestionList';
 import { trusted } from './trusted';
@@ -64,7 +64,7 @@ export function CatchUp({ load, onShow, t }: CatchUpProps) {
                             }}
                           >
                             <bdi>@{a.handle}</bdi> <Isolated class="catch-up-text" text={a.text} />{' '}
-                            <span class="muted num">{t('likeCount', formatCount(a.likes))}</span>
+                            <span class="muted num">{formatCounted(a.likes, 'likeCountOne', 'likeCount', t)}</span>
                           </a>
                         </li>
                       ))}

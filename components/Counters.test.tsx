@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Translate } from '@/lib/i18n';
-import { Counters } from './Counters';
+import { Counters, formatCounted } from './Counters';
 
 const t: Translate = (key, ...subs) => (subs.length ? `${key}(${subs.join('|')})` : key);
 
@@ -62,5 +62,13 @@ describe('Counters', () => {
     mount(12345);
     expect(container.querySelector('[data-testid="shown"]')?.textContent).toBe(`countShown(${(12345).toLocaleString()})`);
     expect(container.querySelector('[data-testid="shown"]')?.classList.contains('num')).toBe(true);
+  });
+});
+
+describe('formatCounted', () => {
+  it('takes the singular message at exactly 1 and the plural one, with the count as the locale writes it, otherwise', () => {
+    expect(formatCounted(1, 'likeCountOne', 'likeCount', t)).toBe('likeCountOne');
+    expect(formatCounted(0, 'likeCountOne', 'likeCount', t)).toBe('likeCount(0)');
+    expect(formatCounted(12_345, 'likeCountOne', 'likeCount', t)).toBe(`likeCount(${(12_345).toLocaleString()})`);
   });
 });

@@ -12,6 +12,16 @@ export function formatCount(n: number): string {
   return numbers.format(n);
 }
 
+/**
+ * A count with its noun: the `one` message ("1 answer") at exactly 1, `other` with the count otherwise.
+ * chrome.i18n has no plurals; for whole numbers this is the rule of every language shipped (Japanese
+ * words both alike; French and Portuguese UIs write 0 with the plural too). A language with more forms
+ * (Russian, Polish) would need Intl.PluralRules and a message per form.
+ */
+export function formatCounted(count: number, one: MessageKey, other: MessageKey, t: Translate): string {
+  return count === 1 ? t(one) : t(other, formatCount(count));
+}
+
 /** The reasons in the filter's order, with their labels. */
 const HIDE_REASONS: ReadonlyArray<readonly [HideReason, MessageKey]> = [
   ['untagged', 'hiddenUntagged'],

@@ -15,6 +15,7 @@ import { Isolated } from './Isolated';
 import { formatAnswers } from './QuestionList';
 import { PlanEditor } from './PlanEditor';
 import { trusted } from './trusted';
+import { formatCount } from './Counters';
 
 const SECOND = 1_000;
 /** The plan is for the chat's next occurrence from this long before it (and for the one running now). */
@@ -152,7 +153,7 @@ function ConsolePanel({ plan, tags, start, sessionStart, live, report, hosts, on
     <>
       {lastQuestion?.posted ? (
         <p class="num" data-testid="host-timer">
-          {t('hostSincePosted', lastQuestion.label, formatSpan(at - lastQuestion.posted.at), String(plan.every))}
+          {t('hostSincePosted', lastQuestion.label, formatSpan(at - lastQuestion.posted.at), formatCount(plan.every))}
         </p>
       ) : null}
       {next ? (
@@ -167,7 +168,7 @@ function ConsolePanel({ plan, tags, start, sessionStart, live, report, hosts, on
           ) : null}
           {next.post.tooLong ? (
             <p class="notice" role="status">
-              {t('hostTooLong', next.label, String(next.post.weightedLength))}
+              {t('hostTooLong', next.label, formatCount(next.post.weightedLength))}
             </p>
           ) : null}
           <button type="button" class="button" onClick={trusted(() => post(next))}>
@@ -192,7 +193,7 @@ function ConsolePanel({ plan, tags, start, sessionStart, live, report, hosts, on
             </span>
             {entry.item.kind === 'question' && entry.posted ? (
               <span class="muted num host-item-answers">
-                {formatAnswers(entry.answers, t)} · {t('hostLastMinute', String(entry.answersLastMinute))}
+                {formatAnswers(entry.answers, t)} · {t('hostLastMinute', formatCount(entry.answersLastMinute))}
               </span>
             ) : null}
             {!entry.posted && entry !== next ? (

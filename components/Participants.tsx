@@ -3,7 +3,7 @@
 import { useId } from 'preact/hooks';
 import type { LiveParticipant } from '@/lib/chat/live';
 import type { Translate } from '@/lib/i18n';
-import { formatCount } from './Counters';
+import { formatCount, formatCounted } from './Counters';
 import { Isolated } from './Isolated';
 import { trusted } from './trusted';
 
@@ -33,7 +33,7 @@ export function Participants({ participants, onMute, t }: ParticipantsProps) {
               </span>
               <span class="participant-count num">
                 <span aria-hidden="true">{formatCount(p.count)}</span>
-                <span class="visually-hidden">{p.count === 1 ? t('tweetCountOne') : t('tweetCount', formatCount(p.count))}</span>
+                <span class="visually-hidden">{formatCounted(p.count, 'tweetCountOne', 'tweetCount', t)}</span>
               </span>
               <button
                 type="button"

@@ -7,6 +7,7 @@ import { itemLabel, itemPost, planItems, PLAN_LIMITS, questionsFromText, questio
 import type { Tag } from '@/lib/chat/types';
 import type { Translate } from '@/lib/i18n';
 import { checkPlan } from '@/lib/protocol/validation';
+import { formatCount } from './Counters';
 import { trusted } from './trusted';
 
 export interface PlanEditorProps {
@@ -151,7 +152,7 @@ export function PlanEditor({ plan, tags, onSave, onEdit, t, idPrefix }: PlanEdit
           </p>
           <ul class="plan-warnings" id={`${fid('questions')}-warnings`} aria-live="polite">
             {tooLong.map(({ label, length }) => (
-              <li key={label}>{t('planTooLong', label, String(length))}</li>
+              <li key={label}>{t('planTooLong', label, formatCount(length))}</li>
             ))}
           </ul>
           {fieldError('questions')}

@@ -6,7 +6,7 @@ import { Component } from 'preact';
 import { useId } from 'preact/hooks';
 import type { LiveQuestion } from '@/lib/chat/live';
 import type { Translate } from '@/lib/i18n';
-import { formatCount } from './Counters';
+import { formatCounted } from './Counters';
 import { Isolated } from './Isolated';
 import { trusted } from './trusted';
 
@@ -25,7 +25,7 @@ export interface QuestionListProps {
 
 /** "1 answer", "12 answers". */
 export function formatAnswers(count: number, t: Translate): string {
-  return count === 1 ? t('answerCountOne') : t('answerCount', formatCount(count));
+  return formatCounted(count, 'answerCountOne', 'answerCount', t);
 }
 
 export function QuestionList({ questions, current, focus, onSelect, onFocus, onAnswer, t }: QuestionListProps) {

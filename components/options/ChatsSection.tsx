@@ -1,6 +1,6 @@
 // The options page's list of the user's chats: add, edit, remove, each with its next occurrence.
 import { useState } from 'preact/hooks';
-import { findChat, formatLocalStart, formatTag, nextOccurrence, type ChatDefinition } from '@/lib/chat';
+import { findChat, formatLocalStart, formatScheduleStart, formatTag, nextOccurrence, type ChatDefinition } from '@/lib/chat';
 import type { ChatSettings, ChatSettingsEditable } from '@/lib/protocol/domain';
 import { emptyForm, formFromChat, type ChatForm } from '@/lib/pages/chat-form';
 import { effectiveSchedule } from '@/lib/pages/upcoming';
@@ -66,7 +66,7 @@ export function ChatsSection({
               let when = t('noSchedule');
               if (schedule) {
                 try {
-                  when = `${weekdayName(schedule.recurrence.weekday)} ${schedule.start} (${schedule.timeZone}) · ${t('nextChat', formatLocalStart(nextOccurrence(schedule, now()).start, zone))}`;
+                  when = `${weekdayName(schedule.recurrence.weekday)} ${formatScheduleStart(schedule.start)} (${schedule.timeZone}) · ${t('nextChat', formatLocalStart(nextOccurrence(schedule, now()).start, zone))}`;
                 } catch {
                   when = t('noSchedule');
                 }

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StoreStats } from '@/lib/protocol/domain';
 import type { OptionsProps } from './Options';
+import { formatCount } from '../Counters';
 import { SectionStatus } from './SectionStatus';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -37,7 +38,7 @@ export function StorageSection({ client, t, now = () => new Date(), estimateStor
     const before = days === 'all' ? Number.MAX_SAFE_INTEGER : now().getTime() - Number(days) * DAY;
     const reply = await client.send({ type: 'sessions/clear', before });
     if (!reply.ok) return setError(reply.error.message);
-    setStatus(t('optionsCleared', String(reply.deletedSessions), String(reply.deletedTweets)));
+    setStatus(t('optionsCleared', formatCount(reply.deletedSessions), formatCount(reply.deletedTweets)));
     await refresh();
   };
 
@@ -46,7 +47,7 @@ export function StorageSection({ client, t, now = () => new Date(), estimateStor
       <h2 id="storage-heading">{t('optionsStorage')}</h2>
       {stats ? (
         <p data-testid="storage-stats">
-          {t('optionsStats', String(stats.chats), String(stats.sessions), String(stats.tweets))}
+          {t('optionsStats', formatCount(stats.chats), formatCount(stats.sessions), formatCount(stats.tweets))}
           {usage !== undefined ? ` ${t('optionsUsage', formatBytes(usage))}` : ''}
         </p>
       ) : null}
@@ -55,7 +56,7 @@ export function StorageSection({ client, t, now = () => new Date(), estimateStor
         <select id="clear-days" value={days} onChange={(e) => setDays(e.currentTarget.value)}>
           {['7', '30', '90', '365'].map((d) => (
             <option key={d} value={d}>
-              {t('optionsDays', d)}
+              {t('optionsDays', formatCount(Number(d)))}
             </option>
           ))}
           <option value="all">{t('optionsAllTranscripts')}</option>

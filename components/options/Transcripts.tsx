@@ -16,6 +16,7 @@ import {
   type TranscriptTweet,
 } from '@/lib/pages/transcript';
 import { ActivityChart } from '../ActivityChart';
+import { formatCount, formatCounted } from '../Counters';
 import { Isolated } from '../Isolated';
 import { Participants } from '../Participants';
 
@@ -102,8 +103,7 @@ export function Transcripts({ client, t, chats, download, timeZone }: Transcript
         <ul class="session-list">
           {sessions.map((s) => (
             <li key={s.id} data-session={s.id} data-count={s.tweetCount}>
-              <span>{when(s)}</span>{' '}
-              <span class="muted num">{s.tweetCount === 1 ? t('tweetCountOne') : t('tweetCount', String(s.tweetCount))}</span>{' '}
+              <span>{when(s)}</span> <span class="muted num">{formatCounted(s.tweetCount, 'tweetCountOne', 'tweetCount', t)}</span>{' '}
               <button type="button" class="button view-session" aria-label={t('transcriptView', when(s))} onClick={() => void view(s)}>
                 {t('transcriptViewShort')}
               </button>
@@ -171,7 +171,7 @@ function TranscriptView({
           aria-describedby={`${id}-matches`}
         />
         <span id={`${id}-matches`} class="muted" role="status">
-          {t('transcriptMatches', String(matching), String(total))}
+          {t('transcriptMatches', formatCount(matching), formatCount(total))}
         </span>
       </div>
       {shown.groups.map((g) => (

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { ChatSettings } from '@/lib/protocol/domain';
 import { exportSettings, readSettingsFile, settingsFilename } from '@/lib/pages/settings-file';
 import type { OptionsProps } from './Options';
+import { formatCount } from '../Counters';
 import { SectionStatus } from './SectionStatus';
 
 export function TransferSection({
@@ -22,7 +23,7 @@ export function TransferSection({
     if (!reply.ok) return setError(reply.error.message);
     const at = now();
     download(settingsFilename(at), 'application/json', exportSettings(reply.chats, at));
-    setStatus(t('optionsExported', String(reply.chats.length)));
+    setStatus(t('optionsExported', formatCount(reply.chats.length)));
   };
 
   const doImport = async (file: File | undefined) => {
@@ -34,7 +35,7 @@ export function TransferSection({
     if (!parsed.ok) return setError(t('optionsImportInvalid', parsed.error));
     const reply = await client.send({ type: 'chats/import', chats: parsed.chats });
     if (!reply.ok) return setError(t('optionsImportFailed', reply.error.message));
-    setStatus(t('optionsImported', String(reply.imported)));
+    setStatus(t('optionsImported', formatCount(reply.imported)));
     await refresh();
   };
 

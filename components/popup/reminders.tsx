@@ -6,6 +6,7 @@ import type { Translate } from '@/lib/i18n';
 import type { Client } from '@/lib/protocol/client';
 import type { Reminder } from '@/lib/protocol/domain';
 import type { UpcomingChat } from '@/lib/pages/upcoming';
+import { formatCount } from '../Counters';
 import {
   DEFAULT_LEAD_MINUTES,
   LEAD_MINUTES,
@@ -161,7 +162,7 @@ function ReminderControl({ tag, on, lead, disabled, compact, notice, t, onToggle
           >
             {leads.map((m) => (
               <option key={m} value={String(m)}>
-                {t('reminderBefore', String(m))}
+                {t('reminderBefore', formatCount(m))}
               </option>
             ))}
           </select>

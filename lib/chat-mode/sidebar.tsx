@@ -21,6 +21,9 @@ export async function mountSidebar(ctx: ContentScriptContext, tab: ChatTab): Pro
     // Keys typed in the sidebar must not trigger x.com's keyboard shortcuts.
     isolateEvents: true,
     onMount(container, _shadow, host) {
+      // The page says x.com's language; the sidebar speaks the browser's (as the extension's pages do),
+      // so that screen readers read it in the right voice.
+      host.lang = browser.i18n.getUILanguage();
       const shown = new AbortController();
       showSidebar(container, host, tab, shown.signal);
       return () => shown.abort();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLocalStart, isLive, nextOccurrence, occurrenceAround } from './schedule';
+import { formatLocalStart, formatScheduleStart, isLive, nextOccurrence, occurrenceAround } from './schedule';
 import type { Schedule } from './types';
 
 // Expected instants below are worked out by hand from the zones' offsets, not by luxon:
@@ -198,5 +198,14 @@ describe('invalid schedules', () => {
   ])('throws for %s', (_name, schedule) => {
     expect(() => nextOccurrence(schedule, d('2026-03-01T00:00:00Z'))).toThrow(RangeError);
     expect(() => isLive(schedule, d('2026-03-01T00:00:00Z'))).toThrow(RangeError);
+  });
+});
+
+describe('formatScheduleStart: a schedule’s HH:MM as the locale writes a time of day', () => {
+  it('in 12 or 24 hours by locale, and refuses what is not a time', () => {
+    expect(plain(formatScheduleStart('20:00', 'en-US'))).toBe('8:00 PM');
+    expect(formatScheduleStart('20:00', 'de')).toBe('20:00');
+    expect(formatScheduleStart('9:05', 'ja')).toBe('9:05');
+    expect(() => formatScheduleStart('25:00', 'en-US')).toThrow(RangeError);
   });
 });

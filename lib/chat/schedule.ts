@@ -96,3 +96,11 @@ export function formatLocalStart(start: Date, userZone: string, locale?: string)
   inZone(start, userZone); // the same RangeError as the rest of this module for a bad zone
   return formatLocalTime(start, userZone, locale);
 }
+
+/** A schedule's start (`20:00`, in the chat's own zone) as `locale` writes a time of day: `8:00 PM` in en-US. */
+export function formatScheduleStart(start: string, locale?: string): string {
+  const { hour, minute } = parseStart(start);
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(
+    Date.UTC(2024, 0, 1, hour, minute),
+  );
+}

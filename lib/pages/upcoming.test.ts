@@ -58,4 +58,10 @@ describe('formatCountdown', () => {
     expect(formatCountdown(4 * 60_000 + 9_000)).toBe('4m 09s');
     expect(formatCountdown(-5)).toBe('0s');
   });
+
+  it('writes the units as the locale does', () => {
+    expect(formatCountdown(3 * 3_600_000 + 5 * 60_000, 'en')).toBe('3h 05m');
+    expect(formatCountdown(3 * 3_600_000 + 5 * 60_000, 'de')).toBe('3h, 05 Min.');
+    expect(formatCountdown(2 * 86_400_000 + 3 * 3_600_000, 'fr')).toBe('2j 3h');
+  });
 });

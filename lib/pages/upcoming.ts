@@ -68,18 +68,20 @@ export function upcomingChats(chats: readonly ChatSettings[], directory: readonl
 }
 
 /**
- * A countdown such as "2d 3h", "3h 05m", "4m 09s": the two largest units, the second zero-padded.
- * `ms` ≤ 0 gives the zero form ("0s").
+ * A countdown such as "2d 3h", "3h 05m", "4m 09s" (en; "3h, 05 Min." in de): the two largest units, the
+ * second zero-padded, in `locale`'s narrow units (the runtime's by default). `ms` ≤ 0 gives the zero form ("0s").
  */
-export function formatCountdown(ms: number): string {
+export function formatCountdown(ms: number, locale?: string): string {
   const total = Math.max(0, Math.floor(ms / 1000));
   const days = Math.floor(total / 86_400);
   const hours = Math.floor((total % 86_400) / 3600);
   const minutes = Math.floor((total % 3600) / 60);
   const seconds = total % 60;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  if (days > 0) return `${days}d ${hours}h`;
-  if (hours > 0) return `${hours}h ${pad(minutes)}m`;
-  if (minutes > 0) return `${minutes}m ${pad(seconds)}s`;
-  return `${seconds}s`;
+  const unit = (value: number, name: 'day' | 'hour' | 'minute' | 'second', padded = false) =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'narrow', minimumIntegerDigits: padded ? 2 : 1 }).format(value);
+  const both = (first: string, second: string) => new Intl.ListFormat(locale, { type: 'unit', style: 'narrow' }).format([first, second]);
+  if (days > 0) return both(unit(days, 'day'), unit(hours, 'hour'));
+  if (hours > 0) return both(unit(hours, 'hour'), unit(minutes, 'minute', true));
+  if (minutes > 0) return both(unit(minutes, 'minute'), unit(seconds, 'second', true));
+  return unit(seconds, 'second');
 }

@@ -3,6 +3,7 @@
 // the sidebar warns instead.
 import { startAutoTag, type AutoTagWarning } from '@/lib/x/composer';
 import { chatTags, type Feature } from '../feature';
+import { formatCount } from '@/components/Counters';
 
 export const autoTag: Feature<'auto-tag', AutoTagWarning | null> = {
   name: 'auto-tag',
@@ -15,7 +16,7 @@ export const autoTag: Feature<'auto-tag', AutoTagWarning | null> = {
   notice: ({ report, t }) =>
     report ? (
       <p class="notice" role="alert" data-testid="autotag-warning">
-        {t('autoTagTooLong', String(report.weightedLength), String(report.limit))}
+        {t('autoTagTooLong', formatCount(report.weightedLength), formatCount(report.limit))}
       </p>
     ) : null,
 };

@@ -49,6 +49,7 @@ import { createCellCache, createCellReader } from '@/lib/x/cell-cache';
 import { findTimeline, timelineCells, watchReadingDown, watchTimeline, type TimelineStatus } from '@/lib/x/timeline';
 import { readCell, type CellReading } from '@/lib/x/tweet';
 import { LiveSection } from '@/components/LiveSection';
+import { formatCount } from '@/components/Counters';
 import { chatTags, type Feature } from '../feature';
 
 /**
@@ -179,7 +180,7 @@ export function createLiveFilter({ reportEveryMs = 1_000, awayMs = 60_000 }: Liv
           if (badgeCells.size > BADGE_CELLS) badgeCells.delete(badgeCells.keys().next().value!);
         }
         const n = view.repeatsOf(item);
-        return n > 1 ? t('foldedBadge', String(n)) : null;
+        return n > 1 ? t('foldedBadge', formatCount(n)) : null;
       };
 
       // The watcher's readings by tweet: forgotten when the page stops or starts reading as the chat
@@ -379,7 +380,7 @@ export function createLiveFilter({ reportEveryMs = 1_000, awayMs = 60_000 }: Liv
       page?.status === 'unrecognised' ? (
         <p class="notice" role="status" data-testid="page-notice" data-detail={page.detail ?? ''}>
           {page.tagsMissing
-            ? t('pageTagsMissing', String(page.tagsMissing.tagged), String(page.tagsMissing.read), `#${state.tags?.[0] ?? ''}`)
+            ? t('pageTagsMissing', formatCount(page.tagsMissing.tagged), formatCount(page.tagsMissing.read), `#${state.tags?.[0] ?? ''}`)
             : t('pageNotRecognised')}
         </p>
       ) : null,

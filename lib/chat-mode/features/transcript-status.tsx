@@ -4,6 +4,7 @@
 // many waited, that tweets on their way would not survive a reload or were dropped. It only looks:
 // the live filter hands the tweets to the outbox, which stores them.
 import type { Feature } from '../feature';
+import { formatCount } from '@/components/Counters';
 
 /** Tweets stored for the transcript (null: not known yet), still on their way, and a storage error; tweets
  * dropped because too many waited, and whether those on their way would survive a reload. */
@@ -78,7 +79,9 @@ export function createTranscriptStatus({ busyMs = 2000, idleMs = 30_000 }: Trans
     section: ({ report: transcript, t }) => (
       <>
         <p class="muted num" data-testid="transcript-status" data-saved={transcript.saved ?? ''} data-pending={transcript.pending}>
-          {transcript.saved === null ? t('transcriptUnknown') : t('transcriptSaved', String(transcript.saved), String(transcript.pending))}
+          {transcript.saved === null
+            ? t('transcriptUnknown')
+            : t('transcriptSaved', formatCount(transcript.saved), formatCount(transcript.pending))}
         </p>
         {!transcript.kept ? (
           <p class="notice" role="alert" data-testid="transcript-not-kept">
@@ -87,7 +90,7 @@ export function createTranscriptStatus({ busyMs = 2000, idleMs = 30_000 }: Trans
         ) : null}
         {transcript.dropped ? (
           <p class="notice" role="alert" data-testid="transcript-dropped" data-dropped={transcript.dropped}>
-            {t('transcriptDropped', String(transcript.dropped))}
+            {t('transcriptDropped', formatCount(transcript.dropped))}
           </p>
         ) : null}
         {transcript.error ? (

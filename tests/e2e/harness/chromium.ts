@@ -33,6 +33,7 @@ export async function launchChromium({
   headless,
   viewport,
   timeZone,
+  locale,
 }: ResolvedLaunchOptions): Promise<ExtBrowser> {
   const { chromium } = await import('playwright-core');
   const dir = resolve(extensionDir);
@@ -48,7 +49,14 @@ export async function launchChromium({
       viewport,
       timezoneId: timeZone,
       env: { ...process.env, TZ: timeZone },
-      args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, ...CHROMIUM_QUIET_ARGS],
+      // --lang picks the extension's messages; Playwright's locale sets the pages' Intl and navigator.language.
+      ...(locale ? { locale } : {}),
+      args: [
+        `--disable-extensions-except=${dir}`,
+        `--load-extension=${dir}`,
+        ...CHROMIUM_QUIET_ARGS,
+        ...(locale ? [`--lang=${locale}`] : []),
+      ],
     });
     await routeStandin(ctx, respond);
     const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker', { timeout: 30_000 }));

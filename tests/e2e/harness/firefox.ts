@@ -21,6 +21,7 @@ export async function launchFirefox({
   headless,
   viewport,
   timeZone,
+  locale,
 }: ResolvedLaunchOptions): Promise<ExtBrowser> {
   const puppeteer = (await import('puppeteer-core')).default;
   const dir = resolve(extensionDir);
@@ -48,6 +49,7 @@ export async function launchFirefox({
         'extensions.autoDisableScopes': 0,
         'browser.shell.checkDefaultBrowser': false,
         'datareporting.policy.dataSubmissionEnabled': false,
+        ...(locale ? { 'intl.locale.requested': locale, 'intl.accept_languages': locale } : {}),
       },
     });
     await instance.installExtension(dir);

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, inject } from 'vitest';
 import type { FoundBrowser } from './browsers.ts';
 import { EXTENSION_DIRS } from './paths.ts';
-import { launch, type ExtBrowser, type ExtPage } from './session.ts';
+import { launch, type ExtBrowser, type ExtPage, type LaunchOptions } from './session.ts';
 import { standinResponse } from '../../site/serve.mjs';
 
 /** The browsers found by the global setup, for `describe.each`. Test names carry browser and version. */
@@ -13,18 +13,18 @@ export function browsersUnderTest(): FoundBrowser[] {
   return browsers;
 }
 
-function launchWithExtension(browser: FoundBrowser): Promise<ExtBrowser> {
-  return launch({ browser, extensionDir: EXTENSION_DIRS[browser.name], respond: standinResponse });
+function launchWithExtension(browser: FoundBrowser, options: Pick<LaunchOptions, 'locale'>): Promise<ExtBrowser> {
+  return launch({ browser, extensionDir: EXTENSION_DIRS[browser.name], respond: standinResponse, ...options });
 }
 
 /**
- * Launches `found` with the extension for the enclosing describe block (closed after it) and returns
+ * Launches `found` with the extension (in `options.locale`, if given) for the enclosing describe block (closed after it) and returns
  * a handle that stands for that browser in the block's tests.
  */
-export function withExtension(found: FoundBrowser): ExtBrowser {
+export function withExtension(found: FoundBrowser, options: Pick<LaunchOptions, 'locale'> = {}): ExtBrowser {
   let current: ExtBrowser | undefined;
   beforeAll(async () => {
-    current = await launchWithExtension(found);
+    current = await launchWithExtension(found, options);
   });
   afterAll(async () => {
     await current?.close();

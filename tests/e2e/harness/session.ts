@@ -66,14 +66,19 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** The browser's time zone (IANA), so tests of local times are deterministic. */
   timeZone?: string;
+  /**
+   * The browser's language, one Chromium has as a UI language ("de", "pt-BR"; it ignores "de-DE"): the
+   * extension's messages and Intl's default locale. The system's when absent.
+   */
+  locale?: string;
 }
 
 const DEFAULT_VIEWPORT = { width: 1280, height: 900 };
 // A user in New York: far from UTC, and on a different daylight-saving calendar from the chats in Chicago's zone.
 const DEFAULT_TIME_ZONE = 'America/New_York';
 
-/** Launch options with the defaults filled in. */
-export type ResolvedLaunchOptions = Required<LaunchOptions>;
+/** Launch options with the defaults filled in (the locale has none: the browser's own). */
+export type ResolvedLaunchOptions = Required<Omit<LaunchOptions, 'locale'>> & Pick<LaunchOptions, 'locale'>;
 
 export async function launch(options: LaunchOptions): Promise<ExtBrowser> {
   const resolved: ResolvedLaunchOptions = {
