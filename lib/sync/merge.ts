@@ -131,8 +131,6 @@ export interface MergePlan {
   base: Record<Tag, BaseEntry>;
   /** Chats too large for one item: they stay on this device only. */
   tooLarge: Array<{ tag: Tag; bytes: number }>;
-  /** Items of a newer version of the extension, left alone. */
-  newer: Tag[];
 }
 
 /**
@@ -143,7 +141,7 @@ export interface MergePlan {
  * later change is written again.
  */
 export function merge({ local, synced, base, now }: MergeInput): MergePlan {
-  const plan: MergePlan = { pull: [], push: {}, remove: [], base: {}, tooLarge: [], newer: [] };
+  const plan: MergePlan = { pull: [], push: {}, remove: [], base: {}, tooLarge: [] };
   const remote = new Map<Tag, ReadItem>();
   for (const [key, value] of Object.entries(synced)) {
     if (!key.startsWith(ITEM_PREFIX)) continue;
@@ -179,8 +177,7 @@ export function merge({ local, synced, base, now }: MergeInput): MergePlan {
     const agreed = base[tag];
     if (read && 'unreadable' in read) {
       if (read.unreadable === 'newer') {
-        plan.newer.push(tag);
-        keepBase(tag);
+        keepBase(tag); // left alone: that version reads it, this one cannot
       } else if (!mine || 'deleted' in mine) {
         plan.remove.push(itemKey(tag)); // broken, and nothing here to replace it
       } else {
