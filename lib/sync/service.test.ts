@@ -264,3 +264,21 @@ describe('sync: the requests', () => {
     expect(await without({ type: 'sync/get' }, PAGE)).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 });
+
+describe('sync: its state in storage.local', () => {
+  it('reads anything malformed as off, and keeps only well-formed entries', async () => {
+    const sync = sharedSync();
+    const a = await device(sync);
+    a.local.set(STATE_KEY, 'garbage');
+    expect(await a.service.status()).toEqual({ enabled: false, lastSyncedAt: null, error: null, tooLarge: [] });
+    const b = await device(sync);
+    b.local.set(STATE_KEY, {
+      enabled: true,
+      lastSyncedAt: 'yesterday',
+      error: 7,
+      tooLarge: [{ tag: 'big', bytes: 9000 }, 'x'],
+      base: 'none',
+    });
+    expect(await b.service.status()).toEqual({ enabled: true, lastSyncedAt: null, error: null, tooLarge: [{ tag: 'big', bytes: 9000 }] });
+  });
+});

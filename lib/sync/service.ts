@@ -84,7 +84,11 @@ function readState(value: unknown): SyncState {
     enabled: value.enabled,
     lastSyncedAt: typeof value.lastSyncedAt === 'number' ? value.lastSyncedAt : null,
     error: typeof value.error === 'string' ? value.error : null,
-    tooLarge: Array.isArray(value.tooLarge) ? (value.tooLarge as SyncStatus['tooLarge']) : [],
+    tooLarge: Array.isArray(value.tooLarge)
+      ? value.tooLarge.filter(
+          (e): e is SyncStatus['tooLarge'][number] => isRecord(e) && typeof e.tag === 'string' && typeof e.bytes === 'number',
+        )
+      : [],
     base: entries(value.base, isBase),
     deleted: entries(value.deleted, (e): e is number => typeof e === 'number'),
   };
