@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Tag } from '../chat/types';
 import type { ChatSettingsEditable, SyncStatus } from '../protocol/domain';
 import type { Response } from '../protocol/requests';
+import { chatFromSync, replaceChatIf } from '../store/chats';
 import { openStore } from '../store/db';
 import { createHandler } from '../store/handler';
 import type { StoreDB } from '../store/schema';
@@ -280,5 +281,22 @@ describe('sync: its state in storage.local', () => {
       base: 'none',
     });
     expect(await b.service.status()).toEqual({ enabled: true, lastSyncedAt: null, error: null, tooLarge: [{ tag: 'big', bytes: 9000 }] });
+  });
+});
+
+describe('sync: writing a pulled chat', () => {
+  it('does not overwrite a change made on this device since the pass read it', async () => {
+    const a = await device(sharedSync());
+    await a.edit('blogchat', { hosts: ['ann'] });
+    const read = (await a.db.get('chats', 'blogchat'))!;
+    a.state.clock = T0 + MIN;
+    await a.edit('blogchat', { hosts: ['made', 'meanwhile'] });
+    const pulled = chatFromSync('blogchat', { hosts: ['from', 'sync'] }, T0 + 2 * MIN, read, undefined);
+    expect(await replaceChatIf(a.db, 'blogchat', read.updatedAt, pulled)).toBe(false);
+    expect(await a.hosts('blogchat')).toEqual(['made', 'meanwhile']);
+    expect(await replaceChatIf(a.db, 'blogchat', T0 + MIN, pulled)).toBe(true);
+    expect(await a.hosts('blogchat')).toEqual(['from', 'sync']);
+    expect(await replaceChatIf(a.db, 'blogchat', T0 + 2 * MIN, undefined)).toBe(true);
+    expect(await a.db.get('chats', 'blogchat')).toBeUndefined();
   });
 });
