@@ -1,6 +1,7 @@
 // The background owns the data: it answers the content scripts' and pages' messages from IndexedDB,
-// and arms the reminders' alarms. Wiring only; the logic is in lib/store (handler, schema, sessions),
-// lib/chat (directory, schedules) and lib/reminders.
+// arms the reminders' alarms and, when the user turns it on, keeps chats' settings in sync storage.
+// Wiring only; the logic is in lib/store (handler, schema, sessions), lib/chat (directory, schedules),
+// lib/reminders and lib/sync.
 import { findChat } from '@/lib/chat';
 import { chatsChangedAnnouncer } from '@/lib/protocol/chats-changed';
 import { t } from '@/lib/i18n';
@@ -10,6 +11,7 @@ import { storeOpener } from '@/lib/store/db';
 import { createHandler } from '@/lib/store/handler';
 import { scheduledSessionFor } from '@/lib/store/scheduled-sessions';
 import { createTabSession } from '@/lib/store/tab-session';
+import { createSyncService } from '@/lib/sync/service';
 
 export default defineBackground(() => {
   // Opened on first use and reopened if the browser closes the connection.
@@ -29,6 +31,16 @@ export default defineBackground(() => {
     locale: browser.i18n.getUILanguage(),
   });
   const announceChatsChanged = chatsChangedAnnouncer(browser.storage.local);
+  const sync = createSyncService({
+    db,
+    sync: browser.storage.sync,
+    local: browser.storage.local,
+    lookupChat: findChat,
+    // Chats changed by another device: open x.com tabs re-read them, their reminders follow their schedules.
+    changed: async (tags) => {
+      await Promise.all([announceChatsChanged.chats(tags), ...tags.map((tag) => reminders.arm(tag))]);
+    },
+  });
   const handler = createHandler({
     db,
     version: browser.runtime.getManifest().version,
@@ -37,10 +49,11 @@ export default defineBackground(() => {
     lookupChat: findChat,
     // A scheduled chat's tweets belong to the evening they were posted in: the user's schedule, else the directory's.
     sessionFor: scheduledSessionFor(directorySchedule),
-    // A changed schedule or reminder re-arms the chat's alarm; open x.com tabs hear of changed settings.
+    // A changed schedule or reminder re-arms the chat's alarm; open x.com tabs hear of changed settings; sync follows.
     afterWrite: async (request) => {
-      await Promise.all([reminders.afterWrite(request), announceChatsChanged(request)]);
+      await Promise.all([reminders.afterWrite(request), announceChatsChanged(request), sync.afterWrite(request)]);
     },
+    sync,
     // Each x.com tab's chat and unsent tweets, out of the page's reach. storage.session is not open to
     // content scripts (Firefox cannot open it to them), so the tabs go through this worker.
     tabSession: createTabSession({
@@ -52,4 +65,8 @@ export default defineBackground(() => {
   // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the polyfill answers with the promise a listener returns
   browser.runtime.onMessage.addListener((message, sender) => handler(message, sender));
   listenForReminders(browser, reminders);
+  browser.storage.onChanged.addListener((changes, areaName) => {
+    if (areaName === 'sync') sync.syncChanged(Object.keys(changes));
+  });
+  void sync.start();
 });

@@ -20,6 +20,8 @@ export interface OptionsProps {
   lookup?: (tag: string) => ChatDefinition | undefined;
   /** The browser's storage estimate, if it has one. */
   estimateStorage?: () => Promise<{ usage?: number; quota?: number } | undefined>;
+  /** Calls `listener` when the background's sync status changes; returns how to stop. */
+  watchSync?: (listener: () => void) => () => void;
 }
 
 export function Options(props: OptionsProps) {

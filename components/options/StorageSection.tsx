@@ -1,9 +1,10 @@
-// The options page's storage: how much the store holds, and clearing old transcripts.
+// The options page's storage: how much the store holds, clearing old transcripts, and keeping chats' settings in sync.
 import { useEffect, useState } from 'preact/hooks';
 import type { StoreStats } from '@/lib/protocol/domain';
 import type { OptionsProps } from './Options';
 import { formatCount } from '../Counters';
 import { SectionStatus } from './SectionStatus';
+import { SyncSetting } from './SyncSetting';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -18,7 +19,8 @@ function formatBytes(bytes: number, locale?: string): string {
   return new Intl.NumberFormat(locale, { style: 'unit', unit: units[i], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
 }
 
-export function StorageSection({ client, t, now = () => new Date(), estimateStorage }: OptionsProps) {
+export function StorageSection(props: OptionsProps) {
+  const { client, t, now = () => new Date(), estimateStorage } = props;
   const [stats, setStats] = useState<StoreStats | null>(null);
   const [usage, setUsage] = useState<number | undefined>(undefined);
   const [days, setDays] = useState('30');
@@ -66,6 +68,7 @@ export function StorageSection({ client, t, now = () => new Date(), estimateStor
         </button>
       </div>
       <SectionStatus status={status} error={error} />
+      <SyncSetting {...props} />
     </section>
   );
 }

@@ -12,8 +12,8 @@ const SETTINGS_VERSION = 1;
 export const MAX_SETTINGS_BYTES = 5_000_000;
 const MAX_IMPORTED_CHATS = LIMITS.maxImportedChats;
 
-/** The editable fields written per chat; device-local state (sidebar collapsed) and timestamps are left out. */
-const EXPORTED_KEYS = [
+/** The editable fields written per chat (and kept in sync storage); device-local state (sidebar collapsed) and timestamps are left out. */
+export const EXPORTED_KEYS = [
   'extraTags',
   'title',
   'hosts',

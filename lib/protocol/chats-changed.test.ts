@@ -50,6 +50,19 @@ describe('chats changed: the background announces', () => {
   });
 });
 
+describe('chats changed: sync announces', () => {
+  it('the chats it changed, in the same series as the writes; more than one announcement names, as all', async () => {
+    const announce = chatsChangedAnnouncer(fakeBrowser.storage.local, () => 1000);
+    await announce({ type: 'chat/delete', tag: 'blogchat' });
+    await announce.chats(['tnl', 'sm49']);
+    expect(await announced()).toEqual({ tags: ['tnl', 'sm49'], at: 1000, seq: 2 });
+    const many = Array.from({ length: 65 }, (_, i) => `chat${i}`);
+    await announce.chats(many);
+    expect(await announced()).toEqual({ tags: 'all', at: 1000, seq: 3 });
+    expect(parseChatsChanged(await announced())).toBe('all');
+  });
+});
+
 describe('chats changed: a tab listens', () => {
   it('reads only well-formed announcements', () => {
     expect(parseChatsChanged({ tags: ['blogchat', 'sm49'], at: 1, seq: 1 })).toEqual(['blogchat', 'sm49']);

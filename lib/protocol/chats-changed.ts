@@ -25,16 +25,24 @@ interface AnnounceArea {
   set(items: Record<string, unknown>): Promise<void>;
 }
 
+/** The handler's `afterWrite` part that announces the chats a write request changed; `chats` announces chats changed otherwise (by sync). */
+export type ChatsChangedAnnouncer = ((request: Request) => Promise<void>) & { chats(tags: ChangedChats): Promise<void> };
+
 /**
- * The handler's `afterWrite` part that announces changed chats in `area` (`browser.storage.local`).
- * `at` and `seq` make each announcement a new value: storage does not report a write of an equal one.
+ * Announces changed chats in `area` (`browser.storage.local`). `at` and `seq` make each announcement
+ * a new value: storage does not report a write of an equal one. More chats than one announcement
+ * names are announced as 'all'.
  */
-export function chatsChangedAnnouncer(area: AnnounceArea, now: () => number = Date.now): (request: Request) => Promise<void> {
+export function chatsChangedAnnouncer(area: AnnounceArea, now: () => number = Date.now): ChatsChangedAnnouncer {
   let seq = 0;
-  return async (request) => {
-    const tags = changedBy(request);
-    if (tags) await area.set({ [KEY]: { tags, at: now(), seq: ++seq } });
+  const chats = async (tags: ChangedChats) => {
+    await area.set({ [KEY]: { tags: tags !== 'all' && tags.length > MAX_TAGS ? 'all' : tags, at: now(), seq: ++seq } });
   };
+  const afterWrite = async (request: Request) => {
+    const tags = changedBy(request);
+    if (tags) await chats(tags);
+  };
+  return Object.assign(afterWrite, { chats });
 }
 
 /** The announced chats in a stored value, or null if it is not an announcement this extension writes. */

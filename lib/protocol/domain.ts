@@ -72,3 +72,14 @@ export interface Reminder {
   createdAt: number;
   updatedAt: number;
 }
+
+/** Whether chats' settings are kept in the browser's sync storage, and how the last pass went. */
+export interface SyncStatus {
+  enabled: boolean;
+  /** When this device and sync last agreed (epoch ms); null: not yet. */
+  lastSyncedAt: number | null;
+  /** Why the last pass failed, in the browser's words (a quota, sync unavailable), or null. */
+  error: string | null;
+  /** Chats too large for one item of sync: they stay on this device only. */
+  tooLarge: Array<{ tag: Tag; bytes: number }>;
+}

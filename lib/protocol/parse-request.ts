@@ -81,7 +81,10 @@ function validate(m: Record<string, unknown>, type: RequestType): Request {
     case 'chat/list':
     case 'storage/stats':
     case 'reminders/list':
+    case 'sync/get':
       return { type };
+    case 'sync/set':
+      return { type, enabled: boolean(m.enabled, 'enabled') };
     case 'chat/get':
     case 'chat/delete':
     case 'sessions/list':

@@ -15,6 +15,7 @@ import type {
   Reminder,
   StoreStats,
   StoredTweetInput,
+  SyncStatus,
 } from './domain';
 
 export type Request =
@@ -47,6 +48,10 @@ export type Request =
   | { type: 'reminders/set'; tag: Tag; leadMinutes: number }
   /** Extension pages only: no more reminders for the chat. */
   | { type: 'reminders/clear'; tag: Tag }
+  /** Extension pages only: whether chats' settings are kept in the browser's sync storage, and how it went. */
+  | { type: 'sync/get' }
+  /** Extension pages only: keep chats' settings in sync storage or stop (this device keeps its chats either way). */
+  | { type: 'sync/set'; enabled: boolean }
   /**
    * Content scripts only: what the sender's tab keeps across page reloads (its chat, its unsent
    * tweets), in extension-only storage keyed by the sender's tab id — never the page's own storage.
@@ -79,6 +84,8 @@ export interface ResponseMap {
   'reminders/list': { ok: true; reminders: Reminder[] };
   'reminders/set': { ok: true; reminder: Reminder };
   'reminders/clear': { ok: true; cleared: boolean };
+  'sync/get': { ok: true; sync: SyncStatus };
+  'sync/set': { ok: true; sync: SyncStatus };
   'tab/load': { ok: true; items: Record<string, string> };
   'tab/write': { ok: true };
 }
@@ -119,17 +126,21 @@ export const REQUEST_TYPES: readonly RequestType[] = [
   'reminders/list',
   'reminders/set',
   'reminders/clear',
+  'sync/get',
+  'sync/set',
   'tab/load',
   'tab/write',
 ];
 
-/** Request types that change or delete stored data wholesale: accepted from the extension's own pages only. */
+/** Request types that change or delete stored data wholesale, or where it is kept: accepted from the extension's own pages only. */
 export const PAGE_ONLY_TYPES: readonly RequestType[] = [
   'chat/delete',
   'chats/import',
   'sessions/clear',
   'reminders/set',
   'reminders/clear',
+  'sync/get',
+  'sync/set',
 ];
 
 /** Request types about the sender's own tab: accepted from a content script in an x.com tab's top frame only. */

@@ -114,6 +114,43 @@ export async function importChats(
   }
 }
 
+/**
+ * A chat as sync has it, on this device: the synced settings over the defaults (a setting sync lacks is
+ * not kept from before: the newer side wins whole), this device's sidebar and creation time kept.
+ */
+export function chatFromSync(
+  tag: Tag,
+  settings: ImportedChat['patch'],
+  at: number,
+  current: ChatSettings | undefined,
+  definition: ChatDefinition | undefined,
+): ChatSettings {
+  const defaults = newChatSettings(tag, definition, at);
+  return {
+    ...defaults,
+    ...settings,
+    tag,
+    sidebar: current?.sidebar ?? defaults.sidebar,
+    createdAt: current?.createdAt ?? at,
+    updatedAt: Math.max(at, current?.updatedAt ?? at),
+  };
+}
+
+/**
+ * Writes `next` as the chat, or deletes it (undefined), only if the chat is still as it was read
+ * (`expected`: its update time then, undefined when it was not stored): a change made meanwhile is
+ * kept. Whether it wrote.
+ */
+export async function replaceChatIf(db: StoreDB, tag: Tag, expected: number | undefined, next: ChatSettings | undefined): Promise<boolean> {
+  const tx = db.transaction('chats', 'readwrite');
+  const current = await tx.store.get(tag);
+  const unchanged = current?.updatedAt === expected;
+  if (unchanged && next) await tx.store.put(next);
+  else if (unchanged && current) await tx.store.delete(tag);
+  await tx.done;
+  return unchanged;
+}
+
 export async function listChats(db: StoreDB): Promise<ChatSettings[]> {
   return db.getAll('chats');
 }

@@ -1,6 +1,6 @@
 // The background's message handler: checks the sender, validates the message, runs it against the
 // store. Never throws and never rejects: every failure is an error reply.
-import type { ChatSettings } from '../protocol/domain';
+import type { ChatSettings, SyncStatus } from '../protocol/domain';
 import { parseRequest } from '../protocol/parse-request';
 import {
   errorReply,
@@ -44,6 +44,14 @@ export interface HandlerOptions {
   afterWrite?: (request: Request) => void | Promise<void>;
   /** What each tab keeps across reloads (`tab/load`, `tab/write`); without it they reply `internal`. */
   tabSession?: TabSession;
+  /** Keeping chats' settings in sync storage (`sync/get`, `sync/set`); without it they reply `internal`. */
+  sync?: SyncControl;
+}
+
+/** The part of the sync service (lib/sync/service) the extension pages control. */
+export interface SyncControl {
+  status(): Promise<SyncStatus>;
+  setEnabled(enabled: boolean): Promise<SyncStatus>;
 }
 
 /** Requests that change a chat's settings or reminder: `afterWrite` is called after them (not after the frequent `tweets/put`). */
@@ -71,6 +79,11 @@ export function createHandler(options: HandlerOptions): Handler {
       if (!session || tabId === null) return errorReply('internal', 'Tabs cannot keep anything here.');
       if (request.type === 'tab/load') return { ok: true, items: await session.load(tabId) };
       return session.write(tabId, request.set, request.remove);
+    }
+    if (request.type === 'sync/get' || request.type === 'sync/set') {
+      const sync = options.sync;
+      if (!sync) return errorReply('internal', 'Sync storage is not available.');
+      return { ok: true, sync: request.type === 'sync/get' ? await sync.status() : await sync.setEnabled(request.enabled) };
     }
     const db = await getDb();
     switch (request.type) {
