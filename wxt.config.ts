@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+import { X_TAB_MATCHES } from './lib/x/hosts';
 
 // The Firefox add-on id must never change: it keys the user's data (IndexedDB, storage) in Firefox
 // and is what addons.mozilla.org identifies the add-on by.
@@ -57,13 +58,13 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // Only what the extension uses: x.com/twitter.com pages and extension storage.
+    // Only what the extension uses: x.com/twitter.com pages (and their mobile sites) and extension storage.
     // Reminders (alarms + notifications) are asked for from the popup when the user first sets one.
     // Firefox can't make "alarms" optional (web-ext lint: MANIFEST_OPTIONAL_PERMISSIONS); it shows no
     // install prompt there, so Firefox gets it up front and asks only for "notifications".
     permissions: browser === 'firefox' ? ['storage', 'alarms'] : ['storage'],
     optional_permissions: browser === 'firefox' ? ['notifications'] : ['alarms', 'notifications'],
-    host_permissions: ['https://x.com/*', 'https://twitter.com/*'],
+    host_permissions: X_TAB_MATCHES,
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
