@@ -76,6 +76,21 @@ export function LeftNav() {
   );
 }
 
+/** The mobile layout's tab bar, fixed at the bottom of the window in #layers. */
+export function BottomBar() {
+  return (
+    <div className="css-175oi2r bottom-bar" data-testid={T.bottomBar}>
+      <nav aria-label="Primary" role="navigation" className="css-175oi2r r-18u37iz bottom-nav">
+        {NAV.map(([label, href, id]) => (
+          <a key={id} href={href} aria-label={label} role="link" data-testid={id} className="css-175oi2r bottom-link">
+            <span className="nav-dot" />
+          </a>
+        ))}
+      </nav>
+    </div>
+  );
+}
+
 const TRENDS = ['#blogchat', '#edchat', '#journchat', 'Draft.js', '#WebExtensions'];
 
 export function Sidebar() {
