@@ -31,25 +31,6 @@ function withPlatformEmoji() {
   };
 }
 
-/**
- * WXT's content-script UI carries `autoMount` (mount when an anchor appears), which chat mode never
- * calls: the sidebar mounts on the body. Its element watcher and the map it needs are ~1 kB of the content
- * script's gzipped budget; they resolve to a stub that says so if it is ever called.
- */
-function withoutAutoMount() {
-  const STUB = '\0chat-mode:no-auto-mount';
-  return {
-    name: 'chat-mode:without-auto-mount',
-    enforce: 'pre' as const,
-    resolveId: (id: string) => (id === '@1natsu/wait-element' || id === '@1natsu/wait-element/detectors' ? STUB : null),
-    load: (id: string) =>
-      id === STUB
-        ? `const unused = () => { throw new Error('chat mode does not use autoMount'); };
-export { unused as waitElement, unused as isExist, unused as isNotExist };`
-        : null,
-  };
-}
-
 export default defineConfig({
   // Overridable so that two checkouts' builds and e2e runs can share one machine without clashing.
   outDir: process.env.CHATMODE_OUTPUT_DIR ?? '.output',
@@ -77,7 +58,7 @@ export default defineConfig({
   }),
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-    plugins: [withoutLegacyPolyfills(), withPlatformEmoji(), withoutAutoMount()],
+    plugins: [withoutLegacyPolyfills(), withPlatformEmoji()],
   }),
   zip: {
     // The sources zip Firefox's store asks for: everything needed to rebuild, nothing generated.
