@@ -20,6 +20,8 @@ export const X = {
   promoted: '[data-testid="placementTracking"]',
   newPostButton: '[data-testid="SideNav_NewTweet_Button"]',
   layers: '#layers',
+  /** x.com's tab bar along the window's bottom edge in its mobile layout (phone widths), rendered in #layers. */
+  bottomBar: '[data-testid="BottomBar"]',
   /**
    * Draft's contenteditable of a compose box. On x.com (and the stand-in) the contenteditable itself carries
    * `data-testid="tweetTextarea_N"`; older markup put that test id on a wrapper, so both forms are accepted.
