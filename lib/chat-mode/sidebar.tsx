@@ -140,4 +140,5 @@ function placeHost(host: HTMLElement, placement: SidebarPlacement | null): void 
     else host.style.setProperty(`--chat-mode-${side}`, `${px}px`);
   }
   host.toggleAttribute('data-behind-dialog', placement?.hidden === true);
+  host.toggleAttribute('data-tab-bar', placement?.bottom !== undefined);
 }

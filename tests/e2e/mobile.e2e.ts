@@ -1,11 +1,12 @@
 // x.com's mobile layout at 420×900 (no right column, a tab bar along the bottom, /compose/post as a page), in
 // both browsers: the sidebar is a bottom sheet above the tab bar that collapses to a bar and expands with the
-// keyboard, the live filter hides what is not the chat's, and the full-page composer gets the chat's tag in
-// Draft's own state.
+// keyboard, the live filter hides what is not the chat's, and the full-page composer (opened by x.com's
+// floating Post button, or by answering a question from the sheet) gets the chat's tag in Draft's own state.
 import { describe, expect, it } from 'vitest';
 import { openChat, settledAudit, turnChatMode } from './harness/chat-page.ts';
-import { waitForComposer, waitForText } from './harness/composer.ts';
+import { clickElement, waitForComposer, waitForText } from './harness/composer.ts';
 import { browsersUnderTest, withExtension, type ExtPage } from './harness/fixtures.ts';
+import { scrollUntil } from './harness/standin.ts';
 
 /** Where the sheet, x.com's tab bar and its composer are (run in the page), and whether the sheet is painted. */
 function rects() {
@@ -19,6 +20,7 @@ function rects() {
     painted: !!aside && getComputedStyle(aside).visibility !== 'hidden',
     collapsed: aside?.getAttribute('data-collapsed') ?? null,
     bar: r(document.querySelector('#layers [data-testid="BottomBar"]')),
+    fab: r(document.querySelector('[data-testid="FloatingActionButtons_Tweet_Button"]')),
     composer: r(document.querySelector('[data-testid="primaryColumn"] [data-testid="tweetTextarea_0"]')),
     // The window's inner size (what `vh` counts) and the document element's (without scroll bars).
     window: { width: document.documentElement.clientWidth, height: window.innerHeight },
@@ -59,7 +61,9 @@ describe.each(browsersUnderTest())('$version', (found) => {
     const collapsed = await toggleWithKeyboard(page, true);
     expect(collapsed.bar, 'x.com’s tab bar').not.toBeNull();
     expect(collapsed.sheet!.left).toBe(0);
-    expect(collapsed.sheet!.right).toBe(collapsed.window.width);
+    // The collapsed bar leaves x.com's floating Post button free.
+    expect(overlaps(collapsed.sheet, collapsed.fab)).toBe(false);
+    expect(collapsed.sheet!.right).toBeGreaterThan(collapsed.window.width / 2);
     expect(collapsed.sheet!.bottom).toBeCloseTo(collapsed.bar!.top, 0);
     expect(collapsed.sheet!.bottom - collapsed.sheet!.top, 'a bar').toBeLessThan(120);
     expect(overlaps(collapsed.sheet, collapsed.bar)).toBe(false);
@@ -75,6 +79,7 @@ describe.each(browsersUnderTest())('$version', (found) => {
     expect(bar.counts).toMatch(/\d+ shown · \d+ hidden/);
 
     const expanded = await toggleWithKeyboard(page, false);
+    expect([expanded.sheet!.left, expanded.sheet!.right]).toEqual([0, expanded.window.width]);
     expect(expanded.sheet!.bottom - expanded.sheet!.top).toBeLessThanOrEqual(0.6 * expanded.window.height + 1);
     expect(expanded.sheet!.bottom - expanded.sheet!.top, 'taller than the bar').toBeGreaterThan(200);
     expect(overlaps(expanded.sheet, expanded.bar)).toBe(false);
@@ -93,13 +98,13 @@ describe.each(browsersUnderTest())('$version', (found) => {
     await page.close();
   });
 
-  it('x.com’s full-page composer at /compose/post gets the tag in Draft’s state, and the sheet leaves it uncovered', async () => {
+  it('x.com’s full-page composer at /compose/post gets the tag in Draft’s state, also when answering from the sheet', async () => {
     const page = await browser.newPage();
     await page.setViewport(420, 900);
     await openChat(page);
     await turnChatMode(page, true);
     await toggleWithKeyboard(page, true);
-    await page.evaluate(() => window.__standin.navigate('/compose/post'));
+    await clickElement(page, '[data-testid="FloatingActionButtons_Tweet_Button"]');
     await waitForComposer(page, 'page');
     await page.type('Great question');
     const composer = await waitForText(page, 'page', 'Great question #blogchat');
@@ -107,6 +112,22 @@ describe.each(browsersUnderTest())('$version', (found) => {
     const placed = await page.evaluate(rects);
     expect(placed.composer).not.toBeNull();
     expect(placed.painted && overlaps(placed.sheet, placed.composer)).toBe(false);
+
+    // Back on the chat, the current question answered from the expanded sheet opens the compose page, prefilled.
+    await page.evaluate(() => window.__standin.navigate('/search?q=%23blogchat&f=live'));
+    await toggleWithKeyboard(page, false);
+    await scrollUntil(
+      page,
+      () => !!document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('[data-testid="current-question"]'),
+    );
+    const key = await page.evaluate(() => {
+      const root = document.querySelector('chat-mode-sidebar')!.shadowRoot!;
+      root.querySelector<HTMLElement>('[data-testid="current-question"] .question-answer')!.focus();
+      return root.querySelector('.question-list li[aria-current="true"]')?.getAttribute('data-key');
+    });
+    await page.press('Enter');
+    const answer = `A${String(key).toUpperCase()}  #blogchat`;
+    await waitForText(page, 'page', answer);
     await page.close();
   });
 });

@@ -8,7 +8,7 @@ import { T } from './markup';
 import { parseRoute, splitPath } from './routes';
 import { store } from './store';
 import { Page, titleFor } from './Pages';
-import { BottomBar, LeftNav, Sidebar } from './SideColumns';
+import { BottomBar, FloatingPostButton, LeftNav, Sidebar } from './SideColumns';
 import { ComposePage, Modal, RetweetMenu } from './Layers';
 
 /** x.com's widths: below NARROW no right column, below PHONE the mobile layout. */
@@ -84,6 +84,7 @@ export function App() {
       <div id="layers">
         {modal && !composePage ? <Modal state={modal} /> : null}
         {phone && !composePage ? <BottomBar /> : null}
+        {phone && !composePage ? <FloatingPostButton /> : null}
         <RetweetMenu />
         {store.toast ? (
           <div className="css-175oi2r toast-wrap">

@@ -91,6 +91,25 @@ export function BottomBar() {
   );
 }
 
+/** The mobile layout's floating Post button: opens /compose/post (a page at phone widths). */
+export function FloatingPostButton() {
+  return (
+    <a
+      href="/compose/post"
+      aria-label="Post"
+      role="link"
+      data-testid={T.fab}
+      className="css-175oi2r fab"
+      onClick={(e) => {
+        e.preventDefault();
+        store.openModal('new');
+      }}
+    >
+      +
+    </a>
+  );
+}
+
 const TRENDS = ['#blogchat', '#edchat', '#journchat', 'Draft.js', '#WebExtensions'];
 
 export function Sidebar() {

@@ -23,7 +23,9 @@
  *     `#layers` for modals/menus (CPFT `PRIMARY_NAV_MOBILE: '#layers nav'`,
  *     `DISPLAY_DONE_BUTTON_DESKTOP: '#layers div[role="button"]...'`).
  *   - Mobile layout (phone widths): the tab bar is `[data-testid="BottomBar"]` holding a `nav` in #layers
- *     (CPFT `PRIMARY_NAV_MOBILE: '#layers nav'`; scripts that hide `[data-testid="BottomBar"]`), and
+ *     (CPFT `PRIMARY_NAV_MOBILE: '#layers nav'`; scripts that hide `[data-testid="BottomBar"]`), a floating
+ *     Post button `[data-testid="FloatingActionButtons_Tweet_Button"]` instead of the left nav's (CPFT hides
+ *     `:is([data-testid="SideNav_NewTweet_Button"], [data-testid="FloatingActionButtons_Tweet_Button"])`), and
  *     /compose/post is a page in `main`, not a modal (CPFT: "On mobile, these are pages instead of
  *     modals", `main div[data-testid^="tweetTextarea"]`; real mobile x.com puts a `textarea` there, the
  *     stand-in keeps its Draft editor). The right column goes below 988 px (extensions' `min-width: 988px`
@@ -91,6 +93,7 @@ export const T = {
   tweetButtonInline: 'tweetButtonInline',
   newTweet: 'SideNav_NewTweet_Button',
   bottomBar: 'BottomBar',
+  fab: 'FloatingActionButtons_Tweet_Button',
   accountSwitcher: 'SideNav_AccountSwitcher_Button',
   appBarClose: 'app-bar-close',
   mask: 'mask',
