@@ -134,7 +134,14 @@ export function showSidebar(container: HTMLElement, host: HTMLElement, tab: Chat
 
 /** The sidebar's CSS (components/sidebar.css) reads its place from the host's custom properties. */
 function placeHost(host: HTMLElement, placement: SidebarPlacement | null): void {
-  const sides = { top: placement?.top, right: placement?.right, width: placement?.width, bottom: placement?.bottom };
+  const sides = {
+    top: placement?.top,
+    right: placement?.right,
+    width: placement?.width,
+    bottom: placement?.bottom,
+    'sheet-left': placement?.sheetLeft,
+    'sheet-right': placement?.sheetRight,
+  };
   for (const [side, px] of Object.entries(sides)) {
     if (px === undefined) host.style.removeProperty(`--chat-mode-${side}`);
     else host.style.setProperty(`--chat-mode-${side}`, `${px}px`);

@@ -77,10 +77,20 @@ describe('placeSidebar in x.com’s mobile layout', () => {
     viewportWidth(420);
     vi.spyOn(document.documentElement, 'clientHeight', 'get').mockReturnValue(900);
     document.body.append(box('primaryColumn', { left: 0, top: 0, width: 420, height: 900 }));
-    expect(placeSidebar(document, 300)).toBeNull();
+    const sheet = { sheetLeft: 0, sheetRight: 0 };
+    expect(placeSidebar(document, 300)).toEqual({ top: 12, right: 12, width: 300, ...sheet, hidden: false });
     const bar = box('BottomBar', { left: 0, top: 847, width: 420, height: 53 });
     document.body.append(bar);
-    expect(placeSidebar(document, 300)).toEqual({ top: 12, right: 12, width: 300, bottom: 53, hidden: false });
+    expect(placeSidebar(document, 300)).toEqual({ top: 12, right: 12, width: 300, bottom: 53, ...sheet, hidden: false });
+  });
+
+  it('spans x.com’s primary column, not its left navigation, in a narrow window without the right column', () => {
+    viewportWidth(800);
+    document.body.append(box('primaryColumn', { left: 88, top: 0, width: 600, height: 900 }));
+    expect(placeSidebar(document, 300)).toMatchObject({ sheetLeft: 88, sheetRight: 112 });
+    // With a right column too narrow for the sidebar it floats as before: that is no sheet layout.
+    document.body.append(box('sidebarColumn', { left: 700, top: 0, width: 100, height: 900 }));
+    expect(placeSidebar(document, 300)).toBeNull();
   });
 });
 
@@ -220,7 +230,8 @@ describe('watchPlacement', () => {
     column.remove();
     setRect(primary, { left: 0, top: 0, width: 420, height: 900 });
     watch();
-    expect(places.at(-1)).toBeNull();
+    const sheet = { top: 12, right: 12, width: 300, sheetLeft: 0, sheetRight: 0, hidden: false };
+    expect(places.at(-1)).toEqual(sheet);
     const bar = box('BottomBar', { left: 0, top: 847, width: 420, height: 53 });
     layers.append(bar);
     await vi.waitFor(() => expect(places.at(-1)).toMatchObject({ bottom: 53 }));
@@ -233,7 +244,7 @@ describe('watchPlacement', () => {
     await frame();
     expect(places).toHaveLength(count);
     bar.remove();
-    await vi.waitFor(() => expect(places.at(-1)).toBeNull());
+    await vi.waitFor(() => expect(places.at(-1)).toEqual(sheet));
   });
 
   it('sees dialogs open in a #layers created after it started, and nothing once its signal aborts', async () => {

@@ -47,6 +47,12 @@ export interface SidebarPlacement {
   width: number;
   /** x.com's tab bar covers this much of the window's bottom (mobile layout): a bottom sheet sits above it. */
   bottom?: number;
+  /**
+   * Without x.com's right column, where its primary column is, from the window's left and right edges: a
+   * bottom sheet spans that column only, leaving x.com's left navigation (narrow windows) uncovered.
+   */
+  sheetLeft?: number;
+  sheetRight?: number;
   /** An x.com dialog is open where the sidebar would be: step aside until it closes. */
   hidden?: boolean;
 }
@@ -66,15 +72,27 @@ export function placeSidebar(doc: Document, minWidth: number): SidebarPlacement 
   const covers = !!dialog && (!slot || dialog.right > slot.left);
   if (!slot) {
     const bottom = bottomBarHeight(doc);
-    if (!covers && !bottom) return null;
-    return { top: MARGIN, right: MARGIN, width: minWidth, ...(bottom ? { bottom } : {}), hidden: covers };
+    const column = doc.querySelector(X.sidebarColumn)?.getBoundingClientRect();
+    const primary = column && column.width > 0 ? undefined : doc.querySelector(X.primaryColumn)?.getBoundingClientRect();
+    const sheet =
+      primary && primary.width > 0 ? { sheetLeft: primary.left, sheetRight: doc.documentElement.clientWidth - primary.right } : null;
+    if (!covers && !bottom && !sheet) return null;
+    return { top: MARGIN, right: MARGIN, width: minWidth, ...(bottom ? { bottom } : {}), ...sheet, hidden: covers };
   }
   return { top: slot.top, right: doc.documentElement.clientWidth - (slot.left + slot.width), width: slot.width, hidden: covers };
 }
 
 function samePlacement(a: SidebarPlacement | null, b: SidebarPlacement | null): boolean {
   if (!a || !b) return a === b;
-  return a.top === b.top && a.right === b.right && a.width === b.width && a.bottom === b.bottom && !!a.hidden === !!b.hidden;
+  return (
+    a.top === b.top &&
+    a.right === b.right &&
+    a.width === b.width &&
+    a.bottom === b.bottom &&
+    a.sheetLeft === b.sheetLeft &&
+    a.sheetRight === b.sheetRight &&
+    !!a.hidden === !!b.hidden
+  );
 }
 
 /**

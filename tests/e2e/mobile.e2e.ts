@@ -92,6 +92,26 @@ describe.each(browsersUnderTest())('$version', (found) => {
       'the expanded sheet scrolls',
     ).toBe(true);
 
+    // A narrow desktop window (x.com's icon navigation, no right column, no tab bar): the sheet spans the
+    // primary column along the bottom edge and leaves the navigation uncovered.
+    await page.setViewport(800, 900);
+    const narrow = await page.waitFor(() => {
+      const aside = document.querySelector('chat-mode-sidebar')?.shadowRoot?.querySelector('aside')?.getBoundingClientRect();
+      const primary = document.querySelector('[data-testid="primaryColumn"]')?.getBoundingClientRect();
+      const nav = document.querySelector('header[role="banner"]')?.getBoundingClientRect();
+      if (!aside || !primary || !nav || document.querySelector('[data-testid="BottomBar"]')) return null;
+      if (Math.abs(aside.left - primary.left) > 0.5) return null;
+      return {
+        sheet: aside.toJSON() as DOMRect,
+        primary: primary.toJSON() as DOMRect,
+        nav: nav.toJSON() as DOMRect,
+        height: window.innerHeight,
+      };
+    });
+    expect(narrow!.sheet.right).toBeCloseTo(narrow!.primary.right, 0);
+    expect(narrow!.sheet.bottom).toBeCloseTo(narrow!.height, 0);
+    expect(overlaps(narrow!.sheet, narrow!.nav)).toBe(false);
+
     const audit = await settledAudit(page);
     expect(audit.hidden, 'tweets that are not the chat’s are hidden').toBeGreaterThan(0);
     expect(audit.wronglyShown).toBe(0);
