@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+import { X_TAB_MATCHES } from './lib/x/hosts';
 
 // The Firefox add-on id must never change: it keys the user's data (IndexedDB, storage) in Firefox
 // and is what addons.mozilla.org identifies the add-on by.
@@ -27,25 +28,6 @@ function withPlatformEmoji() {
     name: 'chat-mode:platform-emoji',
     enforce: 'pre' as const,
     resolveId: (id: string) => (id === 'twemoji-parser' ? shim : null),
-  };
-}
-
-/**
- * WXT's content-script UI carries `autoMount` (mount when an anchor appears), which chat mode never
- * calls: the sidebar mounts on the body. Its element watcher and the map it needs are ~1 kB of the content
- * script's gzipped budget; they resolve to a stub that says so if it is ever called.
- */
-function withoutAutoMount() {
-  const STUB = '\0chat-mode:no-auto-mount';
-  return {
-    name: 'chat-mode:without-auto-mount',
-    enforce: 'pre' as const,
-    resolveId: (id: string) => (id === '@1natsu/wait-element' || id === '@1natsu/wait-element/detectors' ? STUB : null),
-    load: (id: string) =>
-      id === STUB
-        ? `const unused = () => { throw new Error('chat mode does not use autoMount'); };
-export { unused as waitElement, unused as isExist, unused as isNotExist };`
-        : null,
   };
 }
 
@@ -80,13 +62,13 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // Only what the extension uses: x.com/twitter.com pages and extension storage.
+    // Only what the extension uses: x.com/twitter.com pages (and their mobile sites) and extension storage.
     // Reminders (alarms + notifications) are asked for from the popup when the user first sets one.
     // Firefox can't make "alarms" optional (web-ext lint: MANIFEST_OPTIONAL_PERMISSIONS); it shows no
     // install prompt there, so Firefox gets it up front and asks only for "notifications".
     permissions: browser === 'firefox' ? ['storage', 'alarms'] : ['storage'],
     optional_permissions: browser === 'firefox' ? ['notifications'] : ['alarms', 'notifications'],
-    host_permissions: ['https://x.com/*', 'https://twitter.com/*'],
+    host_permissions: X_TAB_MATCHES,
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -99,7 +81,7 @@ export default defineConfig({
   }),
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-    plugins: [withoutLegacyPolyfills(), withPlatformEmoji(), withoutAutoMount(), withoutPreactInnerHtml()],
+    plugins: [withoutLegacyPolyfills(), withPlatformEmoji(), withoutPreactInnerHtml()],
   }),
   zip: {
     // The sources zip Firefox's store asks for: everything needed to rebuild, nothing generated.

@@ -126,6 +126,15 @@ describe('ChatSidebar', () => {
     expect(q('.body')?.hidden).toBe(true);
   });
 
+  it('collapsed, still tells the live counts (its bar as a bottom sheet), the pause’s held tweets among the hidden', async () => {
+    const live = { ...oneFan, shown: 12, hidden: { ...oneFan.hidden, untagged: 3, retweet: 2 } };
+    const report = { ...liveReport(live), view: { ...liveReport(live).view, held: 2 } };
+    await mount(state({ chat: chat({ chatMode: true }), reports: { 'live-filter': report } }));
+    expect(q('[data-testid="bar-counts"]')).toBeNull(); // expanded: the counters show in the body
+    await mount(state({ chat: chat({ chatMode: true, sidebar: { collapsed: true } }), reports: { 'live-filter': report } }));
+    expect(q('[data-testid="bar-counts"]')?.textContent).toBe('countShown(10) · countHidden(7)');
+  });
+
   it('changes nothing when a page script clicks its controls (x.com can reach the open shadow root)', async () => {
     const intents = await mount(state({ chat: chat({ chatMode: true }), reports: { 'live-filter': liveReport(oneFan) } }));
     const controls = ['[data-testid="stream-pause"]', 'button[role="switch"]', 'button[aria-controls]', '.participant-mute'].map(

@@ -10,6 +10,7 @@ import type { ChatSettings, ChatSettingsEditable } from '@/lib/protocol/domain';
 import type { Translate } from '@/lib/i18n';
 import type { XTheme } from '@/lib/x/theme';
 import { ChatModeSwitch } from './ChatModeSwitch';
+import { formatCount, hiddenTotal } from './Counters';
 import { LoadStatus } from './LoadStatus';
 import { Isolated } from './Isolated';
 import { trusted } from './trusted';
@@ -44,6 +45,7 @@ export function ChatSidebar(props: ChatSidebarProps) {
   const zone = timeZone ?? (browserTimeZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone);
   const bodyId = `chat-mode-body-${tag}`;
   const title = chat?.title;
+  const filter = state.reports['live-filter'];
 
   return (
     <aside
@@ -60,6 +62,13 @@ export function ChatSidebar(props: ChatSidebarProps) {
           {title && title.toLowerCase() !== tag ? (
             <p class="title" dir="auto">
               {title}
+            </p>
+          ) : null}
+          {collapsed && filter?.live && filter.view ? (
+            // Shown by the stylesheet when the sidebar is a bottom sheet: its collapsed bar still tells how the chat goes.
+            <p class="title bar-counts num" data-testid="bar-counts">
+              {t('countShown', formatCount(filter.live.shown - filter.view.held))} ·{' '}
+              {t('countHidden', formatCount(hiddenTotal(filter.live.hidden, filter.view.held)))}
             </p>
           ) : null}
         </div>

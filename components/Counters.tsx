@@ -42,8 +42,13 @@ export interface CountersProps {
   t: Translate;
 }
 
+/** The tweets hidden, for every reason, the ones the pause holds included. */
+export function hiddenTotal(hidden: Record<HideReason, number>, held: number): number {
+  return HIDE_REASONS.reduce((sum, [reason]) => sum + (hidden[reason] ?? 0), held);
+}
+
 export function Counters({ shown, hidden, held, folded, t }: CountersProps) {
-  const totalHidden = HIDE_REASONS.reduce((sum, [reason]) => sum + (hidden[reason] ?? 0), held);
+  const totalHidden = hiddenTotal(hidden, held);
   return (
     <>
       <details class="counters">

@@ -9,6 +9,7 @@ import { createChatTab } from '@/lib/chat-mode/tab';
 import { listenForChatsChanged } from '@/lib/protocol/chats-changed';
 import { createClient } from '@/lib/protocol/client';
 import { openTabStorage } from '@/lib/tab-storage';
+import { X_TAB_MATCHES } from '@/lib/x/hosts';
 import { watchLocation } from '@/lib/x/route';
 import '@/components/sidebar.css';
 import '@/components/chat-views.css';
@@ -16,7 +17,7 @@ import '@/components/switch.css';
 import '@/components/visually-hidden.css';
 
 export default defineContentScript({
-  matches: ['https://x.com/*', 'https://twitter.com/*'],
+  matches: X_TAB_MATCHES,
   cssInjectionMode: 'ui',
   async main(ctx) {
     // Only in the bench's builds (folded away otherwise): what `npm run bench` counts, and the one part

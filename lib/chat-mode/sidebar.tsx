@@ -2,8 +2,8 @@
 // It follows x.com's layout by a style on its host element, without a render; Preact renders it only
 // when what it shows changed (the tab's state, x.com's theme), at most once a frame.
 import { render } from 'preact';
+import type { PublicPath } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { benchCounters } from '@/lib/bench-counters';
 import { t } from '@/lib/i18n';
 import { watchPlacement, type SidebarPlacement } from '@/lib/x/layout';
@@ -11,35 +11,53 @@ import { readTheme, watchTheme, type XTheme } from '@/lib/x/theme';
 import { ChatSidebar, type SidebarIntents } from '@/components/ChatSidebar';
 import type { ChatTab, TabState } from './tab';
 
+/**
+ * The content script's stylesheet (components/*.css, built into one file next to it and listed as web accessible
+ * by WXT for `cssInjectionMode: 'ui'`), for the sidebar's shadow root. Built, so not among WXT's typed public paths.
+ */
+const STYLESHEET: string = '/content-scripts/content.css';
+
+async function sidebarCss(): Promise<string> {
+  try {
+    return await (await fetch(browser.runtime.getURL(STYLESHEET as PublicPath))).text();
+  } catch {
+    // Unstyled rather than missing: the sidebar still works.
+    return '';
+  }
+}
+
 /** Shows `tab` in a sidebar until `ctx` is invalidated. */
 export async function mountSidebar(ctx: ContentScriptContext, tab: ChatTab): Promise<void> {
-  const ui = await createShadowRootUi(ctx, {
-    name: 'chat-mode-sidebar',
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    // Keys typed in the sidebar must not trigger x.com's keyboard shortcuts.
-    isolateEvents: true,
-    onMount(container, _shadow, host) {
-      // The page says x.com's language; the sidebar speaks the browser's (as the extension's pages do),
-      // so that screen readers read it in the right voice.
-      host.lang = browser.i18n.getUILanguage();
-      const shown = new AbortController();
-      showSidebar(container, host, tab, shown.signal);
-      return () => shown.abort();
-    },
-    onRemove(unmount) {
-      unmount?.();
-    },
-  });
+  // An open shadow root on our own element at the end of the body: x.com's styles cannot reach in, and
+  // the host is reset so that none of its inherited styles (font, colour, direction) leak in either.
+  const host = document.createElement('chat-mode-sidebar');
+  // The page says x.com's language; the sidebar speaks the browser's (as the extension's pages do), so
+  // that screen readers read it in the right voice.
+  host.lang = browser.i18n.getUILanguage();
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = `:host{all:initial !important}${await sidebarCss()}`;
+  const container = document.createElement('div');
+  // Keys typed in the sidebar must not trigger x.com's keyboard shortcuts.
+  for (const type of ['keydown', 'keyup', 'keypress']) container.addEventListener(type, (event) => event.stopPropagation());
+  shadow.append(style, container);
+  let shown: AbortController | null = null;
+  const remove = (): void => {
+    shown?.abort();
+    shown = null;
+    host.remove();
+  };
   // The host element exists only while there is a chat to show.
   const place = (): void => {
     const wanted = tab.state.get().tags !== null;
-    if (wanted && !ui.mounted) ui.mount();
-    else if (!wanted && ui.mounted) ui.remove();
+    if (wanted && !shown) {
+      shown = new AbortController();
+      document.body.append(host);
+      showSidebar(container, host, tab, shown.signal);
+    } else if (!wanted && shown) remove();
   };
   tab.state.subscribe(place, ctx.signal);
-  ctx.onInvalidated(() => ui.remove());
+  ctx.onInvalidated(remove);
 }
 
 /**
@@ -119,10 +137,18 @@ export function showSidebar(container: HTMLElement, host: HTMLElement, tab: Chat
 
 /** The sidebar's CSS (components/sidebar.css) reads its place from the host's custom properties. */
 function placeHost(host: HTMLElement, placement: SidebarPlacement | null): void {
-  const sides = { top: placement?.top, right: placement?.right, width: placement?.width };
+  const sides = {
+    top: placement?.top,
+    right: placement?.right,
+    width: placement?.width,
+    bottom: placement?.bottom,
+    'sheet-left': placement?.sheetLeft,
+    'sheet-right': placement?.sheetRight,
+  };
   for (const [side, px] of Object.entries(sides)) {
     if (px === undefined) host.style.removeProperty(`--chat-mode-${side}`);
     else host.style.setProperty(`--chat-mode-${side}`, `${px}px`);
   }
   host.toggleAttribute('data-behind-dialog', placement?.hidden === true);
+  host.toggleAttribute('data-tab-bar', placement?.bottom !== undefined);
 }

@@ -10,6 +10,7 @@ describe('isTrustedSender', () => {
       true,
     ],
     ['content script on twitter.com', { id: own, url: 'https://twitter.com/home', tab: { url: 'https://twitter.com/home' } }, true],
+    ['content script on mobile.x.com', { id: own, url: 'https://mobile.x.com/home', tab: { url: 'https://mobile.x.com/home' } }, true],
     ['content script, tab url hidden', { id: own, url: 'https://x.com/home', tab: {} }, true],
     ['popup', { id: own, url: `chrome-extension://${own}/popup.html` }, true],
     [

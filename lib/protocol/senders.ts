@@ -19,8 +19,8 @@ export function isExtensionPageSender(sender: SenderLike, ownId: string, ownOrig
 
 /**
  * Accept only our own extension's contexts: `sender.id` must be ours; then either an extension page
- * (its URL under our extension's origin) or a content script in an https://x.com / https://twitter.com
- * tab. `ownOrigin` is `browser.runtime.getURL('')`; pass it on Firefox, where the extension URL holds
+ * (its URL under our extension's origin) or a content script in an x.com tab (https://x.com, twitter.com
+ * or their mobile sites). `ownOrigin` is `browser.runtime.getURL('')`; pass it on Firefox, where the extension URL holds
  * an internal UUID rather than the id. Without it, `chrome-extension://<ownId>/` is assumed.
  */
 export function isTrustedSender(sender: SenderLike, ownId: string, ownOrigin?: string): boolean {

@@ -218,20 +218,21 @@ function waitForElement<T extends Element>(root: Node, find: () => T | null, tim
 }
 
 /**
- * Opens x.com's new-post composer with `text`, caret at `caret`. Resolves false when it cannot: without
- * side effects when there is no Post button; if the modal or its editor does not come, or Draft does not
- * take the text.
+ * Opens x.com's new-post composer (its modal; its compose page in the mobile layout) with `text`, caret at
+ * `caret`. Resolves false when it cannot: without side effects when there is no Post button; if the
+ * composer or its editor does not come, or Draft does not take the text.
  */
 export async function openComposerWithText(doc: Document, text: string, caret: number): Promise<boolean> {
   const button = doc.querySelector<HTMLElement>(X.newPostButton);
   if (!button) return false;
   opening++;
   try {
-    // Editors present before the click (e.g. the home composer) are not the one we want.
+    // Editors present before the click (e.g. the home composer) are not the one we want. The new one is in
+    // x.com's modal, or, in its mobile layout, on the compose page that replaces the primary column's page.
     const before = new Set(doc.querySelectorAll(X.composerEditor));
     const modalEditor = (): HTMLElement | null => {
       for (const el of doc.querySelectorAll<HTMLElement>(X.composerEditor)) {
-        if (el.closest(X.dialog) && !before.has(el)) return el;
+        if ((el.closest(X.dialog) || el.closest(X.primaryColumn)) && !before.has(el)) return el;
       }
       return null;
     };

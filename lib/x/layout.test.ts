@@ -72,6 +72,28 @@ describe('placeSidebar', () => {
   });
 });
 
+describe('placeSidebar in x.com’s mobile layout', () => {
+  it('tells how much of the window’s bottom x.com’s tab bar covers, so a bottom sheet sits above it', () => {
+    viewportWidth(420);
+    vi.spyOn(document.documentElement, 'clientHeight', 'get').mockReturnValue(900);
+    document.body.append(box('primaryColumn', { left: 0, top: 0, width: 420, height: 900 }));
+    const sheet = { sheetLeft: 0, sheetRight: 0 };
+    expect(placeSidebar(document, 300)).toEqual({ top: 12, right: 12, width: 300, ...sheet, hidden: false });
+    const bar = box('BottomBar', { left: 0, top: 847, width: 420, height: 53 });
+    document.body.append(bar);
+    expect(placeSidebar(document, 300)).toEqual({ top: 12, right: 12, width: 300, bottom: 53, ...sheet, hidden: false });
+  });
+
+  it('spans x.com’s primary column, not its left navigation, in a narrow window without the right column', () => {
+    viewportWidth(800);
+    document.body.append(box('primaryColumn', { left: 88, top: 0, width: 600, height: 900 }));
+    expect(placeSidebar(document, 300)).toMatchObject({ sheetLeft: 88, sheetRight: 112 });
+    // With a right column too narrow for the sidebar it floats as before: that is no sheet layout.
+    document.body.append(box('sidebarColumn', { left: 700, top: 0, width: 100, height: 900 }));
+    expect(placeSidebar(document, 300)).toBeNull();
+  });
+});
+
 /** A ResizeObserver the test drives: `report` is the browser telling of elements laid out anew. */
 class FakeResizeObserver {
   static last: FakeResizeObserver;
@@ -198,6 +220,31 @@ describe('watchPlacement', () => {
     dialog.remove();
     await vi.waitFor(() => expect(places.at(-1)).toMatchObject({ hidden: false }));
     expect(places).toHaveLength(3);
+  });
+
+  it('follows x.com’s tab bar coming into #layers, changing height and going, and nothing else there', async () => {
+    const { layers, primary, column, boxes } = page();
+    // x.com at 420 px: no right column (it has none below 988 px), the primary column fills the window.
+    viewportWidth(420);
+    vi.spyOn(document.documentElement, 'clientHeight', 'get').mockReturnValue(900);
+    column.remove();
+    setRect(primary, { left: 0, top: 0, width: 420, height: 900 });
+    watch();
+    const sheet = { top: 12, right: 12, width: 300, sheetLeft: 0, sheetRight: 0, hidden: false };
+    expect(places.at(-1)).toEqual(sheet);
+    const bar = box('BottomBar', { left: 0, top: 847, width: 420, height: 53 });
+    layers.append(bar);
+    await vi.waitFor(() => expect(places.at(-1)).toMatchObject({ bottom: 53 }));
+    setRect(bar, { left: 0, top: 833, width: 420, height: 67 }); // taller: the phone's home indicator below it
+    boxes().report(bar);
+    expect(places.at(-1)).toMatchObject({ bottom: 67 });
+    const count = places.length;
+    layers.append(document.createElement('div')); // a tooltip
+    await frame();
+    await frame();
+    expect(places).toHaveLength(count);
+    bar.remove();
+    await vi.waitFor(() => expect(places.at(-1)).toEqual(sheet));
   });
 
   it('sees dialogs open in a #layers created after it started, and nothing once its signal aborts', async () => {

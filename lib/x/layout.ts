@@ -1,8 +1,8 @@
 // Where the chat sidebar can sit without covering x.com's controls or moving its columns: in the free
 // space right of x.com's columns when the window is wide enough, otherwise in x.com's right column
 // below its search box (the trends and suggestions it covers are not needed during a chat). Without
-// a right column (narrow windows) there is no such place: the sidebar floats at the right edge and
-// the user can collapse it.
+// a right column (x.com drops it below 988 px) there is no such place: the sidebar's stylesheet makes
+// it a sheet along the window's bottom edge, above x.com's tab bar in its mobile layout.
 import { benchCounters } from '@/lib/bench-counters';
 import { X } from './selectors';
 
@@ -45,8 +45,22 @@ export interface SidebarPlacement {
   top: number;
   right: number;
   width: number;
+  /** x.com's tab bar covers this much of the window's bottom (mobile layout): a bottom sheet sits above it. */
+  bottom?: number;
+  /**
+   * Without x.com's right column, where its primary column is, from the window's left and right edges: a
+   * bottom sheet spans that column only, leaving x.com's left navigation (narrow windows) uncovered.
+   */
+  sheetLeft?: number;
+  sheetRight?: number;
   /** An x.com dialog is open where the sidebar would be: step aside until it closes. */
   hidden?: boolean;
+}
+
+/** How far x.com's tab bar reaches up from the window's bottom edge, if it shows one. */
+function bottomBarHeight(doc: Document): number {
+  const bar = doc.querySelector(X.bottomBar)?.getBoundingClientRect();
+  return bar && bar.height > 0 ? Math.max(0, doc.documentElement.clientHeight - bar.top) : 0;
 }
 
 /** The sidebar's placement for a given width, or null to float at the window's top right. */
@@ -56,13 +70,29 @@ export function placeSidebar(doc: Document, minWidth: number): SidebarPlacement 
   const slot = sidebarSlot(doc, minWidth);
   const dialog = openDialogRect(doc);
   const covers = !!dialog && (!slot || dialog.right > slot.left);
-  if (!slot) return covers ? { top: MARGIN, right: MARGIN, width: minWidth, hidden: true } : null;
+  if (!slot) {
+    const bottom = bottomBarHeight(doc);
+    const column = doc.querySelector(X.sidebarColumn)?.getBoundingClientRect();
+    const primary = column && column.width > 0 ? undefined : doc.querySelector(X.primaryColumn)?.getBoundingClientRect();
+    const sheet =
+      primary && primary.width > 0 ? { sheetLeft: primary.left, sheetRight: doc.documentElement.clientWidth - primary.right } : null;
+    if (!covers && !bottom && !sheet) return null;
+    return { top: MARGIN, right: MARGIN, width: minWidth, ...(bottom ? { bottom } : {}), ...sheet, hidden: covers };
+  }
   return { top: slot.top, right: doc.documentElement.clientWidth - (slot.left + slot.width), width: slot.width, hidden: covers };
 }
 
 function samePlacement(a: SidebarPlacement | null, b: SidebarPlacement | null): boolean {
   if (!a || !b) return a === b;
-  return a.top === b.top && a.right === b.right && a.width === b.width && !!a.hidden === !!b.hidden;
+  return (
+    a.top === b.top &&
+    a.right === b.right &&
+    a.width === b.width &&
+    a.bottom === b.bottom &&
+    a.sheetLeft === b.sheetLeft &&
+    a.sheetRight === b.sheetRight &&
+    !!a.hidden === !!b.hidden
+  );
 }
 
 /**
@@ -76,7 +106,7 @@ function samePlacement(a: SidebarPlacement | null, b: SidebarPlacement | null): 
  *   again. Missing ones are looked for when the window's width changes or the columns' row changes
  *   its children, never on the timeline's mutations;
  * - a dialog opened or closed in #layers (a small subtree: modals, menus, tooltips; computed in the
- *   next frame). x.com creates #layers when it first needs it and may replace it: until it exists
+ *   next frame), or x.com's tab bar there came, went or changed height. x.com creates #layers when it first needs it and may replace it: until it exists
  *   the body's subtree is watched for it, then only its ancestors' child lists (its removal). A
  *   MutationObserver sees a dialog before it is painted, and sees it close;
  * - the function returned is called (the font size the width depends on changed): in the next frame.
@@ -109,8 +139,10 @@ export function watchPlacement(
   let primary: Element | null = null;
   let column: Element | null = null;
   let search: Element | null = null;
+  let bar: Element | null = null;
   const sizes = new Map<Element, string>();
-  const sizeOf = (target: Element, box: DOMRectReadOnly): string => (target === search ? `${box.width}x${box.height}` : `${box.width}`);
+  const sizeOf = (target: Element, box: DOMRectReadOnly): string =>
+    target === search || target === bar ? `${box.width}x${box.height}` : `${box.width}`;
   const swap = (old: Element | null, found: Element | null): Element | null => {
     if (old === found) return old;
     if (old) boxes.unobserve(old);
@@ -156,10 +188,13 @@ export function watchPlacement(
 
   let watched: Element | null | undefined;
   let dialog = doc.querySelector(X.layers)?.querySelector(X.dialog) ?? null;
+  bar = swap(null, doc.querySelector(X.layers)?.querySelector(X.bottomBar) ?? null);
   const seeDialog = (): void => {
     const open = watched?.querySelector(X.dialog) ?? null;
-    if (open === dialog) return;
+    const tabBar = watched?.querySelector(X.bottomBar) ?? null;
+    if (open === dialog && tabBar === bar) return;
     dialog = open;
+    bar = swap(bar, tabBar);
     placeSoon();
   };
   const dialogs = new MutationObserver(seeDialog);

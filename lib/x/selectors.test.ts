@@ -12,6 +12,7 @@ type Entry = keyof typeof X;
 const NOT_IN_SAVED_PAGES: Partial<Record<Entry, string>> = {
   dialog: 'no published saved page has an open compose/reply dialog; the stand-in and the e2e tests open one',
   latestTab: 'no published saved page is a search results page; the stand-in and the e2e tests switch to Latest',
+  bottomBar: 'the saved pages are desktop-wide; the stand-in draws the tab bar at phone widths and the mobile e2e test sits above it',
 };
 
 const pages = REAL_PAGES.map((name) => ({ name, doc: realPage(name) }));

@@ -18,8 +18,11 @@ export const X = {
   showMore: '[data-testid="tweet-text-show-more-link"]',
   socialContext: '[data-testid="socialContext"]',
   promoted: '[data-testid="placementTracking"]',
-  newPostButton: '[data-testid="SideNav_NewTweet_Button"]',
+  /** x.com's Post button: in its left nav, or floating above the tab bar in its mobile layout (which opens a page). */
+  newPostButton: '[data-testid="SideNav_NewTweet_Button"], [data-testid="FloatingActionButtons_Tweet_Button"]',
   layers: '#layers',
+  /** x.com's tab bar along the window's bottom edge in its mobile layout (phone widths), rendered in #layers. */
+  bottomBar: '[data-testid="BottomBar"]',
   /**
    * Draft's contenteditable of a compose box. On x.com (and the stand-in) the contenteditable itself carries
    * `data-testid="tweetTextarea_N"`; older markup put that test id on a wrapper, so both forms are accepted.

@@ -83,7 +83,12 @@ describe('isXTabUrl', () => {
     ['https://twitter.com/search?q=%23blogchat', true],
     ['http://x.com/home', false],
     ['https://x.com:8443/home', false],
-    ['https://mobile.x.com/home', false],
+    ['https://mobile.x.com/home', true],
+    ['https://mobile.twitter.com/search?q=%23blogchat', true],
+    ['https://www.x.com/home', false],
+    ['https://m.x.com/home', false],
+    ['https://mobile.x.com.evil.example/', false],
+    ['http://mobile.x.com/home', false],
     ['https://x.com.evil.example/', false],
     ['not a url', false],
   ])('%s → %s', (url, expected) => {

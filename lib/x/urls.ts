@@ -6,8 +6,10 @@ import { normalizeHandle } from '../chat/handles';
 import { extractTags, normalizeTag } from '../chat/hashtags';
 import { extractHashtagsWithIndices } from '../chat/twitterText';
 import type { Handle, Tag } from '../chat/types';
+import { X_TAB_HOSTS } from './hosts';
 
 const X_HOSTS = new Set(['x.com', 'twitter.com']);
+const TAB_HOSTS = new Set<string>(X_TAB_HOSTS);
 
 /** x.com, twitter.com and their `www.` / `mobile.` forms. */
 function isXHost(hostname: string): boolean {
@@ -15,11 +17,11 @@ function isXHost(hostname: string): boolean {
   return X_HOSTS.has(host);
 }
 
-/** Whether a tab's URL is where the content script runs: https://x.com or https://twitter.com, default port. */
+/** Whether a tab's URL is where the content script runs: https on x.com, twitter.com or their `mobile.` sites, default port. */
 export function isXTabUrl(url: string): boolean {
   try {
     const u = new URL(url);
-    return u.protocol === 'https:' && X_HOSTS.has(u.hostname) && u.port === '';
+    return u.protocol === 'https:' && TAB_HOSTS.has(u.hostname) && u.port === '';
   } catch {
     return false;
   }

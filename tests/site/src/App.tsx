@@ -1,11 +1,30 @@
-/** Desktop x.com layout: left nav (header[role=banner]), main[role=main] with primaryColumn + sidebarColumn, #layers. */
+/**
+ * x.com's layout: left nav (header[role=banner]), main[role=main] with primaryColumn + sidebarColumn, #layers.
+ * Narrower than 988 px x.com leaves out its right column (sidebarColumn); narrower than 500 px it switches to
+ * its mobile layout: no left nav, a bottom tab bar in #layers, and /compose/post as a page instead of a modal.
+ */
 import { useEffect, useLayoutEffect, useRef, useSyncExternalStore, type MouseEvent } from 'react';
 import { T } from './markup';
 import { parseRoute, splitPath } from './routes';
 import { store } from './store';
 import { Page, titleFor } from './Pages';
-import { LeftNav, Sidebar } from './SideColumns';
-import { Modal, RetweetMenu } from './Layers';
+import { BottomBar, FloatingPostButton, LeftNav, Sidebar } from './SideColumns';
+import { ComposePage, Modal, RetweetMenu } from './Layers';
+
+/** x.com's widths: below NARROW no right column, below PHONE the mobile layout. */
+const NARROW = '(max-width: 987px)';
+const PHONE = '(max-width: 499px)';
+
+function useMedia(query: string): boolean {
+  const media = window.matchMedia(query);
+  return useSyncExternalStore(
+    (changed) => {
+      media.addEventListener('change', changed);
+      return () => media.removeEventListener('change', changed);
+    },
+    () => media.matches,
+  );
+}
 
 /** x.com's router handles its own links (role=link anchors) without a page load */
 function onAppClick(e: MouseEvent): void {
@@ -20,7 +39,10 @@ function onAppClick(e: MouseEvent): void {
 
 export function App() {
   useSyncExternalStore(store.subscribe, store.getVersion);
+  const narrow = useMedia(NARROW);
+  const phone = useMedia(PHONE);
   const modal = store.modalState();
+  const composePage = phone && modal !== null;
   const bgPath = store.backgroundPath();
   const route = parseRoute(...splitPath(bgPath));
   const title = titleFor(route);
@@ -49,18 +71,20 @@ export function App() {
   return (
     <div className="css-175oi2r app" onClick={onAppClick}>
       <div className="css-175oi2r r-18u37iz app-row">
-        <LeftNav />
+        {phone ? null : <LeftNav />}
         <main role="main" className="css-175oi2r main">
           <div className="css-175oi2r r-18u37iz main-row">
             <div className="css-175oi2r primary" data-testid={T.primaryColumn}>
-              <Page key={pageKey} route={route} />
+              {composePage ? <ComposePage /> : <Page key={pageKey} route={route} />}
             </div>
-            <Sidebar />
+            {narrow ? null : <Sidebar />}
           </div>
         </main>
       </div>
       <div id="layers">
-        {modal ? <Modal state={modal} /> : null}
+        {modal && !composePage ? <Modal state={modal} /> : null}
+        {phone && !composePage ? <BottomBar /> : null}
+        {phone && !composePage ? <FloatingPostButton /> : null}
         <RetweetMenu />
         {store.toast ? (
           <div className="css-175oi2r toast-wrap">

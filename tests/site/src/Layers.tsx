@@ -92,6 +92,33 @@ export function Modal({ state }: { state: ModalState }) {
   );
 }
 
+/** The new-post composer at phone widths: a page of its own in the primary column (x.com's mobile layout). */
+export function ComposePage() {
+  const close = () => store.closeModal();
+  return (
+    <div className="css-175oi2r compose-page">
+      <div className="css-175oi2r r-18u37iz dialog-top">
+        <button data-testid={T.appBarClose} aria-label="Close" role="button" type="button" className="css-175oi2r icon-btn" onClick={close}>
+          ✕
+        </button>
+        <h2 className={`css-146c3p1 ${vh}`}>Compose new post</h2>
+      </div>
+      <Composer
+        key={store.entryKey()}
+        where="page"
+        inline={false}
+        autoFocus
+        placeholder="What is happening?!"
+        buttonLabel="Post"
+        onPost={(text) => {
+          store.post(text, 'page');
+          close();
+        }}
+      />
+    </div>
+  );
+}
+
 export function RetweetMenu() {
   const m = store.menu;
   if (!m) return null;

@@ -76,6 +76,40 @@ export function LeftNav() {
   );
 }
 
+/** The mobile layout's tab bar, fixed at the bottom of the window in #layers. */
+export function BottomBar() {
+  return (
+    <div className="css-175oi2r bottom-bar" data-testid={T.bottomBar}>
+      <nav aria-label="Primary" role="navigation" className="css-175oi2r r-18u37iz bottom-nav">
+        {NAV.map(([label, href, id]) => (
+          <a key={id} href={href} aria-label={label} role="link" data-testid={id} className="css-175oi2r bottom-link">
+            <span className="nav-dot" />
+          </a>
+        ))}
+      </nav>
+    </div>
+  );
+}
+
+/** The mobile layout's floating Post button: opens /compose/post (a page at phone widths). */
+export function FloatingPostButton() {
+  return (
+    <a
+      href="/compose/post"
+      aria-label="Post"
+      role="link"
+      data-testid={T.fab}
+      className="css-175oi2r fab"
+      onClick={(e) => {
+        e.preventDefault();
+        store.openModal('new');
+      }}
+    >
+      +
+    </a>
+  );
+}
+
 const TRENDS = ['#blogchat', '#edchat', '#journchat', 'Draft.js', '#WebExtensions'];
 
 export function Sidebar() {

@@ -70,7 +70,8 @@ export interface TweetSpec {
   views: number;
 }
 
-export type ComposerWhere = 'modal' | 'reply' | 'quote' | 'inline';
+/** `page`: the new-post composer as a page of its own, at phone widths (x.com's mobile layout). */
+export type ComposerWhere = 'modal' | 'reply' | 'quote' | 'inline' | 'page';
 
 export interface ComposerInfo {
   testId: string;

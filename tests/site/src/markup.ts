@@ -22,6 +22,14 @@
  *     `header[role=banner] nav` (CPFT `PRIMARY_NAV_DESKTOP: 'header nav'`),
  *     `#layers` for modals/menus (CPFT `PRIMARY_NAV_MOBILE: '#layers nav'`,
  *     `DISPLAY_DONE_BUTTON_DESKTOP: '#layers div[role="button"]...'`).
+ *   - Mobile layout (phone widths): the tab bar is `[data-testid="BottomBar"]` holding a `nav` in #layers
+ *     (CPFT `PRIMARY_NAV_MOBILE: '#layers nav'`; scripts that hide `[data-testid="BottomBar"]`), a floating
+ *     Post button `[data-testid="FloatingActionButtons_Tweet_Button"]` instead of the left nav's (CPFT hides
+ *     `:is([data-testid="SideNav_NewTweet_Button"], [data-testid="FloatingActionButtons_Tweet_Button"])`), and
+ *     /compose/post is a page in `main`, not a modal (CPFT: "On mobile, these are pages instead of
+ *     modals", `main div[data-testid^="tweetTextarea"]`; real mobile x.com puts a `textarea` there, the
+ *     stand-in keeps its Draft editor). The right column goes below 988 px (extensions' `min-width: 988px`
+ *     rules for the two-column layout).
  *
  * Tweets
  *   - `article[data-testid="tweet"]` inside a couple of wrapper divs of the cell.
@@ -84,6 +92,8 @@ export const T = {
   tweetButton: 'tweetButton',
   tweetButtonInline: 'tweetButtonInline',
   newTweet: 'SideNav_NewTweet_Button',
+  bottomBar: 'BottomBar',
+  fab: 'FloatingActionButtons_Tweet_Button',
   accountSwitcher: 'SideNav_AccountSwitcher_Button',
   appBarClose: 'app-bar-close',
   mask: 'mask',
