@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+import { TOGGLE_CHAT_MODE_COMMAND, TOGGLE_CHAT_MODE_KEYS } from './lib/commands/toggle-chat-mode';
 
 // The Firefox add-on id must never change: it keys the user's data (IndexedDB, storage) in Firefox
 // and is what addons.mozilla.org identifies the add-on by.
@@ -64,6 +65,9 @@ export default defineConfig({
     permissions: browser === 'firefox' ? ['storage', 'alarms'] : ['storage'],
     optional_permissions: browser === 'firefox' ? ['notifications'] : ['alarms', 'notifications'],
     host_permissions: ['https://x.com/*', 'https://twitter.com/*'],
+    commands: {
+      [TOGGLE_CHAT_MODE_COMMAND]: { suggested_key: TOGGLE_CHAT_MODE_KEYS, description: '__MSG_commandToggleChatMode__' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,7 +1,9 @@
 // The background owns the data: it answers the content scripts' and pages' messages from IndexedDB,
-// and arms the reminders' alarms. Wiring only; the logic is in lib/store (handler, schema, sessions),
-// lib/chat (directory, schedules) and lib/reminders.
+// arms the reminders' alarms and answers the chat-mode shortcut. Wiring only; the logic is in lib/store
+// (handler, schema, sessions), lib/chat (directory, schedules), lib/reminders and lib/commands.
 import { findChat } from '@/lib/chat';
+import { listenForToggleChatMode } from '@/lib/commands/toggle-chat-mode';
+import { createClient } from '@/lib/protocol/client';
 import { chatsChangedAnnouncer } from '@/lib/protocol/chats-changed';
 import { t } from '@/lib/i18n';
 import { createReminderService, listenForReminders } from '@/lib/reminders/service';
@@ -52,4 +54,10 @@ export default defineBackground(() => {
   // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the polyfill answers with the promise a listener returns
   browser.runtime.onMessage.addListener((message, sender) => handler(message, sender));
   listenForReminders(browser, reminders);
+  listenForToggleChatMode(browser.commands, {
+    // The background's own context is one of the extension's pages to the handler, as the popup is.
+    client: createClient((message) => handler(message, { id: browser.runtime.id, url: globalThis.location.href })),
+    activeTab: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0],
+    reloadTab: (tabId) => browser.tabs.reload(tabId),
+  });
 });

@@ -217,4 +217,24 @@ describe('Popup', () => {
       expect(featuredSwitch().getAttribute('aria-checked')).toBe('false');
     });
   });
+
+  it('shows the chat-mode shortcut the browser has and opens the browser’s shortcut settings', async () => {
+    const opened: string[] = [];
+    await showPopup(fakeClient([]), { shortcut: { keys: 'Alt+Shift+H', openSettings: () => void opened.push('settings') } });
+    await flush();
+    const section = root.querySelector('section.shortcut')!;
+    expect(section.querySelector(`#${section.getAttribute('aria-labelledby')}`)?.textContent).toBe('popupShortcutHeading');
+    expect(section.querySelector('kbd')?.textContent).toBe('Alt+Shift+H');
+    const change = [...section.querySelectorAll('button')].find((b) => b.textContent === 'popupShortcutChange')!;
+    userClick(change);
+    expect(opened).toEqual(['settings']);
+  });
+
+  it('says when no shortcut is set', async () => {
+    await showPopup(fakeClient([]), { shortcut: { keys: '', openSettings: () => undefined } });
+    await flush();
+    const section = root.querySelector('section.shortcut')!;
+    expect(section.querySelector('kbd')).toBeNull();
+    expect(section.querySelector('[data-testid="shortcut-keys"]')?.textContent).toBe('popupShortcutNotSet');
+  });
 });

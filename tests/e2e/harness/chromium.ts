@@ -73,6 +73,24 @@ export async function launchChromium({
     close: () => page.close(),
   });
 
+  /** The extension's running service worker, started if it was stopped. */
+  const ourWorker = async () => {
+    // The newest of ours: Playwright may still list a stopped worker for a while.
+    let worker = ctx
+      .serviceWorkers()
+      .filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`))
+      .at(-1);
+    if (!worker) {
+      // A stopped worker starts again for any extension event; opening one of its URLs is one.
+      const waking = ctx.waitForEvent('serviceworker', { timeout: 30_000 });
+      const page = await ctx.newPage();
+      await page.goto(`chrome-extension://${extensionId}/manifest.json`).catch(() => undefined);
+      worker = await waking;
+      await page.close();
+    }
+    return worker;
+  };
+
   const handle: ExtBrowser = {
     name: 'chromium',
     version: browser.version,
@@ -108,20 +126,18 @@ export async function launchChromium({
       }
     },
     async evaluateInWorker(fn) {
-      // The newest of ours: Playwright may still list a stopped worker for a while.
-      let worker = ctx
-        .serviceWorkers()
-        .filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`))
-        .at(-1);
-      if (!worker) {
-        // A stopped worker starts again for any extension event; opening one of its URLs is one.
-        const waking = ctx.waitForEvent('serviceworker', { timeout: 30_000 });
-        const page = await ctx.newPage();
-        await page.goto(`chrome-extension://${extensionId}/manifest.json`).catch(() => undefined);
-        worker = await waking;
-        await page.close();
-      }
-      return worker.evaluate(fn);
+      return (await ourWorker()).evaluate(fn);
+    },
+    async fireCommand(name) {
+      // Chrome's extension events can be dispatched from the worker itself, to the same listeners.
+      type CommandEvent = { dispatch(command: string): void };
+      await (
+        await ourWorker()
+      ).evaluate(
+        (command) =>
+          (globalThis as unknown as { chrome: { commands: { onCommand: CommandEvent } } }).chrome.commands.onCommand.dispatch(command),
+        name,
+      );
     },
     async restart() {
       await ctx.close();

@@ -44,6 +44,7 @@ export function withExtension(found: FoundBrowser): ExtBrowser {
     ...(found.name === 'chromium'
       ? { stopServiceWorker: () => browser().stopServiceWorker!(), evaluateInWorker: (fn) => browser().evaluateInWorker!(fn) }
       : {}),
+    fireCommand: (name) => browser().fireCommand(name),
     restart: () => browser().restart(),
     close: () => browser().close(),
   };

@@ -52,6 +52,15 @@ export interface ExtBrowser {
    * storage (both browsers): the worker itself in Chromium, a tab on one of its resources in Firefox.
    */
   evaluateInExtension<R>(fn: () => R | Promise<R>): Promise<R>;
+  /**
+   * Runs the extension's keyboard command `name` as the browser does when its key is pressed. Key
+   * presses sent by the automation (Playwright's CDP input, WebDriver BiDi's input actions) reach the
+   * page only, never the browser's own shortcuts (tried in both browsers), so each browser's next step
+   * is taken instead: Chromium dispatches the command event to the worker's listeners, Firefox fires the
+   * command of the key element it added to the browser window for the command's shortcut (Firefox fails
+   * when the command has no shortcut).
+   */
+  fireCommand(name: string): Promise<void>;
   /** Closes the browser and starts it again on the same profile. */
   restart(): Promise<void>;
   close(): Promise<void>;
