@@ -201,7 +201,13 @@ describe('Popup', () => {
       await renderPopup(client, () => Promise.resolve(true));
       const later = root.querySelector('li[data-tag="mine"] .reminder')!;
       expect(later.getAttribute('data-reminder')).toBe('on');
-      expect(later.querySelector('button[role="switch"]')!.getAttribute('aria-label')).toBe('reminderLabel(#mine)');
+      const compactSwitch = later.querySelector('button[role="switch"]')!;
+      expect(compactSwitch.getAttribute('aria-label')).toBe('reminderLabel(#mine)');
+      // A drawn bell, hidden from assistive technology (the label names the switch), and no emoji to render as a box.
+      const bell = compactSwitch.querySelector('svg.bell')!;
+      expect(bell.getAttribute('aria-hidden')).toBe('true');
+      expect(bell.querySelector('line')).toBeNull(); // struck through only when off
+      expect(compactSwitch.textContent).not.toMatch(/\p{Extended_Pictographic}/u);
       expect(later.querySelector('select')!.value).toBe('30');
       expect(featuredSwitch().getAttribute('aria-checked')).toBe('false');
       expect(root.querySelector('.featured .reminder select')).not.toBeNull();
