@@ -1,6 +1,7 @@
 // The background owns the data: it answers the content scripts' and pages' messages from IndexedDB,
-// arms the reminders' alarms and answers the chat-mode shortcut. Wiring only; the logic is in lib/store
-// (handler, schema, sessions), lib/chat (directory, schedules), lib/reminders and lib/commands.
+// arms the reminders' alarms, answers the chat-mode shortcut and opens the welcome page on install. Wiring
+// only; the logic is in lib/store (handler, schema, sessions), lib/chat (directory, schedules),
+// lib/reminders, lib/commands and lib/welcome.
 import { findChat } from '@/lib/chat';
 import { listenForToggleChatMode } from '@/lib/commands/toggle-chat-mode';
 import { createClient } from '@/lib/protocol/client';
@@ -12,6 +13,7 @@ import { storeOpener } from '@/lib/store/db';
 import { createHandler } from '@/lib/store/handler';
 import { scheduledSessionFor } from '@/lib/store/scheduled-sessions';
 import { createTabSession } from '@/lib/store/tab-session';
+import { openWelcomeOnInstall, WELCOME_PAGE } from '@/lib/welcome';
 
 export default defineBackground(() => {
   // Opened on first use and reopened if the browser closes the connection.
@@ -60,4 +62,5 @@ export default defineBackground(() => {
     activeTab: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0],
     reloadTab: (tabId) => browser.tabs.reload(tabId),
   });
+  openWelcomeOnInstall(browser.runtime.onInstalled, () => browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) }));
 });

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isStandinUrl } from './standin.ts';
-import type { ExtBrowser, ExtPage, ResolvedLaunchOptions } from './session.ts';
+import { INSTALL_TAB_TIMEOUT_MS, pollFor, type ExtBrowser, type ExtPage, type ResolvedLaunchOptions } from './session.ts';
 
 // The add-on's id (wxt.config.ts's GECKO_ID).
 const ADDON_ID = 'chat-mode-for-x@chatmode.extension';
@@ -57,6 +57,16 @@ export async function launchFirefox({
   const profile = mkdtempSync(join(tmpdir(), 'chatmode-firefox-'));
   type Browser = Awaited<ReturnType<typeof puppeteer.launch>>;
   let instance: Browser;
+  const extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}/`;
+  const openedOnInstall: string[] = [];
+  /** Puppeteer's WebDriver BiDi connection (a public field it leaves out of its types), for commands it does not wrap. */
+  type Send = (method: string, params: object) => Promise<{ result: Record<string, unknown> }>;
+  const bidi = () => (instance as unknown as { connection: { send: Send } }).connection;
+  // Puppeteer's pages keep "about:blank" for a tab that an extension opened on one of its pages.
+  const topContexts = async () => {
+    const { result } = await bidi().send('browsingContext.getTree', { maxDepth: 0 });
+    return result.contexts as { context: string; url: string }[];
+  };
 
   const start = async (): Promise<void> => {
     instance = await puppeteer.launch({
@@ -81,11 +91,17 @@ export async function launchFirefox({
       },
     });
     await instance.installExtension(dir);
+    const opened = await pollFor(
+      async () => (await topContexts()).find((tab) => tab.url.startsWith(extensionOrigin)),
+      INSTALL_TAB_TIMEOUT_MS,
+    );
+    if (!opened) return;
+    openedOnInstall.push(opened.url);
+    await bidi().send('browsingContext.close', { context: opened.context });
   };
   await start();
 
   type Page = Awaited<ReturnType<Browser['newPage']>>;
-  const extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}/`;
   /**
    * Firefox's remote agent sends no load event for moz-extension documents, so puppeteer's `goto` never
    * resolves for them (a known puppeteer/Firefox bug). Not awaiting it and polling the page instead
@@ -149,6 +165,8 @@ export async function launchFirefox({
     version: browser.version,
     extensionOrigin,
     newPage: wrap,
+    tabUrls: async () => (await topContexts()).map((tab) => tab.url),
+    openedOnInstall,
     async evaluateInExtension(fn) {
       // Any resource of the extension is a document of its origin; this one runs none of its code.
       const page = await instance.newPage();
@@ -161,12 +179,10 @@ export async function launchFirefox({
     },
     async fireCommand(name) {
       // The browser window's chrome document, open to WebDriver BiDi with --remote-allow-system-access.
-      type Send = (method: string, params: object) => Promise<{ result: Record<string, unknown> }>;
-      const { connection } = instance as unknown as { connection: { send: Send } };
-      const { result: tree } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+      const { result: tree } = await bidi().send('browsingContext.getTree', { 'moz:scope': 'chrome' });
       const window = (tree.contexts as { context: string }[])[0];
       if (!window) throw new Error('Firefox shows no browser window to WebDriver BiDi.');
-      const { result } = await connection.send('script.evaluate', {
+      const { result } = await bidi().send('script.evaluate', {
         expression: `(${fireKeyCommand.toString()})(${JSON.stringify(ADDON_ID)}, ${JSON.stringify(name)})`,
         target: { context: window.context },
         awaitPromise: true,

@@ -40,6 +40,10 @@ export function withExtension(found: FoundBrowser): ExtBrowser {
       return browser().extensionOrigin;
     },
     newPage: () => browser().newPage(),
+    tabUrls: () => browser().tabUrls(),
+    get openedOnInstall() {
+      return browser().openedOnInstall;
+    },
     evaluateInExtension: (fn) => browser().evaluateInExtension(fn),
     ...(found.name === 'chromium'
       ? { stopServiceWorker: () => browser().stopServiceWorker!(), evaluateInWorker: (fn) => browser().evaluateInWorker!(fn) }
