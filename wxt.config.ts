@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { X_TAB_MATCHES } from './lib/x/hosts';
+import { TOGGLE_CHAT_MODE_COMMAND, TOGGLE_CHAT_MODE_KEYS } from './lib/commands/toggle-chat-mode';
 
 // The Firefox add-on id must never change: it keys the user's data (IndexedDB, storage) in Firefox
 // and is what addons.mozilla.org identifies the add-on by.
@@ -69,6 +70,9 @@ export default defineConfig({
     permissions: browser === 'firefox' ? ['storage', 'alarms'] : ['storage'],
     optional_permissions: browser === 'firefox' ? ['notifications'] : ['alarms', 'notifications'],
     host_permissions: X_TAB_MATCHES,
+    commands: {
+      [TOGGLE_CHAT_MODE_COMMAND]: { suggested_key: TOGGLE_CHAT_MODE_KEYS, description: '__MSG_commandToggleChatMode__' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

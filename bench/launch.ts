@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import type { FoundBrowser } from '../tests/e2e/harness/browsers.ts';
-import { CHROMIUM_QUIET_ARGS, routeStandin } from '../tests/e2e/harness/chromium.ts';
+import { CHROMIUM_QUIET_ARGS, closeInstallTab, routeStandin } from '../tests/e2e/harness/chromium.ts';
 import type { Responder } from '../tests/e2e/harness/session.ts';
 
 /** The CDP calls the bench makes; satisfied by playwright's and puppeteer's sessions alike. */
@@ -87,6 +87,8 @@ export async function launchBench({
   if (dir) {
     worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
     extensionId = new URL(worker.url()).host;
+    // Its welcome page, opened on install, is not part of what is measured.
+    await closeInstallTab(context, extensionId);
     const session = await workerSession(profile, worker.url());
     workerCdp = session.cdp;
     disconnect = session.disconnect;

@@ -1,8 +1,11 @@
 // The background owns the data: it answers the content scripts' and pages' messages from IndexedDB,
-// arms the reminders' alarms and, when the user turns it on, keeps chats' settings in sync storage.
-// Wiring only; the logic is in lib/store (handler, schema, sessions), lib/chat (directory, schedules),
-// lib/reminders and lib/sync.
+// arms the reminders' alarms, answers the chat-mode shortcut, opens the welcome page on install and,
+// when the user turns it on, keeps chats' settings in sync storage. Wiring only; the logic is in
+// lib/store (handler, schema, sessions), lib/chat (directory, schedules), lib/reminders, lib/commands,
+// lib/welcome and lib/sync.
 import { findChat } from '@/lib/chat';
+import { listenForToggleChatMode } from '@/lib/commands/toggle-chat-mode';
+import { createClient } from '@/lib/protocol/client';
 import { chatsChangedAnnouncer } from '@/lib/protocol/chats-changed';
 import { t } from '@/lib/i18n';
 import { createReminderService, listenForReminders } from '@/lib/reminders/service';
@@ -12,6 +15,7 @@ import { createHandler } from '@/lib/store/handler';
 import { scheduledSessionFor } from '@/lib/store/scheduled-sessions';
 import { createTabSession } from '@/lib/store/tab-session';
 import { createSyncService } from '@/lib/sync/service';
+import { openWelcomeOnInstall, WELCOME_PAGE } from '@/lib/welcome';
 
 export default defineBackground(() => {
   // Opened on first use and reopened if the browser closes the connection.
@@ -69,4 +73,11 @@ export default defineBackground(() => {
     if (areaName === 'sync') sync.syncChanged(Object.keys(changes));
   });
   void sync.start();
+  listenForToggleChatMode(browser.commands, {
+    // The background's own context is one of the extension's pages to the handler, as the popup is.
+    client: createClient((message) => handler(message, { id: browser.runtime.id, url: globalThis.location.href })),
+    activeTab: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0],
+    reloadTab: (tabId) => browser.tabs.reload(tabId),
+  });
+  openWelcomeOnInstall(browser.runtime.onInstalled, () => browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) }));
 });

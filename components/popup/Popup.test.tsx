@@ -201,7 +201,13 @@ describe('Popup', () => {
       await renderPopup(client, () => Promise.resolve(true));
       const later = root.querySelector('li[data-tag="mine"] .reminder')!;
       expect(later.getAttribute('data-reminder')).toBe('on');
-      expect(later.querySelector('button[role="switch"]')!.getAttribute('aria-label')).toBe('reminderLabel(#mine)');
+      const compactSwitch = later.querySelector('button[role="switch"]')!;
+      expect(compactSwitch.getAttribute('aria-label')).toBe('reminderLabel(#mine)');
+      // A drawn bell, hidden from assistive technology (the label names the switch), and no emoji to render as a box.
+      const bell = compactSwitch.querySelector('svg.bell')!;
+      expect(bell.getAttribute('aria-hidden')).toBe('true');
+      expect(bell.querySelector('line')).toBeNull(); // struck through only when off
+      expect(compactSwitch.textContent).not.toMatch(/\p{Extended_Pictographic}/u);
       expect(later.querySelector('select')!.value).toBe('30');
       expect(featuredSwitch().getAttribute('aria-checked')).toBe('false');
       expect(root.querySelector('.featured .reminder select')).not.toBeNull();
@@ -216,5 +222,25 @@ describe('Popup', () => {
       expect(root.querySelector('.featured')!.getAttribute('data-tag')).toBe('blogchat');
       expect(featuredSwitch().getAttribute('aria-checked')).toBe('false');
     });
+  });
+
+  it('shows the chat-mode shortcut the browser has and opens the browser’s shortcut settings', async () => {
+    const opened: string[] = [];
+    await showPopup(fakeClient([]), { shortcut: { keys: 'Alt+Shift+H', openSettings: () => void opened.push('settings') } });
+    await flush();
+    const section = root.querySelector('section.shortcut')!;
+    expect(section.querySelector(`#${section.getAttribute('aria-labelledby')}`)?.textContent).toBe('popupShortcutHeading');
+    expect(section.querySelector('kbd')?.textContent).toBe('Alt+Shift+H');
+    const change = [...section.querySelectorAll('button')].find((b) => b.textContent === 'popupShortcutChange')!;
+    userClick(change);
+    expect(opened).toEqual(['settings']);
+  });
+
+  it('says when no shortcut is set', async () => {
+    await showPopup(fakeClient([]), { shortcut: { keys: '', openSettings: () => undefined } });
+    await flush();
+    const section = root.querySelector('section.shortcut')!;
+    expect(section.querySelector('kbd')).toBeNull();
+    expect(section.querySelector('[data-testid="shortcut-keys"]')?.textContent).toBe('popupShortcutNotSet');
   });
 });

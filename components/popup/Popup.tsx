@@ -1,6 +1,6 @@
 // The action popup: the chat that is live or next (directory + the user's chats) with its local start
-// and a countdown, a button that opens it in chat mode, the current tab's chat-mode switch, and the
-// chats after it, each with a "Remind me" switch and lead time. Talks to the background only through
+// and a countdown, a button that opens it in chat mode, the current tab's chat-mode switch, the
+// chats after it, each with a "Remind me" switch and lead time, and the chat-mode shortcut. Talks to the background only through
 // the message protocol; asks for the reminders' optional permissions itself, in the click.
 import { useEffect, useState } from 'preact/hooks';
 import { CHAT_DIRECTORY, formatLocalStart, formatTag, type ChatDefinition, type Tag } from '@/lib/chat';
@@ -12,6 +12,7 @@ import { formatCountdown, upcomingChats, type UpcomingChat } from '@/lib/pages/u
 import { ChatModeSwitch } from '../ChatModeSwitch';
 import { Isolated } from '../Isolated';
 import { askReminderPermission, useReminders } from './reminders';
+import { Shortcut, type ShortcutInfo } from './Shortcut';
 import './reminders.css';
 
 export interface PopupProps {
@@ -24,6 +25,8 @@ export interface PopupProps {
   /** Reloads the active tab so its content script picks up a changed setting. */
   reloadActiveTab: () => void | Promise<void>;
   openOptions: () => void;
+  /** The chat-mode shortcut; not shown without it. */
+  shortcut?: ShortcutInfo;
   now?: () => Date;
   timeZone?: string;
   directory?: readonly ChatDefinition[];
@@ -46,6 +49,7 @@ export function Popup({
   openTab,
   reloadActiveTab,
   openOptions,
+  shortcut,
   now = () => new Date(),
   timeZone,
   directory = CHAT_DIRECTORY,
@@ -166,6 +170,7 @@ export function Popup({
           </ul>
         </section>
       ) : null}
+      {shortcut ? <Shortcut {...shortcut} t={t} /> : null}
       <div class="footer">
         <button type="button" class="button" onClick={openOptions}>
           {t('popupSettings')}

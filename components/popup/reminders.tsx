@@ -146,7 +146,7 @@ function ReminderControl({ tag, on, lead, disabled, compact, notice, t, onToggle
           disabled={disabled}
           onClick={() => onToggle(!on)}
         >
-          {compact ? <span aria-hidden="true">{on ? '🔔' : '🔕'}</span> : <span class="switch-label">{label}</span>}
+          {compact ? <BellIcon on={on} /> : <span class="switch-label">{label}</span>}
           <span class="switch-track" aria-hidden="true">
             <span class="switch-thumb" />
           </span>
@@ -177,5 +177,18 @@ function ReminderControl({ tag, on, lead, disabled, compact, notice, t, onToggle
         </p>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * The compact switch's bell, struck through when off: drawn, since the emoji bells render as an empty
+ * box where no emoji font is installed. Decorative; the switch's aria-label names it.
+ */
+function BellIcon({ on }: { on: boolean }) {
+  return (
+    <svg class="bell" aria-hidden="true" focusable="false" width="16" height="16" viewBox="0 0 16 16">
+      <path d="M8 1.5a4.5 4.5 0 0 0-4.5 4.5v3L2 11.5h12L12.5 9V6A4.5 4.5 0 0 0 8 1.5Z M6.5 13a1.5 1.5 0 0 0 3 0Z" fill="currentColor" />
+      {on ? null : <line x1="2" y1="14" x2="14" y2="2" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" />}
+    </svg>
   );
 }

@@ -2,7 +2,7 @@
 // fresh Debian machine. Test tools must never download their own browser builds (there is no network
 // for that here), so we use the distribution's Chromium and Firefox ESR.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, readFileSync } from 'node:fs';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -40,8 +40,30 @@ function isExecutable(path: string): boolean {
 
 function readVersion(path: string): string {
   const printed = execFileSync(path, ['--version'], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, MOZ_HEADLESS: '1' } });
-  // "Chromium 156.0.8078.79 built on Debian GNU/Linux 12 (bookworm)" → "Chromium 156.0.8078.79"
+  // "Chromium 156.0.8078.79 built on Debian GNU/Linux 12 (bookworm)" (through Debian's launcher) → "Chromium 156.0.8078.79"
   return printed.trim().replace(/ built on .*$/, '');
+}
+
+/** The browser Debian's /usr/bin/chromium launcher starts. */
+const DEBIAN_CHROMIUM_BINARY = '/usr/lib/chromium/chromium';
+
+/**
+ * Debian's /usr/bin/chromium is a shell script: it sources /etc/chromium.d/* and execs the real binary
+ * with their flags. One of them compares /dev/shm's free space and prints "[: …: unexpected operator" on
+ * every launch where /dev/shm is mounted twice (containers: findmnt prints two numbers). Nothing it adds
+ * is needed here: its flags (--no-default-browser-check, --disable-dev-shm-usage, --disable-pings, …) are
+ * Playwright's defaults or not about tests, the Google API keys serve Google services the tests never
+ * reach, and CHROME_WRAPPER and CHROME_DESKTOP are for desktop integration. So the binary is started directly.
+ */
+function withoutDebianWrapper(path: string): string {
+  let head: string;
+  try {
+    head = readFileSync(path, { encoding: 'latin1' }).slice(0, 4096);
+  } catch {
+    return path;
+  }
+  const isDebianWrapper = head.startsWith('#!') && head.includes('/etc/chromium.d/') && head.includes('CHROMIUM_FLAGS');
+  return isDebianWrapper && isExecutable(DEBIAN_CHROMIUM_BINARY) ? DEBIAN_CHROMIUM_BINARY : path;
 }
 
 function locate(name: BrowserName): string | undefined {
@@ -51,7 +73,8 @@ function locate(name: BrowserName): string | undefined {
     if (!isExecutable(fromEnv)) throw new Error(`${env}=${fromEnv} is not an executable file.`);
     return fromEnv;
   }
-  return paths.find(isExecutable);
+  const found = paths.find(isExecutable);
+  return found && name === 'chromium' ? withoutDebianWrapper(found) : found;
 }
 
 function canInstallWithApt(): boolean {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { STANDIN_URL } from './standin.ts';
-import type { ExtBrowser, ExtPage, ResolvedLaunchOptions, Responder } from './session.ts';
+import { INSTALL_TAB_TIMEOUT_MS, pollFor, type ExtBrowser, type ExtPage, type ResolvedLaunchOptions, type Responder } from './session.ts';
 
 /** Chromium flags for a machine with no network but the package registries: no calling home. */
 export const CHROMIUM_QUIET_ARGS = [
@@ -26,6 +26,20 @@ export async function routeStandin(context: PlaywrightContext, respond: Responde
   });
 }
 
+/**
+ * Waits for the tab the extension opens when it is installed (its welcome page) and closes it, so the
+ * pages a test or the bench opens are the browser's only ones, as before it had one. Returns its URL.
+ */
+export async function closeInstallTab(ctx: PlaywrightContext, extensionId: string): Promise<string | undefined> {
+  const opened = await pollFor(
+    () => Promise.resolve(ctx.pages().find((page) => page.url().startsWith(`chrome-extension://${extensionId}/`))),
+    INSTALL_TAB_TIMEOUT_MS,
+  );
+  const url = opened?.url();
+  await opened?.close();
+  return url;
+}
+
 export async function launchChromium({
   browser,
   extensionDir,
@@ -41,8 +55,9 @@ export async function launchChromium({
   type Context = Awaited<ReturnType<typeof chromium.launchPersistentContext>>;
   let ctx: Context;
   let extensionId = '';
+  const openedOnInstall: string[] = [];
 
-  const start = async (): Promise<void> => {
+  const start = async (install: boolean): Promise<void> => {
     ctx = await chromium.launchPersistentContext(profile, {
       executablePath: browser.executablePath,
       headless,
@@ -61,8 +76,11 @@ export async function launchChromium({
     await routeStandin(ctx, respond);
     const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker', { timeout: 30_000 }));
     extensionId = new URL(worker.url()).host;
+    if (!install) return;
+    const opened = await closeInstallTab(ctx, extensionId);
+    if (opened) openedOnInstall.push(opened);
   };
-  await start();
+  await start(true);
 
   const wrap = (page: Awaited<ReturnType<Context['newPage']>>): ExtPage => ({
     goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
@@ -81,6 +99,24 @@ export async function launchChromium({
     close: () => page.close(),
   });
 
+  /** The extension's running service worker, started if it was stopped. */
+  const ourWorker = async () => {
+    // The newest of ours: Playwright may still list a stopped worker for a while.
+    let worker = ctx
+      .serviceWorkers()
+      .filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`))
+      .at(-1);
+    if (!worker) {
+      // A stopped worker starts again for any extension event; opening one of its URLs is one.
+      const waking = ctx.waitForEvent('serviceworker', { timeout: 30_000 });
+      const page = await ctx.newPage();
+      await page.goto(`chrome-extension://${extensionId}/manifest.json`).catch(() => undefined);
+      worker = await waking;
+      await page.close();
+    }
+    return worker;
+  };
+
   const handle: ExtBrowser = {
     name: 'chromium',
     version: browser.version,
@@ -88,6 +124,8 @@ export async function launchChromium({
       return `chrome-extension://${extensionId}/`;
     },
     newPage: async () => wrap(await ctx.newPage()),
+    tabUrls: () => Promise.resolve(ctx.pages().map((page) => page.url())),
+    openedOnInstall,
     evaluateInExtension: (fn) => handle.evaluateInWorker!(fn),
     async stopServiceWorker() {
       // Chrome's own way to stop a worker: the DevTools protocol's ServiceWorker.stopAllWorkers, from
@@ -116,24 +154,22 @@ export async function launchChromium({
       }
     },
     async evaluateInWorker(fn) {
-      // The newest of ours: Playwright may still list a stopped worker for a while.
-      let worker = ctx
-        .serviceWorkers()
-        .filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`))
-        .at(-1);
-      if (!worker) {
-        // A stopped worker starts again for any extension event; opening one of its URLs is one.
-        const waking = ctx.waitForEvent('serviceworker', { timeout: 30_000 });
-        const page = await ctx.newPage();
-        await page.goto(`chrome-extension://${extensionId}/manifest.json`).catch(() => undefined);
-        worker = await waking;
-        await page.close();
-      }
-      return worker.evaluate(fn);
+      return (await ourWorker()).evaluate(fn);
+    },
+    async fireCommand(name) {
+      // Chrome's extension events can be dispatched from the worker itself, to the same listeners.
+      type CommandEvent = { dispatch(command: string): void };
+      await (
+        await ourWorker()
+      ).evaluate(
+        (command) =>
+          (globalThis as unknown as { chrome: { commands: { onCommand: CommandEvent } } }).chrome.commands.onCommand.dispatch(command),
+        name,
+      );
     },
     async restart() {
       await ctx.close();
-      await start();
+      await start(false);
     },
     async close() {
       await ctx.close();

@@ -4,10 +4,40 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isStandinUrl } from './standin.ts';
-import type { ExtBrowser, ExtPage, ResolvedLaunchOptions } from './session.ts';
+import { INSTALL_TAB_TIMEOUT_MS, pollFor, type ExtBrowser, type ExtPage, type ResolvedLaunchOptions } from './session.ts';
 
+// The add-on's id (wxt.config.ts's GECKO_ID).
+const ADDON_ID = 'chat-mode-for-x@chatmode.extension';
 // A fixed moz-extension UUID, so tests can open the add-on's pages by URL.
 const FIREFOX_EXTENSION_UUID = '5c7a3c1e-6a1b-4f7e-9a43-0c4d6a1f2b90';
+
+/**
+ * Runs in Firefox's browser window (chrome privileges): fires the command of the key element Firefox
+ * made for the add-on's command `name` from its current shortcut, the element a press of that key fires.
+ */
+async function fireKeyCommand(addonId: string, name: string): Promise<void> {
+  type Shortcuts = { commands: Promise<Map<string, { shortcut?: string }>> };
+  type Modules = {
+    ExtensionParent: { GlobalManager: { getExtension(id: string): { shortcuts: Shortcuts } } };
+    ShortcutUtils: { getKeyAttribute(key: string): [string, string]; getModifiersAttribute(modifiers: string[]): string };
+  };
+  const { ChromeUtils } = globalThis as unknown as { ChromeUtils: { importESModule(url: string): Partial<Modules> } };
+  const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs') as Modules;
+  const { ShortcutUtils } = ChromeUtils.importESModule('resource://gre/modules/ShortcutUtils.sys.mjs') as Modules;
+  const commands = await ExtensionParent.GlobalManager.getExtension(addonId).shortcuts.commands;
+  const shortcut = commands.get(name)?.shortcut;
+  if (!shortcut) throw new Error(`${name} has no shortcut`);
+  const parts = shortcut.split('+');
+  const [attribute, value] = ShortcutUtils.getKeyAttribute(parts.pop()!);
+  const modifiers = ShortcutUtils.getModifiersAttribute(parts);
+  // The add-on's keyset, named by Firefox's widget id for it (its id, lower case, other than [a-z0-9_-] as "_").
+  const keyset = `ext-keyset-id-${addonId.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}`;
+  const key = [...document.querySelectorAll(`keyset[id="${keyset}"] > key[modifiers="${modifiers}"]`)].find(
+    (k) => k.getAttribute(attribute) === value,
+  ) as (Element & { doCommand(): void }) | undefined;
+  if (!key) throw new Error(`No key element for ${shortcut} in the browser window`);
+  key.doCommand();
+}
 
 /** The command of puppeteer's WebDriver BiDi browsing context used here. */
 interface BiDiBrowsingContext {
@@ -28,6 +58,16 @@ export async function launchFirefox({
   const profile = mkdtempSync(join(tmpdir(), 'chatmode-firefox-'));
   type Browser = Awaited<ReturnType<typeof puppeteer.launch>>;
   let instance: Browser;
+  const extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}/`;
+  const openedOnInstall: string[] = [];
+  /** Puppeteer's WebDriver BiDi connection (a public field it leaves out of its types), for commands it does not wrap. */
+  type Send = (method: string, params: object) => Promise<{ result: Record<string, unknown> }>;
+  const bidi = () => (instance as unknown as { connection: { send: Send } }).connection;
+  // Puppeteer's pages keep "about:blank" for a tab that an extension opened on one of its pages.
+  const topContexts = async () => {
+    const { result } = await bidi().send('browsingContext.getTree', { maxDepth: 0 });
+    return result.contexts as { context: string; url: string }[];
+  };
 
   const start = async (): Promise<void> => {
     instance = await puppeteer.launch({
@@ -41,7 +81,7 @@ export async function launchFirefox({
       args: ['--remote-allow-system-access'],
       extraPrefsFirefox: {
         // Pin the add-on's internal UUID so its pages have a known moz-extension:// origin.
-        'extensions.webextensions.uuids': JSON.stringify({ 'chat-mode-for-x@chatmode.extension': FIREFOX_EXTENSION_UUID }),
+        'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: FIREFOX_EXTENSION_UUID }),
         // Keep the add-on's data across the reinstall that a browser restart needs (temporary add-ons
         // are removed at shutdown), as a permanently installed add-on keeps it.
         'extensions.webextensions.keepStorageOnUninstall': true,
@@ -53,11 +93,17 @@ export async function launchFirefox({
       },
     });
     await instance.installExtension(dir);
+    const opened = await pollFor(
+      async () => (await topContexts()).find((tab) => tab.url.startsWith(extensionOrigin)),
+      INSTALL_TAB_TIMEOUT_MS,
+    );
+    if (!opened) return;
+    openedOnInstall.push(opened.url);
+    await bidi().send('browsingContext.close', { context: opened.context });
   };
   await start();
 
   type Page = Awaited<ReturnType<Browser['newPage']>>;
-  const extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}/`;
   /**
    * Firefox's remote agent sends no load event for moz-extension documents, so puppeteer's `goto` never
    * resolves for them (a known puppeteer/Firefox bug). Not awaiting it and polling the page instead
@@ -121,6 +167,8 @@ export async function launchFirefox({
     version: browser.version,
     extensionOrigin,
     newPage: wrap,
+    tabUrls: async () => (await topContexts()).map((tab) => tab.url),
+    openedOnInstall,
     async evaluateInExtension(fn) {
       // Any resource of the extension is a document of its origin; this one runs none of its code.
       const page = await instance.newPage();
@@ -130,6 +178,18 @@ export async function launchFirefox({
       } finally {
         await page.close();
       }
+    },
+    async fireCommand(name) {
+      // The browser window's chrome document, open to WebDriver BiDi with --remote-allow-system-access.
+      const { result: tree } = await bidi().send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+      const window = (tree.contexts as { context: string }[])[0];
+      if (!window) throw new Error('Firefox shows no browser window to WebDriver BiDi.');
+      const { result } = await bidi().send('script.evaluate', {
+        expression: `(${fireKeyCommand.toString()})(${JSON.stringify(ADDON_ID)}, ${JSON.stringify(name)})`,
+        target: { context: window.context },
+        awaitPromise: true,
+      });
+      if (result.type === 'exception') throw new Error(`Firefox could not fire ${name}: ${JSON.stringify(result.exceptionDetails)}`);
     },
     async restart() {
       await instance.close();

@@ -40,10 +40,15 @@ export function withExtension(found: FoundBrowser, options: Pick<LaunchOptions, 
       return browser().extensionOrigin;
     },
     newPage: () => browser().newPage(),
+    tabUrls: () => browser().tabUrls(),
+    get openedOnInstall() {
+      return browser().openedOnInstall;
+    },
     evaluateInExtension: (fn) => browser().evaluateInExtension(fn),
     ...(found.name === 'chromium'
       ? { stopServiceWorker: () => browser().stopServiceWorker!(), evaluateInWorker: (fn) => browser().evaluateInWorker!(fn) }
       : {}),
+    fireCommand: (name) => browser().fireCommand(name),
     restart: () => browser().restart(),
     close: () => browser().close(),
   };

@@ -43,6 +43,14 @@ export interface ExtBrowser {
   /** Base URL of the installed extension's pages, ending in '/'. */
   extensionOrigin: string;
   newPage(): Promise<ExtPage>;
+  /** The URLs of every open tab, the ones the extension opened included. */
+  tabUrls(): Promise<string[]>;
+  /**
+   * The tabs the extension opened when it was installed (its welcome page), one entry per install
+   * (Chromium installs it on the first start, Firefox's temporary add-on on every start). The harness
+   * closes them once open, so that no test's page loses its place in front to one opening late.
+   */
+  readonly openedOnInstall: string[];
   /** Stops the MV3 service worker as Chrome does when idle (Chromium only). */
   stopServiceWorker?(): Promise<void>;
   /** Runs `fn` in the extension's service worker, starting it if stopped (Chromium only). */
@@ -52,6 +60,15 @@ export interface ExtBrowser {
    * storage (both browsers): the worker itself in Chromium, a tab on one of its resources in Firefox.
    */
   evaluateInExtension<R>(fn: () => R | Promise<R>): Promise<R>;
+  /**
+   * Runs the extension's keyboard command `name` as the browser does when its key is pressed. Key
+   * presses sent by the automation (Playwright's CDP input, WebDriver BiDi's input actions) reach the
+   * page only, never the browser's own shortcuts (tried in both browsers), so each browser's next step
+   * is taken instead: Chromium dispatches the command event to the worker's listeners, Firefox fires the
+   * command of the key element it added to the browser window for the command's shortcut (Firefox fails
+   * when the command has no shortcut).
+   */
+  fireCommand(name: string): Promise<void>;
   /** Closes the browser and starts it again on the same profile. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -71,6 +88,19 @@ export interface LaunchOptions {
    * extension's messages and Intl's default locale. The system's when absent.
    */
   locale?: string;
+}
+
+/** How long an install is given to open its tab: it opens within a second even on a busy machine. */
+export const INSTALL_TAB_TIMEOUT_MS = 15_000;
+
+/** Polls `find` every 100 ms until it returns something, or `timeoutMs` has passed (then undefined). */
+export async function pollFor<T>(find: () => Promise<T | undefined>, timeoutMs: number): Promise<T | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await find();
+    if (found !== undefined || Date.now() > deadline) return found;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 const DEFAULT_VIEWPORT = { width: 1280, height: 900 };
