@@ -5,9 +5,28 @@ export default defineConfig({
   plugins: [WxtVitest()],
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   test: {
-    environment: 'happy-dom',
-    include: ['lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}'],
     setupFiles: ['tests/unit/setup.ts'],
     restoreMocks: true,
+    // A DOM (happy-dom) costs every test file that gets one most of a CPU-second: only the code that draws or
+    // reads a page gets it. A test elsewhere that needs one starts with `// @vitest-environment happy-dom`.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          environment: 'happy-dom',
+          include: ['components/**/*.test.{ts,tsx}', 'lib/x/**/*.test.ts', 'lib/chat-mode/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['lib/**/*.test.ts'],
+          exclude: ['lib/x/**', 'lib/chat-mode/**'],
+        },
+      },
+    ],
   },
 });
