@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     setupFiles: ['tests/unit/setup.ts'],
     restoreMocks: true,
+    // Worker threads start faster than forked processes (components/: 32 -> 27 CPU-s, 86 -> 63 s).
+    pool: 'threads',
     // A DOM (happy-dom) costs every test file that gets one most of a CPU-second: only the code that draws or
     // reads a page gets it. A test elsewhere that needs one starts with `// @vitest-environment happy-dom`.
     projects: [
