@@ -1,5 +1,5 @@
 import { expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { t } from './i18n';
 
 it('asks the browser once per message and substitutions, and falls back to the key', () => {

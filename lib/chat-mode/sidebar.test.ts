@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { benchCounters } from '@/lib/bench-counters';
 import { chatSettings } from '@/tests/unit/builders';
 import { observable } from './observable';

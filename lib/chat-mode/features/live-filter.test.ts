@@ -1,7 +1,7 @@
 // The live filter on a page built from cells captured from the stand-in: it fails open when tweets
 // cannot be read whole, or read but almost none carries the chat's tags, and recovers.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { benchCounters } from '@/lib/bench-counters';
 import { DEFAULT_FILTER_OPTIONS, findChat } from '@/lib/chat';
 import { newChatSettings } from '@/lib/store/chats';
