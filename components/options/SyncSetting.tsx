@@ -7,6 +7,8 @@ import { SectionStatus } from './SectionStatus';
 
 /** The browsers' limit for one chat in sync storage, as the user reads it. */
 const ITEM_LIMIT_KB = '8';
+/** A size in kB as the browser's language writes it (9.3, 9,3). */
+const kilobytes = new Intl.NumberFormat(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 export function SyncSetting({ client, t, timeZone, watchSync }: OptionsProps) {
   const [sync, setSync] = useState<SyncStatus | null>(null);
@@ -53,7 +55,7 @@ export function SyncSetting({ client, t, timeZone, watchSync }: OptionsProps) {
       {sync?.enabled && sync.tooLarge.length > 0 ? (
         <ul class="sync-too-large">
           {sync.tooLarge.map(({ tag, bytes }) => (
-            <li key={tag}>{t('optionsSyncTooLarge', `#${tag}`, (bytes / 1024).toFixed(1), ITEM_LIMIT_KB)}</li>
+            <li key={tag}>{t('optionsSyncTooLarge', `#${tag}`, kilobytes.format(bytes / 1024), ITEM_LIMIT_KB)}</li>
           ))}
         </ul>
       ) : null}
