@@ -15,7 +15,7 @@ const MAX_TAGS = 64;
 export type ChangedChats = readonly Tag[] | 'all';
 
 /** The chats a successful write request changed; null: no chat's settings (a reminder). */
-function changedBy(request: Request): ChangedChats | null {
+export function changedBy(request: Request): ChangedChats | null {
   if (request.type === 'chat/update' || request.type === 'chat/delete') return [request.tag];
   if (request.type === 'chats/import') return 'all';
   return null;

@@ -12,7 +12,7 @@ import type { Tag } from '../chat/types';
 import type { ChatSettings, ImportedChat } from '../protocol/domain';
 import { parseRequest } from '../protocol/parse-request';
 import { EXPORTED_KEYS } from '../pages/settings-file';
-import { isRecord, TAG_RE } from '../protocol/validation';
+import { isRecord, tag as validTag } from '../protocol/validation';
 
 export const ITEM_PREFIX = 'chat:';
 const ITEM_VERSION = 1;
@@ -55,8 +55,14 @@ function itemBytes(key: string, value: unknown): number {
   return new TextEncoder().encode(key + JSON.stringify(value)).length;
 }
 
-/** A tag as the validators leave it (a `chat:` key with another is broken). */
-const isNormalisedTag = (tag: string): boolean => TAG_RE.test(tag) && tag === tag.normalize('NFKC').toLowerCase();
+/** A tag as the validator leaves it (a `chat:` key with another is broken). */
+function isNormalisedTag(key: string): boolean {
+  try {
+    return validTag(key, 'key') === key;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Reads an item another device (or another version) wrote: hostile input. The settings go through the

@@ -7,6 +7,7 @@
 // `browser.storage`), so this is testable with fakes.
 import type { Tag } from '../chat/types';
 import type { SyncStatus } from '../protocol/domain';
+import { changedBy } from '../protocol/chats-changed';
 import type { Request } from '../protocol/requests';
 import { isRecord } from '../protocol/validation';
 import { chatFromSync, listChats, replaceChatIf, type LookupChat } from '../store/chats';
@@ -199,7 +200,7 @@ export function createSyncService(o: SyncServiceOptions): SyncService {
         return statusOf(s);
       }),
     afterWrite: async (request) => {
-      if (request.type !== 'chat/update' && request.type !== 'chats/import' && request.type !== 'chat/delete') return;
+      if (changedBy(request) === null) return;
       const s = await state();
       if (!s.enabled) return;
       if (request.type === 'chat/delete') {
