@@ -85,6 +85,8 @@ export default defineConfig({
   }),
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    // `BENCH_READABLE=1 npm run bench`: an unminified build, for profiles that name functions (bench/README.md).
+    ...(process.env.BENCH_READABLE === '1' ? { build: { minify: false } } : {}),
     plugins: [withoutLegacyPolyfills(), withPlatformEmoji(), withoutPreactInnerHtml()],
   }),
   zip: {

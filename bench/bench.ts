@@ -40,6 +40,8 @@ for (let pair = 0; pair < config.pairs; pair++) {
         initial: config.initial,
         without: null,
         scrollScreens: config.scrollScreens,
+        samplingUs: config.samplingUs,
+        profilesDir: config.profilesDir,
       };
       runs.push(await runWorkload(b, options, log));
     } finally {

@@ -32,6 +32,10 @@ export const config = {
   /** The store figures (a separate browser; not with --quick). */
   store: !quick,
   skipBuild: process.env.BENCH_SKIP_BUILD === '1',
+  /** Where to save each measured phase's CPU profile (for bench/profile-report.ts), or null. */
+  profilesDir: process.env.BENCH_PROFILES || null,
+  /** The profiler's sampling interval (µs): 100 gives a finer picture of where the time goes, at some cost to the run. */
+  samplingUs: env('BENCH_SAMPLING_US', 1000),
   outRoot,
   extensionDir: `${outRoot}/chrome-mv3`,
   /** Where the build without `without` goes. */

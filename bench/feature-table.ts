@@ -58,7 +58,15 @@ export async function runFeatureTable(chromium: FoundBrowser, log: (s: string) =
     const initScript = step.hider ? hideUntaggedCells : undefined;
     const b = await launchBench({ browser: chromium, extensionDir: step.dir, respond: standinResponse, initScript });
     try {
-      const options = { tweets, window: config.tableWindow, initial: config.initial, without: step.without, scrollScreens: 0 };
+      const options = {
+        tweets,
+        window: config.tableWindow,
+        initial: config.initial,
+        without: step.without,
+        scrollScreens: 0,
+        samplingUs: config.samplingUs,
+        profilesDir: null,
+      };
       results.push({ label: step.label, without: step.without, hider: step.hider ?? false, run: await runWorkload(b, options, log) });
     } finally {
       await b.close();

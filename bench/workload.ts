@@ -1,5 +1,6 @@
 // What one bench run does in the page (with or without the extension): the same stand-in, the same
 // seed and the same arrivals, measured phase by phase with the DevTools protocol.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { BenchBrowser, Cdp } from './launch.ts';
 import { openChat, type Without } from './open-chat.ts';
 import { installProbe, type BenchCounters, type Probe } from './probe.ts';
@@ -16,6 +17,15 @@ export interface WorkloadOptions {
   without: Without;
   /** Screens of the scroll-only check after the phases (0: none). */
   scrollScreens: number;
+  /** The profiler's sampling interval (µs). */
+  samplingUs: number;
+  /** Where to save each phase's CPU profile, or null. */
+  profilesDir: string | null;
+}
+
+function saveProfile(dir: string, name: string, profile: CpuProfile): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(`${dir}/${name}-${Date.now()}.cpuprofile`, JSON.stringify(profile));
 }
 
 export interface Phase {
@@ -170,7 +180,7 @@ export async function runWorkload(b: BenchBrowser, o: WorkloadOptions, log: (s: 
   if (!probe) await b.cdp.send('Runtime.enable');
   await b.cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   await b.cdp.send('Profiler.enable');
-  await b.cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+  await b.cdp.send('Profiler.setSamplingInterval', { interval: o.samplingUs });
   const heapStart = await heap(b);
   const phases: Phase[] = [];
   const probeStart = await probe?.snapshot();
@@ -186,6 +196,7 @@ export async function runWorkload(b: BenchBrowser, o: WorkloadOptions, log: (s: 
     const tweets = await b.page.evaluate(drivePage, spec);
     const wallMs = performance.now() - started;
     const { profile } = (await b.cdp.send('Profiler.stop')) as { profile: CpuProfile };
+    if (o.profilesDir) saveProfile(o.profilesDir, `${b.extensionId ? 'with' : 'without'}-${name}`, profile);
     const after = await metrics(b.cdp);
     const counters = await b.page.evaluate(() => (window as unknown as { __bench: { cells: number; longest: number } }).__bench);
     phases.push({
