@@ -98,6 +98,27 @@ export const ANSWERS = [
   'Time. It is always time.',
 ];
 
+/**
+ * How people put those answers in their own words: an opening and an ending around one of ANSWERS, so
+ * that two answers rarely read alike (with ANSWERS alone, about one generated tweet in seven repeated
+ * an earlier one word for word — what chat mode folds as copy-paste spam, and no real chat does).
+ */
+export const ANSWER_OPENINGS = ['', '', 'For me: ', 'Honestly, ', 'Same here. ', 'Lately ', 'Short answer: ', 'Ha, ', 'Still, ', 'Well, '];
+export const ANSWER_ENDINGS = [
+  '',
+  '',
+  ' for me at least',
+  ', and it shows',
+  ' most weeks',
+  ' these days',
+  ', no regrets',
+  ' (still learning)',
+  ', honestly',
+  ' and it works',
+  ' since last year',
+  ', slowly',
+];
+
 export const CHATTER = [
   'Hi everyone, {name} here from Lisbon, excited for tonight',
   'Late to the party but here now!',
@@ -106,6 +127,10 @@ export const CHATTER = [
   'Saving this whole thread for later',
   'Who else is lurking tonight?',
 ];
+
+/** Chatter in people's own words too (see ANSWER_OPENINGS). */
+export const CHATTER_OPENINGS = ['', '', 'Hey all! ', 'Ok, ', 'Evening! ', 'Yes! ', 'Hello from Denver. ', 'Phew, '];
+export const CHATTER_ENDINGS = ['', '', ' :)', ' haha', ' again', ' tonight', ' (mostly)', '!!', ' as always', ' for sure'];
 
 export const EMOJI = ['🎉', '🔥', '👏', '💡', '🙌', '😂', '❤️', '🚀', '👋🏽', '🧑‍💻'];
 

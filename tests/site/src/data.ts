@@ -1,7 +1,22 @@
 /** Deterministic tweet generation (seeded PRNG) for a tweet chat around a hashtag. */
 import type { TweetSpec } from './api';
 import { hashString, mulberry32, snowflake, snowflakeTime } from './random';
-import { ANSWERS, CHATTER, EMOJI, FIRST, LAST, QUESTIONS, RTL, URLS, hostFor, type Person } from './corpus';
+import {
+  ANSWERS,
+  ANSWER_ENDINGS,
+  ANSWER_OPENINGS,
+  CHATTER,
+  CHATTER_ENDINGS,
+  CHATTER_OPENINGS,
+  EMOJI,
+  FIRST,
+  LAST,
+  QUESTIONS,
+  RTL,
+  URLS,
+  hostFor,
+  type Person,
+} from './corpus';
 
 export type TweetKind =
   | 'question'
@@ -26,6 +41,7 @@ export class ChatGenerator {
   readonly tag: string;
   readonly host: Person;
   private rng: () => number;
+  private wordingRng: () => number;
   private people: Person[];
   q = 0;
   private sinceQuestion = 0;
@@ -40,6 +56,8 @@ export class ChatGenerator {
     this.host = hostFor(tag);
     this.stress = stress;
     this.rng = mulberry32(seed ^ hashString(tag.toLowerCase()));
+    // Its own sequence: the wording varies the answers' texts without changing anything else generated.
+    this.wordingRng = mulberry32((seed ^ hashString(`wording:${tag.toLowerCase()}`)) >>> 0);
     this.people = [];
     for (let i = 0; i < 40; i++) {
       const first = this.pick(FIRST);
@@ -75,6 +93,13 @@ export class ChatGenerator {
 
   private pick<T>(a: readonly T[]): T {
     return a[Math.floor(this.rng() * a.length)] as T;
+  }
+  /** A phrase as a person would word it, between one of `openings` and one of `endings` (see ANSWER_OPENINGS). */
+  private inOwnWords(phrase: string, openings = ANSWER_OPENINGS, endings = ANSWER_ENDINGS): string {
+    const opening = openings[Math.floor(this.wordingRng() * openings.length)] as string;
+    const ending = endings[Math.floor(this.wordingRng() * endings.length)] as string;
+    const body = opening === '' ? phrase : phrase.charAt(0).toLowerCase() + phrase.slice(1);
+    return `${opening}${body}${ending}`;
   }
   private person(): Person {
     return this.pick(this.people);
@@ -116,7 +141,7 @@ export class ChatGenerator {
     const tag = this.hashtag;
     const q = Math.max(1, this.q);
     const p = this.person();
-    const answer = this.pick(ANSWERS);
+    const answer = this.inOwnWords(this.pick(ANSWERS));
     switch (kind) {
       case 'question':
         return this.question(q, time);
@@ -130,7 +155,11 @@ export class ChatGenerator {
         return t;
       }
       case 'chatter':
-        return this.base(p, `${this.pick(CHATTER).replace('{name}', p.name.split(' ')[0] ?? '')} ${tag}`, time);
+        return this.base(
+          p,
+          `${this.inOwnWords(this.pick(CHATTER).replace('{name}', p.name.split(' ')[0] ?? ''), CHATTER_OPENINGS, CHATTER_ENDINGS)} ${tag}`,
+          time,
+        );
       case 'hostComment': {
         const other = this.person();
         return this.base(this.host, `Great point @${other.handle}! ${tag}`, time);
