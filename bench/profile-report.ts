@@ -8,7 +8,7 @@ import { STALL_MS, type CpuProfile, type CpuProfileNode } from './profile.ts';
 const args = process.argv.slice(2);
 const underAt = args.indexOf('--under');
 const under = underAt >= 0 ? args[underAt + 1] : undefined;
-const files = args.filter((_, i) => i !== underAt && i !== underAt + 1);
+const files = underAt < 0 ? args : args.filter((_, i) => i !== underAt && i !== underAt + 1);
 const top = Number(process.env.TOP ?? 40);
 
 const isExtension = (n: CpuProfileNode): boolean => n.callFrame.url.startsWith('chrome-extension://');
