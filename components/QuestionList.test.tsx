@@ -68,6 +68,22 @@ describe('QuestionList', () => {
     expect(all('ol > li .question-answers').map((e) => e.textContent)).toEqual(['answerCount(3)', 'answerCountOne', 'answerCount(0)']);
   });
 
+  it('moves the pin and aria-current when the next question becomes the current one', () => {
+    const { onSelect, onFocus, onAnswer } = mount(questions, '1');
+    void act(() =>
+      render(
+        <QuestionList questions={questions} current="2a" focus={null} onSelect={onSelect} onFocus={onFocus} onAnswer={onAnswer} t={t} />,
+        container,
+      ),
+    );
+    expect(q('[data-testid="current-question"] .question-select')?.textContent).toBe('Q2a How often?');
+    expect(all('ol > li').map((li) => [li.getAttribute('class'), li.getAttribute('aria-current')])).toEqual([
+      ['question', null],
+      ['question question-current', 'true'],
+      ['question', null],
+    ]);
+  });
+
   it('emits onSelect and onAnswer with the key from real buttons named after the question', () => {
     const { onSelect, onAnswer } = mount(questions, '1');
     const item = q('li[data-key="2b"]')!;
