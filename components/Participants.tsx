@@ -43,23 +43,41 @@ const Participant = pure(function Participant({
 }: { participant: LiveParticipant } & Omit<ParticipantsProps, 'participants'>) {
   return (
     <li class="participant" data-handle={p.handle}>
-      <span class="participant-who">
-        <Isolated class="participant-name" text={p.name || `@${p.handle}`} />{' '}
-        <Isolated class="participant-handle muted" text={`@${p.handle}`} />
-      </span>
+      <ParticipantName name={p.name} handle={p.handle} />
       <span class="participant-count num">
         <span aria-hidden="true">{formatCount(p.count)}</span>
         <span class="visually-hidden">{formatCounted(p.count, 'tweetCountOne', 'tweetCount', t)}</span>
       </span>
-      <button
-        type="button"
-        class="button participant-mute"
-        aria-label={t('muteParticipant', `@${p.handle}`)}
-        title={t('muteParticipant', `@${p.handle}`)}
-        onClick={trusted(() => onMute(p.handle))}
-      >
-        {t('mute')}
-      </button>
+      <MuteButton handle={p.handle} onMute={onMute} t={t} />
     </li>
+  );
+});
+
+// A row's parts besides its count, drawn again only when their own props change: the count is what
+// changes, with each of the participant's tweets.
+
+const ParticipantName = pure(function ParticipantName({ name, handle }: Pick<LiveParticipant, 'name' | 'handle'>) {
+  return (
+    <span class="participant-who">
+      <Isolated class="participant-name" text={name || `@${handle}`} /> <Isolated class="participant-handle muted" text={`@${handle}`} />
+    </span>
+  );
+});
+
+const MuteButton = pure(function MuteButton({
+  handle,
+  onMute,
+  t,
+}: Pick<LiveParticipant, 'handle'> & Omit<ParticipantsProps, 'participants'>) {
+  return (
+    <button
+      type="button"
+      class="button participant-mute"
+      aria-label={t('muteParticipant', `@${handle}`)}
+      title={t('muteParticipant', `@${handle}`)}
+      onClick={trusted(() => onMute(handle))}
+    >
+      {t('mute')}
+    </button>
   );
 });

@@ -8,6 +8,7 @@ import type { LiveQuestion } from '@/lib/chat/live';
 import type { Translate } from '@/lib/i18n';
 import { formatCounted } from './Counters';
 import { Isolated } from './Isolated';
+import { pure } from './pure';
 import { trusted } from './trusted';
 
 export interface QuestionListProps {
@@ -131,26 +132,56 @@ function questionBody({ question, focused, onSelect, onFocus, onAnswer, t }: Que
   const label = t('questionLabel', question.key);
   return (
     <>
-      <button type="button" class="question-select" title={t('showQuestion')} onClick={() => onSelect(question.key)}>
-        <span class="question-number num">{label}</span> <Isolated class="question-text" text={question.text} />
-      </button>
+      <QuestionSelect questionKey={question.key} label={label} text={question.text} onSelect={onSelect} t={t} />
       <div class="question-meta">
         <span class="muted num question-answers">{formatAnswers(question.answerCount, t)}</span>
-        <span class="question-actions">
-          <button
-            type="button"
-            class="button question-focus"
-            aria-label={t('showAnswersTo', label)}
-            aria-pressed={focused}
-            onClick={trusted(() => onFocus(focused ? null : question.key))}
-          >
-            {t('showAnswers')}
-          </button>
-          <button type="button" class="button question-answer" onClick={() => onAnswer(question.key)}>
-            {t('answerQuestion', label)}
-          </button>
-        </span>
+        <QuestionActions questionKey={question.key} label={label} focused={focused} onFocus={onFocus} onAnswer={onAnswer} t={t} />
       </div>
     </>
   );
 }
+
+// A question's parts besides its answer count, drawn again only when their own props change: answers
+// arrive all through a chat, and each changes only the count.
+
+/** The question's number and text: a button that scrolls the timeline to it. */
+const QuestionSelect = pure(function QuestionSelect({
+  questionKey,
+  label,
+  text,
+  onSelect,
+  t,
+}: Pick<QuestionProps, 'onSelect' | 't'> & { questionKey: string; label: string; text: string }) {
+  return (
+    <button type="button" class="question-select" title={t('showQuestion')} onClick={() => onSelect(questionKey)}>
+      <span class="question-number num">{label}</span> <Isolated class="question-text" text={text} />
+    </button>
+  );
+});
+
+/** "Show answers" (pressed while the timeline is narrowed to the question) and "Answer Q2". */
+const QuestionActions = pure(function QuestionActions({
+  questionKey,
+  label,
+  focused,
+  onFocus,
+  onAnswer,
+  t,
+}: Pick<QuestionProps, 'focused' | 'onFocus' | 'onAnswer' | 't'> & { questionKey: string; label: string }) {
+  return (
+    <span class="question-actions">
+      <button
+        type="button"
+        class="button question-focus"
+        aria-label={t('showAnswersTo', label)}
+        aria-pressed={focused}
+        onClick={trusted(() => onFocus(focused ? null : questionKey))}
+      >
+        {t('showAnswers')}
+      </button>
+      <button type="button" class="button question-answer" onClick={() => onAnswer(questionKey)}>
+        {t('answerQuestion', label)}
+      </button>
+    </span>
+  );
+});
