@@ -2,6 +2,7 @@
 import type { LiveSnapshot } from '@/lib/chat/live';
 import type { Translate } from '@/lib/i18n';
 import { formatCount } from './Counters';
+import { pure } from './pure';
 
 export interface ActivityChartProps {
   /** Oldest first, one entry per minute (as `LiveSnapshot.perMinute`). */
@@ -34,22 +35,32 @@ export function ActivityChart({ perMinute, t }: ActivityChartProps) {
         focusable="false"
       >
         <line class="activity-baseline" x1={0} y1={CHART_HEIGHT - 0.5} x2={CHART_WIDTH} y2={CHART_HEIGHT - 0.5} />
-        {perMinute.map((m, i) => {
+        {perMinute.map((m, i) => (
           // A minute with tweets is at least 2 units tall, so a single tweet is visible next to a peak.
-          const height = m.count === 0 ? 0 : Math.max(2, (m.count / peak) * CHART_HEIGHT);
-          return (
-            <rect
-              key={m.minute}
-              class={i === perMinute.length - 1 ? 'activity-bar activity-now' : 'activity-bar'}
-              x={i * slot}
-              y={CHART_HEIGHT - height}
-              width={Math.max(slot - gap, 0.5)}
-              height={height}
-              data-count={m.count}
-            />
-          );
-        })}
+          <Bar
+            key={m.minute}
+            now={i === perMinute.length - 1}
+            x={i * slot}
+            width={Math.max(slot - gap, 0.5)}
+            height={m.count === 0 ? 0 : Math.max(2, (m.count / peak) * CHART_HEIGHT)}
+            count={m.count}
+          />
+        ))}
       </svg>
     </section>
   );
 }
+
+/** A minute's bar: drawn again only when it changed (mostly the current minute's, as its tweets arrive). */
+const Bar = pure(function Bar({ now, x, width, height, count }: { now: boolean; x: number; width: number; height: number; count: number }) {
+  return (
+    <rect
+      class={now ? 'activity-bar activity-now' : 'activity-bar'}
+      x={x}
+      y={CHART_HEIGHT - height}
+      width={width}
+      height={height}
+      data-count={count}
+    />
+  );
+});

@@ -213,6 +213,31 @@ describe('ChatSidebar', () => {
     expect(q('.hosts a bdi')?.textContent).toBe('@mackcollier');
   });
 
+  it('draws the chat mode switch and the chat’s details again only when they change, not with each live report', async () => {
+    const asked = vi.fn(t);
+    const intents = recordIntents();
+    const keys = () => asked.mock.calls.map(([key]) => key);
+    const draw = (s: TabState, now: Date) =>
+      act(() =>
+        render(<ChatSidebar state={s} intents={intents} t={asked} theme={light} now={() => now} timeZone="America/New_York" />, container),
+      );
+    container ??= document.createElement('div');
+    document.body.append(container);
+    const tuesday = new Date('2026-11-24T12:00:00Z');
+    const on = state({ chat: chat({ chatMode: true }), reports: { 'live-filter': liveReport(oneFan) } });
+    await draw(on, tuesday);
+    expect(keys()).toEqual(expect.arrayContaining(['chatModeSwitch', 'hosts', 'countShown']));
+    asked.mockClear();
+    await draw({ ...on, reports: { 'live-filter': liveReport({ ...oneFan, shown: 2 }) } }, tuesday);
+    expect(q('[data-testid="shown"]')?.textContent).toBe('countShown(2)');
+    expect(keys()).not.toContain('chatModeSwitch');
+    expect(keys()).not.toContain('hosts');
+    // The chat started: its details say so, with no change of state.
+    await draw({ ...on }, new Date('2026-11-30T02:30:00Z'));
+    expect(q('[data-testid="chat-when"]')?.textContent).toBe('liveNow(Sun, Nov 29, 10:00 PM EST)');
+    expect(keys()).not.toContain('chatModeSwitch');
+  });
+
   it('draws a feature’s section again only when its report or the tab’s state besides the reports changed', async () => {
     const liveSections = vi.spyOn(liveFilter as Required<typeof liveFilter>, 'section');
     const transcriptSections = vi.spyOn(transcriptStatus as Required<typeof transcriptStatus>, 'section');

@@ -9,10 +9,11 @@ import type { TabState } from '@/lib/chat-mode/tab';
 import type { ChatSettings, ChatSettingsEditable } from '@/lib/protocol/domain';
 import type { Translate } from '@/lib/i18n';
 import type { XTheme } from '@/lib/x/theme';
-import { ChatModeSwitch } from './ChatModeSwitch';
+import { ChatModeSwitch as ChatModeSwitchPart } from './ChatModeSwitch';
 import { formatCount, hiddenTotal } from './Counters';
 import { LoadStatus } from './LoadStatus';
 import { Isolated } from './Isolated';
+import { pure } from './pure';
 import { trusted } from './trusted';
 
 // Function properties, not methods: the sidebar hands them on to its controls unbound.
@@ -33,6 +34,9 @@ export interface ChatSidebarProps {
   /** The user's time zone (the browser's by default). */
   timeZone?: string;
 }
+
+// Drawn again only when their own props changed: the sidebar is drawn with every live report.
+const ChatModeSwitch = pure(ChatModeSwitchPart);
 
 // Read once per page: building a DateTimeFormat on every render cost more than the rest of a render's date work.
 let browserTimeZone: string | undefined;
@@ -96,7 +100,13 @@ export function ChatSidebar(props: ChatSidebarProps) {
           <>
             <ChatModeSwitch on={chat.chatMode} disabled={state.saving} onChange={intents.setChatMode} t={t} />
             {chat.chatMode ? <ChatModeReports {...props} /> : null}
-            <ChatDetails chat={chat} next={state.next} t={t} now={now()} zone={zone} />
+            <ChatDetails
+              chat={chat}
+              next={state.next}
+              phase={state.next && occurrencePhase(state.next, now().getTime())}
+              t={t}
+              zone={zone}
+            />
           </>
         ) : null}
       </div>
@@ -165,22 +175,22 @@ class FeaturePart extends Component<FeaturePartProps> {
   }
 }
 
-function ChatDetails({
+const ChatDetails = pure(function ChatDetails({
   chat,
   next,
+  phase,
   t,
-  now,
   zone,
 }: {
   chat: ChatSettings;
   next: OccurrenceTimes | null;
+  /** Where now stands relative to `next` (null without one). */
+  phase: ReturnType<typeof occurrencePhase> | null;
   t: Translate;
-  now: Date;
   zone: string;
 }) {
   let when = t('noSchedule');
   if (next) {
-    const phase = occurrencePhase(next, now.getTime());
     if (phase === 'upcoming') when = t('nextChat', formatLocalTime(next.start, zone));
     else if (phase === 'live') when = t('liveNow', formatLocalTime(next.end, zone));
     else when = t('chatEnded', formatLocalTime(next.end, zone));
@@ -217,4 +227,4 @@ function ChatDetails({
       )}
     </>
   );
-}
+});

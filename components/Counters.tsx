@@ -2,6 +2,7 @@
 // repeats (retweets, copies) are folded into the tweets shown.
 import type { HideReason } from '@/lib/chat/filter';
 import type { MessageKey, Translate } from '@/lib/i18n';
+import { pure } from './pure';
 
 // One formatter for the sidebar's life: `toLocaleString` builds a new one on every call, and the
 // sidebar redraws its counts up to once a second during a busy chat.
@@ -63,15 +64,9 @@ export function Counters({ shown, hidden, held, folded, t }: CountersProps) {
         </summary>
         <ul class="counters-reasons" aria-label={t('hiddenBreakdown')}>
           {HIDE_REASONS.map(([reason, label]) => (
-            <li key={reason} data-reason={reason}>
-              <span>{t(label)}</span>
-              <span class="num">{formatCount(hidden[reason] ?? 0)}</span>
-            </li>
+            <Reason key={reason} reason={reason} label={label} count={hidden[reason] ?? 0} t={t} />
           ))}
-          <li data-reason="paused">
-            <span>{t('hiddenPaused')}</span>
-            <span class="num">{formatCount(held)}</span>
-          </li>
+          <Reason reason="paused" label="hiddenPaused" count={held} t={t} />
         </ul>
       </details>
       {folded > 0 ? (
@@ -82,3 +77,13 @@ export function Counters({ shown, hidden, held, folded, t }: CountersProps) {
     </>
   );
 }
+
+/** A reason's row: drawn again only when its count changed (mostly one or two of them, as tweets arrive). */
+const Reason = pure(function Reason({ reason, label, count, t }: { reason: string; label: MessageKey; count: number; t: Translate }) {
+  return (
+    <li data-reason={reason}>
+      <span>{t(label)}</span>
+      <span class="num">{formatCount(count)}</span>
+    </li>
+  );
+});

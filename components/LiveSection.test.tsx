@@ -96,6 +96,22 @@ describe('LiveSection', () => {
     expect(container.querySelector('li[data-key="2"] .question-answers')?.textContent).toBe('answerCountOne');
   });
 
+  it('draws again only the rows whose counts changed: a participant’s, a hidden reason’s', () => {
+    const s = state();
+    show(first, s);
+    t.mockClear();
+    const [fan, other] = first.participants;
+    show({ ...first, hidden: { ...first.hidden, untagged: 4 }, participants: [{ ...fan!, count: 5 }, other!] }, s);
+    expect(container.querySelector('.participant[data-handle="fan"] .participant-count')?.textContent).toContain('5');
+    expect(container.querySelector('[data-reason="untagged"]')?.textContent).toContain('4');
+    // Of the rows, only fan's count is said again; its name and mute button stay as they were.
+    expect(t.mock.calls.filter(([key]) => key === 'tweetCount').map(([, count]) => count)).toEqual(['5']);
+    expect(rendered()).not.toContain('muteParticipant');
+    expect(rendered()).toContain('hiddenUntagged');
+    expect(rendered()).not.toContain('hiddenRetweet');
+    expect(rendered()).not.toContain('hiddenPaused');
+  });
+
   it('lists the participants without the muted ones, filtered again only when they or the muted list change', async () => {
     const s = state({ muted: ['fan'] });
     show(first, s);

@@ -5,6 +5,7 @@ import type { LiveParticipant } from '@/lib/chat/live';
 import type { Translate } from '@/lib/i18n';
 import { formatCount, formatCounted } from './Counters';
 import { Isolated } from './Isolated';
+import { pure } from './pure';
 import { trusted } from './trusted';
 
 export interface ParticipantsProps {
@@ -26,28 +27,57 @@ export function Participants({ participants, onMute, t }: ParticipantsProps) {
       ) : (
         <ol class="participant-list">
           {participants.map((p) => (
-            <li key={p.handle} class="participant" data-handle={p.handle}>
-              <span class="participant-who">
-                <Isolated class="participant-name" text={p.name || `@${p.handle}`} />{' '}
-                <Isolated class="participant-handle muted" text={`@${p.handle}`} />
-              </span>
-              <span class="participant-count num">
-                <span aria-hidden="true">{formatCount(p.count)}</span>
-                <span class="visually-hidden">{formatCounted(p.count, 'tweetCountOne', 'tweetCount', t)}</span>
-              </span>
-              <button
-                type="button"
-                class="button participant-mute"
-                aria-label={t('muteParticipant', `@${p.handle}`)}
-                title={t('muteParticipant', `@${p.handle}`)}
-                onClick={trusted(() => onMute(p.handle))}
-              >
-                {t('mute')}
-              </button>
-            </li>
+            <Participant key={p.handle} participant={p} onMute={onMute} t={t} />
           ))}
         </ol>
       )}
     </section>
   );
 }
+
+/** A participant's row: drawn again only when its count or name changed (lib/chat/live keeps the others' objects). */
+const Participant = pure(function Participant({
+  participant: p,
+  onMute,
+  t,
+}: { participant: LiveParticipant } & Omit<ParticipantsProps, 'participants'>) {
+  return (
+    <li class="participant" data-handle={p.handle}>
+      <ParticipantName name={p.name} handle={p.handle} />
+      <span class="participant-count num">
+        <span aria-hidden="true">{formatCount(p.count)}</span>
+        <span class="visually-hidden">{formatCounted(p.count, 'tweetCountOne', 'tweetCount', t)}</span>
+      </span>
+      <MuteButton handle={p.handle} onMute={onMute} t={t} />
+    </li>
+  );
+});
+
+// A row's parts besides its count, drawn again only when their own props change: the count is what
+// changes, with each of the participant's tweets.
+
+const ParticipantName = pure(function ParticipantName({ name, handle }: Pick<LiveParticipant, 'name' | 'handle'>) {
+  return (
+    <span class="participant-who">
+      <Isolated class="participant-name" text={name || `@${handle}`} /> <Isolated class="participant-handle muted" text={`@${handle}`} />
+    </span>
+  );
+});
+
+const MuteButton = pure(function MuteButton({
+  handle,
+  onMute,
+  t,
+}: Pick<LiveParticipant, 'handle'> & Omit<ParticipantsProps, 'participants'>) {
+  return (
+    <button
+      type="button"
+      class="button participant-mute"
+      aria-label={t('muteParticipant', `@${handle}`)}
+      title={t('muteParticipant', `@${handle}`)}
+      onClick={trusted(() => onMute(handle))}
+    >
+      {t('mute')}
+    </button>
+  );
+});

@@ -68,6 +68,46 @@ describe('QuestionList', () => {
     expect(all('ol > li .question-answers').map((e) => e.textContent)).toEqual(['answerCount(3)', 'answerCountOne', 'answerCount(0)']);
   });
 
+  it('moves the pin and aria-current when the next question becomes the current one', () => {
+    const { onSelect, onFocus, onAnswer } = mount(questions, '1');
+    void act(() =>
+      render(
+        <QuestionList questions={questions} current="2a" focus={null} onSelect={onSelect} onFocus={onFocus} onAnswer={onAnswer} t={t} />,
+        container,
+      ),
+    );
+    expect(q('[data-testid="current-question"] .question-select')?.textContent).toBe('Q2a How often?');
+    expect(all('ol > li').map((li) => [li.getAttribute('class'), li.getAttribute('aria-current')])).toEqual([
+      ['question', null],
+      ['question question-current', 'true'],
+      ['question', null],
+    ]);
+  });
+
+  it('says a new answer count without drawing the question’s text and buttons again', () => {
+    const { onSelect, onFocus, onAnswer } = mount(questions, '1');
+    const asked = vi.fn(t);
+    const draw = (list: LiveQuestion[]) =>
+      act(() =>
+        render(
+          <QuestionList questions={list} current="1" focus={null} onSelect={onSelect} onFocus={onFocus} onAnswer={onAnswer} t={asked} />,
+          container,
+        ),
+      );
+    void draw(questions);
+    asked.mockClear();
+    void draw([question('1', 'Why blog?', 4), questions[1]!, questions[2]!]);
+    expect(all('.question-answers').map((e) => e.textContent)).toEqual([
+      'answerCount(4)',
+      'answerCount(4)',
+      'answerCountOne',
+      'answerCount(0)',
+    ]);
+    const keys = asked.mock.calls.map(([key]) => key);
+    expect(keys).toContain('answerCount');
+    for (const drawn of ['showQuestion', 'showAnswers', 'showAnswersTo', 'answerQuestion'] as const) expect(keys).not.toContain(drawn);
+  });
+
   it('emits onSelect and onAnswer with the key from real buttons named after the question', () => {
     const { onSelect, onAnswer } = mount(questions, '1');
     const item = q('li[data-key="2b"]')!;

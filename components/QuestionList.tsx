@@ -8,6 +8,7 @@ import type { LiveQuestion } from '@/lib/chat/live';
 import type { Translate } from '@/lib/i18n';
 import { formatCounted } from './Counters';
 import { Isolated } from './Isolated';
+import { pure } from './pure';
 import { trusted } from './trusted';
 
 export interface QuestionListProps {
@@ -41,28 +42,28 @@ export function QuestionList({ questions, current, focus, onSelect, onFocus, onA
       ) : (
         <>
           {currentQuestion ? (
-            <div class="question question-pinned" aria-current="true" data-testid="current-question">
-              <p class="question-badge">{t('currentQuestion')}</p>
-              <QuestionBody
-                question={currentQuestion}
-                focused={focus === currentQuestion.key}
+            <Question
+              question={currentQuestion}
+              place="pinned"
+              focused={focus === currentQuestion.key}
+              onSelect={onSelect}
+              onFocus={onFocus}
+              onAnswer={onAnswer}
+              t={t}
+            />
+          ) : null}
+          <ol class="question-list">
+            {questions.map((q) => (
+              <Question
+                key={q.key}
+                question={q}
+                place={q.key === current ? 'current' : 'listed'}
+                focused={focus === q.key}
                 onSelect={onSelect}
                 onFocus={onFocus}
                 onAnswer={onAnswer}
                 t={t}
               />
-            </div>
-          ) : null}
-          <ol class="question-list">
-            {questions.map((q) => (
-              <li
-                key={q.key}
-                class={q.key === current ? 'question question-current' : 'question'}
-                aria-current={q.key === current ? 'true' : undefined}
-                data-key={q.key}
-              >
-                <QuestionBody question={q} focused={focus === q.key} onSelect={onSelect} onFocus={onFocus} onAnswer={onAnswer} t={t} />
-              </li>
             ))}
           </ol>
         </>
@@ -72,17 +73,18 @@ export function QuestionList({ questions, current, focus, onSelect, onFocus, onA
 }
 
 /**
- * A question's row redraws only when what it shows changes: the list redraws with every live report
- * (up to once a second in a busy chat), and a chat collects dozens of questions.
+ * A question, pinned at the top or in the list, redraws only when what it shows changes: the list redraws
+ * with every live report (up to once a second in a busy chat), and a chat collects dozens of questions.
  */
-class QuestionBody extends Component<QuestionBodyProps> {
-  override shouldComponentUpdate(next: QuestionBodyProps): boolean {
+class Question extends Component<QuestionProps> {
+  override shouldComponentUpdate(next: QuestionProps): boolean {
     const a = this.props.question;
     const b = next.question;
     return (
       a.key !== b.key ||
       a.text !== b.text ||
       a.answerCount !== b.answerCount ||
+      this.props.place !== next.place ||
       this.props.focused !== next.focused ||
       this.props.t !== next.t ||
       this.props.onSelect !== next.onSelect ||
@@ -92,12 +94,32 @@ class QuestionBody extends Component<QuestionBodyProps> {
   }
 
   override render() {
-    return questionBody(this.props);
+    const { question, place, t } = this.props;
+    if (place === 'pinned') {
+      return (
+        <div class="question question-pinned" aria-current="true" data-testid="current-question">
+          <p class="question-badge">{t('currentQuestion')}</p>
+          {questionBody(this.props)}
+        </div>
+      );
+    }
+    const isCurrent = place === 'current';
+    return (
+      <li
+        class={isCurrent ? 'question question-current' : 'question'}
+        aria-current={isCurrent ? 'true' : undefined}
+        data-key={question.key}
+      >
+        {questionBody(this.props)}
+      </li>
+    );
   }
 }
 
-interface QuestionBodyProps {
+interface QuestionProps {
   question: LiveQuestion;
+  /** Pinned at the top as the current question, or in the list: the current one, or another. */
+  place: 'pinned' | 'current' | 'listed';
   /** Whether the timeline is narrowed to this question. */
   focused: boolean;
   onSelect(key: string): void;
@@ -106,30 +128,60 @@ interface QuestionBodyProps {
   t: Translate;
 }
 
-function questionBody({ question, focused, onSelect, onFocus, onAnswer, t }: QuestionBodyProps) {
+function questionBody({ question, focused, onSelect, onFocus, onAnswer, t }: QuestionProps) {
   const label = t('questionLabel', question.key);
   return (
     <>
-      <button type="button" class="question-select" title={t('showQuestion')} onClick={() => onSelect(question.key)}>
-        <span class="question-number num">{label}</span> <Isolated class="question-text" text={question.text} />
-      </button>
+      <QuestionSelect questionKey={question.key} label={label} text={question.text} onSelect={onSelect} t={t} />
       <div class="question-meta">
         <span class="muted num question-answers">{formatAnswers(question.answerCount, t)}</span>
-        <span class="question-actions">
-          <button
-            type="button"
-            class="button question-focus"
-            aria-label={t('showAnswersTo', label)}
-            aria-pressed={focused}
-            onClick={trusted(() => onFocus(focused ? null : question.key))}
-          >
-            {t('showAnswers')}
-          </button>
-          <button type="button" class="button question-answer" onClick={() => onAnswer(question.key)}>
-            {t('answerQuestion', label)}
-          </button>
-        </span>
+        <QuestionActions questionKey={question.key} label={label} focused={focused} onFocus={onFocus} onAnswer={onAnswer} t={t} />
       </div>
     </>
   );
 }
+
+// A question's parts besides its answer count, drawn again only when their own props change: answers
+// arrive all through a chat, and each changes only the count.
+
+/** The question's number and text: a button that scrolls the timeline to it. */
+const QuestionSelect = pure(function QuestionSelect({
+  questionKey,
+  label,
+  text,
+  onSelect,
+  t,
+}: Pick<QuestionProps, 'onSelect' | 't'> & { questionKey: string; label: string; text: string }) {
+  return (
+    <button type="button" class="question-select" title={t('showQuestion')} onClick={() => onSelect(questionKey)}>
+      <span class="question-number num">{label}</span> <Isolated class="question-text" text={text} />
+    </button>
+  );
+});
+
+/** "Show answers" (pressed while the timeline is narrowed to the question) and "Answer Q2". */
+const QuestionActions = pure(function QuestionActions({
+  questionKey,
+  label,
+  focused,
+  onFocus,
+  onAnswer,
+  t,
+}: Pick<QuestionProps, 'focused' | 'onFocus' | 'onAnswer' | 't'> & { questionKey: string; label: string }) {
+  return (
+    <span class="question-actions">
+      <button
+        type="button"
+        class="button question-focus"
+        aria-label={t('showAnswersTo', label)}
+        aria-pressed={focused}
+        onClick={trusted(() => onFocus(focused ? null : questionKey))}
+      >
+        {t('showAnswers')}
+      </button>
+      <button type="button" class="button question-answer" onClick={() => onAnswer(questionKey)}>
+        {t('answerQuestion', label)}
+      </button>
+    </span>
+  );
+});

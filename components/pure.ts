@@ -5,8 +5,11 @@ import { Component, h, type ComponentType, type FunctionComponent } from 'preact
 export function pure<P extends object>(part: FunctionComponent<P>): ComponentType<P> {
   return class Pure extends Component<P> {
     override shouldComponentUpdate(next: P): boolean {
-      const keys = new Set([...Object.keys(this.props), ...Object.keys(next)]);
-      return [...keys].some((key) => (this.props as Record<string, unknown>)[key] !== (next as Record<string, unknown>)[key]);
+      // Asked for every row of a list on every draw: a loop over the props, no arrays made.
+      const last = this.props as Record<string, unknown>;
+      for (const key in next) if (last[key] !== next[key]) return true;
+      for (const key in last) if (!(key in next)) return true;
+      return false;
     }
 
     override render() {
