@@ -81,8 +81,11 @@ const made = (value: StoredValue): string => (typeof value === 'string' ? value 
 /** At most this long without trying to keep a value of a group (with `writeDelayMs`). */
 const PROBE_EVERY_MS = 10_000;
 
-/** The group of an item: the part of its key before ':'. */
-const groupOf = (key: string): string => key.split(':')[0]!;
+/** The group of an item: the part of its key before ':' (asked for every write: no array made). */
+function groupOf(key: string): string {
+  const end = key.indexOf(':');
+  return end === -1 ? key : key.slice(0, end);
+}
 
 /**
  * `loadedItems`: what the background holds for the tab; `loaded` false when that could not be read (then

@@ -91,6 +91,19 @@ describe('the memo of extracted tags', () => {
     expect(hasAnyTag(text, ['blogchat2'])).toBe(false);
   });
 
+  it('answers a text asked about again at once by its tags, whatever the tags asked for', () => {
+    const text = 'A2 both #blogchat and #sm49';
+    const other = 'A2 neither #edchat';
+    expect(hasAnyTag(text, ['blogchat'])).toBe(true);
+    expect(hasAnyTag(text, ['edchat'])).toBe(false);
+    expect(hasAnyTag(other, ['edchat'])).toBe(true);
+    expect(hasAnyTag(other, ['blogchat'])).toBe(false);
+    expect(hasAnyTag(text, ['sm49'])).toBe(true);
+    expect(missingTags(text, ['blogchat', 'edchat'])).toEqual(['edchat']);
+    expect(hasAnyTag('no tag here', ['blogchat'])).toBe(false);
+    expect(hasAnyTag(text, ['BlogChat'])).toBe(true);
+  });
+
   it('hands out copies: changing a result changes no later one', () => {
     const text = 'Q1) Why blog? #blogchat';
     const first = extractTags(text);

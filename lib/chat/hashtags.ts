@@ -38,7 +38,21 @@ const tagMemo = new Map<string, readonly Tag[]>();
 
 const NO_TAGS: readonly Tag[] = Object.freeze([]);
 
+// The text asked about last, and its tags: a new tweet's tags are asked for by the recognition, the
+// filter and the live counts in turn, and this answers the repeats without the memo's reordering (a
+// text remembered there is its most recently used already).
+let lastText: string | null = null;
+let lastTags: readonly Tag[] = NO_TAGS;
+
 function tagsOf(text: string): readonly Tag[] {
+  if (text === lastText) return lastTags;
+  const tags = rememberedTagsOf(text);
+  lastText = text;
+  lastTags = tags;
+  return tags;
+}
+
+function rememberedTagsOf(text: string): readonly Tag[] {
   // Without a hash sign there is no tag: cheaper to see than to remember (and such texts, replies
   // without the tag, would push tagged ones out of the memo).
   if (!text.includes('#') && !text.includes('＃')) return NO_TAGS;

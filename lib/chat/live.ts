@@ -228,9 +228,10 @@ export function createLiveChat(options: LiveChatOptions): LiveChat {
     }
   }
 
-  function countMinute(ms: number): void {
+  /** Counts a tweet of time `ms` seen at `seenAt` (epoch ms: the clock is read once per tweet). */
+  function countMinute(ms: number, seenAt: number): void {
     const minute = Math.floor(ms / MINUTE) * MINUTE;
-    const oldest = Math.floor(now() / MINUTE) * MINUTE - (minutes - 1) * MINUTE;
+    const oldest = Math.floor(seenAt / MINUTE) * MINUTE - (minutes - 1) * MINUTE;
     if (minute < oldest) return; // before the window (e.g. scrolling back through older tweets)
     minutesVersion++;
     const slot = (((minute / MINUTE) % minutes) + minutes) % minutes;
@@ -271,7 +272,8 @@ export function createLiveChat(options: LiveChatOptions): LiveChat {
       // The chat's tweets, whether shown or hidden by the user's choices (muted, retweets, hosts only):
       // questions and answers are the chat's, and so is its activity.
       if (!hasAnyTag(tweet.text, tags)) return true;
-      const at = tweetTimeMs(tweet.time, now());
+      const seenAt = now();
+      const at = tweetTimeMs(tweet.time, seenAt);
       const handle = handleOf(tweet.author.handle);
       if (tracker.add(tweet)) {
         const key = tracker.answerKeyOf(tweet.id);
@@ -280,7 +282,7 @@ export function createLiveChat(options: LiveChatOptions): LiveChat {
           room.answer({ key, at });
         }
       }
-      countMinute(at);
+      countMinute(at, seenAt);
       if (decision.show) countParticipant(tweet, handle, at);
       room.add(tweet, handle, at, !decision.show && decision.reason === 'muted');
       return true;

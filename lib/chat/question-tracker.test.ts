@@ -122,6 +122,27 @@ describe('question tracker', () => {
     expect(addTweets(emptyQuestionState(['mackcollier']), [untimed]).current).toBe('2');
   });
 
+  it('ranks a question with an unreadable time like one without, each time it is compared', () => {
+    const timed = tweet({ author: 'mackcollier', text: 'Q1) timed', time: at(5) });
+    const unreadable = tweet({ author: 'mackcollier', text: 'Q2) unreadable', time: 'not a time' });
+    const later = tweet({ author: 'mackcollier', text: 'Q3) later', time: at(30) });
+    const state = addTweets(emptyQuestionState(['mackcollier']), [timed, unreadable]);
+    expect(state.current).toBe('1');
+    expect(addTweet(state, later).current).toBe('3');
+    expect(addTweets(emptyQuestionState(['mackcollier']), [unreadable, timed]).current).toBe('1');
+    // Many questions' times in between: still each question's own.
+    for (let n = 0; n < 300; n++)
+      addTweet(
+        emptyQuestionState(['mackcollier']),
+        tweet({
+          author: 'mackcollier',
+          text: 'Q4) x',
+          time: `2026-03-09T02:00:${String(n % 60).padStart(2, '0')}.${String(n).padStart(3, '0')}Z`,
+        }),
+      );
+    expect(addTweets(emptyQuestionState(['mackcollier']), [later, timed, unreadable]).current).toBe('3');
+  });
+
   it('counts answers from anyone, including hosts and replies', () => {
     const q1 = tweet({ author: 'mackcollier', text: 'Q1) Why?', time: at(0) });
     const hostAnswer = tweet({ author: 'mackcollier', text: 'A1 for me, habit', time: at(1) });

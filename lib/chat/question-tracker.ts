@@ -54,11 +54,22 @@ export function emptyQuestionState(hosts: readonly Handle[], opts: { inferHosts?
   };
 }
 
+// The questions' times are compared at every question added (which is the latest, which came first):
+// each time is parsed once. Bounded: forgotten past TIME_MEMO_SIZE times (a chat asks a handful).
+const TIME_MEMO_SIZE = 200;
+const parsedTimes = new Map<string, number | null>();
+
 /** Milliseconds of a tweet's time, or null when it has none (or an unreadable one). */
 function timeOf(q: TrackedQuestion): number | null {
   if (q.time === null) return null;
-  const ms = Date.parse(q.time);
-  return Number.isNaN(ms) ? null : ms;
+  let ms = parsedTimes.get(q.time);
+  if (ms === undefined) {
+    const parsed = Date.parse(q.time);
+    ms = Number.isNaN(parsed) ? null : parsed;
+    if (parsedTimes.size >= TIME_MEMO_SIZE) parsedTimes.clear();
+    parsedTimes.set(q.time, ms);
+  }
+  return ms;
 }
 
 /** Orders questions by number, then part (no part first). */

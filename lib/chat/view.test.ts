@@ -175,4 +175,14 @@ describe('viewItemOf', () => {
       expect(copyKeyOf(text)).toBeNull();
     expect(viewItemOf(tweet({ id: '12', author: 'b', text: 'A1 yes! #blogchat' })).group).toBe('12');
   });
+
+  it('counts 24 characters of words, spacing, links, tags and mentions aside', () => {
+    expect(copyKeyOf('ABCDEFGHIJKL\n\t mnopqrstuvwx @host #blogchat https://t.co/abc')).toBe(
+      'text:abcdefghijkl mnopqrstuvwx @host #blogchat https://t.co/abc',
+    );
+    expect(copyKeyOf('abcdefghijkl mnopqrstuvw @host #blogchat https://t.co/abc')).toBeNull();
+    expect(copyKeyOf('see https://example.com/#abcdefghijklmnopqrstuvwxyz ok')).toBeNull();
+    expect(copyKeyOf('ＡＢＣ ＃ｔａｇｔａｇｔａｇｔａｇｔａｇｔａｇｔａｇｔａｇ defghi')).toBeNull();
+    expect(copyKeyOf(' Ünïcödé wörds ĉount as wörds too, ok ')).toBe('text:ünïcödé wörds ĉount as wörds too, ok');
+  });
 });

@@ -71,11 +71,24 @@ export interface ChatView {
 /** A text this long or longer (without its tags, mentions and links) is a copy when posted again. */
 const COPY_MIN_CHARS = 24;
 
+/** White space other than one plain space: what the copy key's spacing rule changes. */
+const ODD_SPACE = /[^\S ]| {2}/;
+/** What is not counted as the text's words: links, tags and mentions. */
+const NOT_WORDS = /https?:\/\/\S+|[#@＃][\p{L}\p{N}_]+/gu;
+
 /** The group of a tweet's copies: its text, case and spacing aside, when long enough to be a copy, else null. */
 export function copyKeyOf(text: string): string | null {
-  const plain = text.toLowerCase().replace(/\s+/g, ' ').trim();
-  const words = plain.replace(/https?:\/\/\S+|[#@＃][\p{L}\p{N}_]+|\s/gu, '');
-  return words.length >= COPY_MIN_CHARS ? `text:${plain}` : null;
+  // Asked for every new tweet shown: the words are counted, not copied out, and most texts are spaced
+  // plainly already (a replace would copy them for nothing).
+  const lower = text.toLowerCase();
+  const plain = (ODD_SPACE.test(lower) ? lower.replace(/\s+/g, ' ') : lower).trim();
+  if (plain.length < COPY_MIN_CHARS) return null;
+  let words = plain.length;
+  for (let at = plain.indexOf(' '); at !== -1; at = plain.indexOf(' ', at + 1)) words--;
+  // No link, tag or mention holds a space, so none was counted twice.
+  NOT_WORDS.lastIndex = 0;
+  for (let m = NOT_WORDS.exec(plain); m !== null; m = NOT_WORDS.exec(plain)) words -= m[0].length;
+  return words >= COPY_MIN_CHARS ? `text:${plain}` : null;
 }
 
 export function viewItemOf(tweet: Tweet): ViewItem {

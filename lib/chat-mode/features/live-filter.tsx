@@ -97,6 +97,10 @@ interface Decided {
 
 /** How many shown cells are remembered for their badge (more than x.com mounts at once). */
 const BADGE_CELLS = 100;
+/** How many badge texts (one per count of repeats) are remembered before they are made afresh. */
+const BADGE_TEXTS = 100;
+
+const PROMOTED: FilterDecision = { show: false, reason: 'promoted' };
 
 /** Tweets worth keeping in the transcript: the chat's own (tagged), whatever the user's view options. */
 function isChatTweet(decision: FilterDecision): boolean {
@@ -173,6 +177,7 @@ export function createLiveFilter({ reportEveryMs = 1_000, awayMs = 60_000 }: Liv
       // as it scrolls), so that its badge follows when a repeat arrives. The count is in the badge when
       // the tweet has repeats.
       const badgeCells = new Map<string, { cell: WeakRef<Element>; item: ViewItem }>();
+      const badgeTexts = new Map<number, string>();
       const badge = (item: ViewItem, cell: Element): string | null => {
         if (badgeCells.get(item.group)?.cell.deref() !== cell) {
           badgeCells.delete(item.group);
@@ -180,7 +185,14 @@ export function createLiveFilter({ reportEveryMs = 1_000, awayMs = 60_000 }: Liv
           if (badgeCells.size > BADGE_CELLS) badgeCells.delete(badgeCells.keys().next().value!);
         }
         const n = view.repeatsOf(item);
-        return n > 1 ? t('foldedBadge', formatCount(n)) : null;
+        if (n <= 1) return null;
+        // Made once per count: the count's formatting and the message cost more than the rest of a cell's marks.
+        let text = badgeTexts.get(n);
+        if (text === undefined) {
+          if (badgeTexts.size >= BADGE_TEXTS) badgeTexts.clear();
+          badgeTexts.set(n, (text = t('foldedBadge', formatCount(n))));
+        }
+        return text;
       };
 
       // The watcher's readings by tweet: forgotten when the page stops or starts reading as the chat
@@ -190,23 +202,32 @@ export function createLiveFilter({ reportEveryMs = 1_000, awayMs = 60_000 }: Liv
 
       /** Decides, counts and marks cells (the page reads as the chat). */
       const filterCells = (cells: Element[], readings: CellReading[]): void => {
-        const read: Array<{ cell: Element } & Decided> = [];
-        const added: Tweet[] = [];
+        // The cells read, their decisions, and whether each cell's tweet was counted for the first time
+        // here: side by side, no object made per cell.
+        const cellsRead: Element[] = [];
+        const decisions: Decided[] = [];
+        const firstCounted: boolean[] = [];
         let counted = false;
-        cells.forEach((cell, i) => {
+        for (let i = 0; i < cells.length; i++) {
+          const cell = cells[i]!;
           const reading = readings[i];
-          if (reading === undefined) return;
+          if (reading === undefined) continue;
           const known = decided.get(reading);
-          if (known !== undefined) read.push({ cell, ...known });
-          else if (reading.kind === 'tweet' || (reading.kind === 'promoted' && reading.tweet)) {
+          if (known !== undefined) {
+            cellsRead.push(cell);
+            decisions.push(known);
+            firstCounted.push(false);
+          } else if (reading.kind === 'tweet' || (reading.kind === 'promoted' && reading.tweet)) {
             const tweet = reading.tweet!;
-            const decision: FilterDecision = reading.kind === 'promoted' ? { show: false, reason: 'promoted' } : decideTweet(tweet, filter);
+            const decision: FilterDecision = reading.kind === 'promoted' ? PROMOTED : decideTweet(tweet, filter);
             const entry: Decided = { tweet, decision, item: decision.show ? viewItemOf(tweet) : null };
             decided.set(reading, entry);
-            read.push({ cell, ...entry });
-            if (counts.add(tweet, decision)) {
+            cellsRead.push(cell);
+            decisions.push(entry);
+            const first = counts.add(tweet, decision);
+            firstCounted.push(first);
+            if (first) {
               counted = true;
-              if (isChatTweet(decision)) added.push(tweet);
               if (decision.show) view.arrived(tweet.id);
             }
           } else if (reading.kind === 'promoted') {
@@ -216,12 +237,15 @@ export function createLiveFilter({ reportEveryMs = 1_000, awayMs = 60_000 }: Liv
             // well be the chat's — stay as x.com drew them.
             markCell(cell, { hidden: null, question: null });
           }
-        });
-        if (read.length === 0) return;
+        }
+        if (cellsRead.length === 0) return;
         // Marked once the whole batch is counted: a tweet later in the batch can make an earlier one a
         // question (the Q1 that identifies the host of an earlier-loaded Q3).
         const readUpTo = view.snapshot().unread?.after;
-        for (const { cell, tweet, decision, item } of read) {
+        const fresh: StoredTweetInput[] = [];
+        for (let i = 0; i < cellsRead.length; i++) {
+          const cell = cellsRead[i]!;
+          const { tweet, decision, item } = decisions[i]!;
           const question = counts.questionKeyOf(tweet.id);
           const hidden = !decision.show ? decision.reason : item ? view.hideReason(item, question, answerKeyOf) : null;
           markCell(cell, {
@@ -230,6 +254,11 @@ export function createLiveFilter({ reportEveryMs = 1_000, awayMs = 60_000 }: Liv
             folds: item && !hidden ? badge(item, cell) : null,
             readMarker: !hidden && tweet.id === readUpTo ? t('readMarker') : null,
           });
+          if (firstCounted[i] && isChatTweet(decision)) {
+            // Parsed already when counted (if the tweet is tagged): this asks the parser's memo.
+            const { answer } = parseTweetRef(tweet.text);
+            fresh.push({ ...tweet, ...(question ? { question } : {}), ...(answer && !question ? { answer: questionKey(answer) } : {}) });
+          }
         }
         // A repeat arrived: the tweet it repeats says so, where x.com shows it now.
         for (const group of view.takeGrown()) {
@@ -237,15 +266,7 @@ export function createLiveFilter({ reportEveryMs = 1_000, awayMs = 60_000 }: Liv
           const cell = shown?.cell.deref();
           if (shown && cell?.isConnected) markCell(cell, { folds: badge(shown.item, cell) });
         }
-        if (added.length > 0) {
-          const fresh: StoredTweetInput[] = added.map((tweet) => {
-            // Parsed already when counted (if the tweet is tagged): this asks the parser's memo.
-            const { answer } = parseTweetRef(tweet.text);
-            const question = counts.questionKeyOf(tweet.id);
-            return { ...tweet, ...(question ? { question } : {}), ...(answer && !question ? { answer: questionKey(answer) } : {}) };
-          });
-          context.deps.outbox.add(tag, fresh);
-        }
+        if (fresh.length > 0) context.deps.outbox.add(tag, fresh);
         // Only a tweet counted for the first time changes what the sidebar shows at once. A repeat folded
         // alone is mostly a repost first drawn as the reader scrolls: its count goes with the next report,
         // so the sidebar never draws while the reader only scrolls.
