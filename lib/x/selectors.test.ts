@@ -64,6 +64,13 @@ describe('the X selectors table on real x.com markup', () => {
     expect(home.querySelectorAll(`${X.accountSwitcher} ${X.avatarContainer}`)).toHaveLength(1);
   });
 
+  it('finds every like button with the like button lookup', () => {
+    for (const { doc } of pages) {
+      const lookedUp = new Set(doc.querySelectorAll(X.likeButtonLookup));
+      for (const button of doc.querySelectorAll(X.likeButton)) expect(lookedUp.has(button)).toBe(true);
+    }
+  });
+
   it('finds each tweet article in its own cell, with its author row, avatar and status links', () => {
     for (const { doc } of pages) {
       for (const article of doc.querySelectorAll(X.tweet)) {

@@ -53,6 +53,12 @@ export const X = {
    * ("205 Likes. Like", translated after the number; just "Like" without likes); the text shows it rounded.
    */
   likeButton: 'button[data-testid="like"], button[data-testid="unlike"]',
+  /**
+   * Finds the like button by its test ids' common ending: Chromium matches one selector several times
+   * faster than a list of two, and this lookup scans nearly the whole article (the button is at its end).
+   * It may find more than likeButton; what it finds is checked against likeButton.
+   */
+  likeButtonLookup: 'button[data-testid$="like"]',
   link: 'a[href]',
   // Who is signed in (lib/x/account.ts), from the left navigation x.com shows a signed-in account.
   /** The navigation's link to the signed-in account's profile: `/handle` (a saved page: `https://x.com/handle`). */

@@ -181,6 +181,13 @@ describe('readCell on cells captured from the stand-in', () => {
     expect(tweetOf(cell).likes).toBe(1234);
     button.setAttribute('aria-label', 'Like');
     expect(tweetOf(cell).likes).toBe(0);
+    // Another button whose test id ends the same way comes first: still the like button's count.
+    const other = document.createElement('button');
+    other.setAttribute('data-testid', 'dislike');
+    other.setAttribute('aria-label', '99 Dislikes');
+    button.before(other);
+    button.setAttribute('aria-label', '7 Likes. Like');
+    expect(tweetOf(cell).likes).toBe(7);
     button.remove();
     expect(tweetOf(cell)).not.toHaveProperty('likes');
   });

@@ -174,9 +174,15 @@ export function getTweetType(article: Element): TweetKind {
   return kindIn(scope, partsOf(scope)).kind;
 }
 
+/** The article's own like button (see X.likeButtonLookup: nothing found there means there is none). */
+function likeButtonOf(scope: Scope): Element | undefined {
+  const found = firstOwn(scope, X.likeButtonLookup);
+  return found === undefined || found.matches(X.likeButton) ? found : firstOwn(scope, X.likeButton);
+}
+
 /** The article's like count: its own like button's label's leading number (none: no button, or a label without one). */
 function likesIn(scope: Scope): number | null {
-  const label = firstOwn(scope, X.likeButton)?.getAttribute('aria-label');
+  const label = likeButtonOf(scope)?.getAttribute('aria-label');
   const digits = label ? /^\s*(\d[\d,.\u00a0\u202f ]*)/.exec(label)?.[1]?.replace(/\D/g, '') : undefined;
   return digits ? Number(digits) : label ? 0 : null;
 }
