@@ -28,12 +28,36 @@ function linkTextOf(a: Element): string {
 }
 
 /**
+ * What makes an element's text differ from its `textContent`, besides some links (`plainLinks`): read
+ * otherwise (img, br), skipped (svg, script, style, template), or possibly a link's display-only "…"
+ * (which is `aria-hidden`).
+ */
+const NOT_PLAIN = 'img, br, svg, script, style, template, [aria-hidden="true"]';
+
+/** Whether each link inside `el` reads as its `textContent`: all but a hashtag link shown without '#'. */
+function plainLinks(el: Element): boolean {
+  for (const a of el.getElementsByTagName('a')) {
+    const first = (a.textContent ?? '').charCodeAt(0);
+    if (first !== 0x23 && first !== 0xff03 && hashtagOf(a.getAttribute('href')) !== null) return false;
+  }
+  return true;
+}
+
+/**
  * The text of an element as its author wrote it: text nodes, emoji images by their `alt`, `<br>` as a
  * line break, links by their text (a t.co link's visually hidden "https://" prefix and tail are part of
  * it, so the URL comes out whole; the display-only trailing "…" is dropped; a hashtag link is `#tag`,
  * see `linkTextOf`). SVG icons are skipped.
  */
 export function textOf(el: Element): string {
+  // Most texts are text in spans and links such as "#blogchat": then the browser's own `textContent`,
+  // rather than a walk in script over nodes that x.com has just made (the walk was the largest single
+  // part of reading a new tweet).
+  return el.querySelector(NOT_PLAIN) === null && plainLinks(el) ? (el.textContent ?? '') : walkedTextOf(el);
+}
+
+/** `textOf`, by a walk over the element's nodes. */
+export function walkedTextOf(el: Element): string {
   let out = '';
   const inLink = el.localName === 'a';
   // Sibling pointers rather than `childNodes`' iterator: this runs for every node of every tweet's text.
@@ -48,7 +72,7 @@ export function textOf(el: Element): string {
       else if (tag === 'svg' || tag === 'script' || tag === 'style' || tag === 'template') continue;
       else if (inLink && isEllipsis(child)) continue;
       else if (tag === 'a') out += linkTextOf(e);
-      else out += textOf(e);
+      else out += walkedTextOf(e);
     }
   }
   return out;
