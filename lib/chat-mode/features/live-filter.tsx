@@ -97,8 +97,6 @@ interface Decided {
 
 /** How many shown cells are remembered for their badge (more than x.com mounts at once). */
 const BADGE_CELLS = 100;
-/** How many badge texts (one per count of repeats) are remembered before they are made afresh. */
-const BADGE_TEXTS = 100;
 
 const PROMOTED: FilterDecision = { show: false, reason: 'promoted' };
 
@@ -177,7 +175,6 @@ export function createLiveFilter({ reportEveryMs = 1_000, awayMs = 60_000 }: Liv
       // as it scrolls), so that its badge follows when a repeat arrives. The count is in the badge when
       // the tweet has repeats.
       const badgeCells = new Map<string, { cell: WeakRef<Element>; item: ViewItem }>();
-      const badgeTexts = new Map<number, string>();
       const badge = (item: ViewItem, cell: Element): string | null => {
         if (badgeCells.get(item.group)?.cell.deref() !== cell) {
           badgeCells.delete(item.group);
@@ -185,14 +182,7 @@ export function createLiveFilter({ reportEveryMs = 1_000, awayMs = 60_000 }: Liv
           if (badgeCells.size > BADGE_CELLS) badgeCells.delete(badgeCells.keys().next().value!);
         }
         const n = view.repeatsOf(item);
-        if (n <= 1) return null;
-        // Made once per count: the count's formatting and the message cost more than the rest of a cell's marks.
-        let text = badgeTexts.get(n);
-        if (text === undefined) {
-          if (badgeTexts.size >= BADGE_TEXTS) badgeTexts.clear();
-          badgeTexts.set(n, (text = t('foldedBadge', formatCount(n))));
-        }
-        return text;
+        return n > 1 ? t('foldedBadge', formatCount(n)) : null;
       };
 
       // The watcher's readings by tweet: forgotten when the page stops or starts reading as the chat
