@@ -15,16 +15,21 @@ function isEllipsis(node: ChildNode): boolean {
 }
 
 /**
- * The text of a link: its shown text, with the '#' of a hashtag link that shows its tag without one
- * (the link's address, `/hashtag/tag`, says it is that hashtag; the author typed `#tag`).
+ * Whether a link shown as `shown` is a hashtag link showing its tag without '#': its address,
+ * `/hashtag/tag`, says it is that hashtag, and the author typed `#tag`.
  */
-function linkTextOf(a: Element): string {
-  const shown = textOf(a);
+function isTagWithoutHash(a: Element, shown: string): boolean {
   const first = shown.charCodeAt(0);
   // Most links are mentions and URLs: the address is looked at only for a shown text without '#'/'＃'.
-  if (first === 0x23 || first === 0xff03 || shown === '') return shown;
+  if (first === 0x23 || first === 0xff03 || shown === '') return false;
   const tag = hashtagOf(a.getAttribute('href'));
-  return tag !== null && normalizeTag(tag) === normalizeTag(shown) ? `#${shown}` : shown;
+  return tag !== null && normalizeTag(tag) === normalizeTag(shown);
+}
+
+/** The text of a link: its shown text, with the '#' of a hashtag link that shows its tag without one. */
+function linkTextOf(a: Element): string {
+  const shown = textOf(a);
+  return isTagWithoutHash(a, shown) ? `#${shown}` : shown;
 }
 
 /**
@@ -34,12 +39,9 @@ function linkTextOf(a: Element): string {
  */
 const NOT_PLAIN = 'img, br, svg, script, style, template, [aria-hidden="true"]';
 
-/** Whether each link inside `el` reads as its `textContent`: all but a hashtag link shown without '#'. */
+/** Whether each link inside `el` (holding nothing NOT_PLAIN) reads as its `textContent`: all but a hashtag link shown without '#'. */
 function plainLinks(el: Element): boolean {
-  for (const a of el.getElementsByTagName('a')) {
-    const first = (a.textContent ?? '').charCodeAt(0);
-    if (first !== 0x23 && first !== 0xff03 && hashtagOf(a.getAttribute('href')) !== null) return false;
-  }
+  for (const a of el.getElementsByTagName('a')) if (isTagWithoutHash(a, a.textContent ?? '')) return false;
   return true;
 }
 
