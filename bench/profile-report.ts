@@ -3,7 +3,7 @@
 // time within the extension's samples; `--under name:line` prints only the samples under that function.
 // Build with BENCH_READABLE=1 for function names and line numbers of the unminified content script.
 import { readFileSync } from 'node:fs';
-import { STALL_MS, type CpuProfile, type CpuProfileNode } from './profile.ts';
+import { STALL_MS, indexProfile, type CpuProfile, type CpuProfileNode } from './profile.ts';
 
 const args = process.argv.slice(2);
 const underAt = args.indexOf('--under');
@@ -20,9 +20,7 @@ const inclusive = new Map<string, number>();
 let total = 0;
 for (const file of files) {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const { byId, parent } = indexProfile(profile);
   const samples = profile.samples ?? [];
   for (let i = 0; i < samples.length; i++) {
     const ms = (profile.timeDeltas?.[i + 1] ?? 0) / 1000;

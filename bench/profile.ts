@@ -42,10 +42,16 @@ export const STALL_MS = 5;
 
 const IDLE = new Set(['(idle)', '(program)', '(garbage collector)', '(root)']);
 
-export function analyseProfile(profile: CpuProfile): ProfileSummary {
+/** A profile's nodes by id, and each node's parent's id. */
+export function indexProfile(profile: CpuProfile): { byId: Map<number, CpuProfileNode>; parent: Map<number, number> } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  return { byId, parent };
+}
+
+export function analyseProfile(profile: CpuProfile): ProfileSummary {
+  const { byId, parent } = indexProfile(profile);
   // Per node: the URL of the nearest extension frame on its stack (itself or an ancestor), or null.
   const ext = new Map<number, string | null>();
   const extOf = (id: number): string | null => {
