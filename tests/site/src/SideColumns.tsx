@@ -1,5 +1,5 @@
 /** The columns either side of the primary one: the left nav (header[role=banner]) and the sidebar (sidebarColumn). */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { T } from './markup';
 import { Avatar } from './TweetParts';
 import { ME, store } from './store';
@@ -46,23 +46,13 @@ export function LeftNav() {
             </div>
           </button>
         </nav>
-        <a
-          href="/compose/post"
-          aria-label="Post"
-          role="link"
-          data-testid={T.newTweet}
-          className="css-175oi2r side-post"
-          onClick={(e) => {
-            e.preventDefault();
-            store.openModal('new');
-          }}
-        >
+        <PostLink testId={T.newTweet} className="css-175oi2r side-post">
           <div dir="ltr" className="css-146c3p1">
             <span className="css-1jxf684">
               <span className="css-1jxf684">Post</span>
             </span>
           </div>
-        </a>
+        </PostLink>
         <div className="css-175oi2r grow" />
         <button aria-label="Account menu" role="button" data-testid={T.accountSwitcher} type="button" className="css-175oi2r account">
           <Avatar p={ME} />
@@ -94,19 +84,9 @@ export function BottomBar() {
 /** The mobile layout's floating Post button: opens /compose/post (a page at phone widths). */
 export function FloatingPostButton() {
   return (
-    <a
-      href="/compose/post"
-      aria-label="Post"
-      role="link"
-      data-testid={T.fab}
-      className="css-175oi2r fab"
-      onClick={(e) => {
-        e.preventDefault();
-        store.openModal('new');
-      }}
-    >
+    <PostLink testId={T.fab} className="css-175oi2r fab">
       +
-    </a>
+    </PostLink>
   );
 }
 
@@ -155,5 +135,24 @@ export function Sidebar() {
         </div>
       </div>
     </div>
+  );
+}
+
+/** x.com's Post links (the navigation's and the floating one): `/compose/post`, opened as the compose dialog. */
+function PostLink({ testId, className, children }: { testId: string; className: string; children: ReactNode }) {
+  return (
+    <a
+      href="/compose/post"
+      aria-label="Post"
+      role="link"
+      data-testid={testId}
+      className={className}
+      onClick={(e) => {
+        e.preventDefault();
+        store.openModal('new');
+      }}
+    >
+      {children}
+    </a>
   );
 }
