@@ -11,6 +11,7 @@ import { mainRows, type Row } from './figures.ts';
 import { launchBench } from './launch.ts';
 import { bundleSizes, type BundleSize } from './size.ts';
 import { measureStore, type StoreResult } from './store.ts';
+import { hideAsChatMode } from './page-hider.ts';
 import { runWorkload, type RunResult } from './workload.ts';
 
 const started = performance.now();
@@ -23,16 +24,26 @@ if (!config.skipBuild) {
 const sizes: BundleSize[] = bundleSizes(config.extensionDir);
 const [chromium] = ensureBrowsers(['chromium']);
 log(
-  `${chromium!.version}; ${config.quick ? 'quick run: ' : ''}${config.tweets} tweets per run, ${config.pairs} pairs with/without the extension, windows of ~${config.window} tweets`,
+  `${chromium!.version}; ${config.quick ? 'quick run: ' : ''}${config.tweets} tweets per run, ${config.pairs} sets of runs (with the extension, without, hiding by a page script), windows of ~${config.window} tweets`,
 );
 
-// Alternated with/without pairs.
+// Alternated runs with the extension, without it, and without it but hiding what chat mode hides by a
+// page script (./page-hider): each pair's without-run is the baseline of the other two.
+type Arm = 'with' | 'without' | 'hider';
 const runs: RunResult[] = [];
+const hiderRuns: RunResult[] = [];
 for (let pair = 0; pair < config.pairs; pair++) {
-  const order = pair % 2 === 0 ? [true, false] : [false, true];
-  for (const withExtension of order) {
-    log(`pair ${pair + 1}/${config.pairs}: ${withExtension ? 'with' : 'without'} the extension`);
-    const b = await launchBench({ browser: chromium!, extensionDir: withExtension ? config.extensionDir : null, respond: standinResponse });
+  const order: Arm[] = pair % 2 === 0 ? ['with', 'without', 'hider'] : ['hider', 'without', 'with'];
+  for (const arm of order) {
+    log(
+      `pair ${pair + 1}/${config.pairs}: ${arm === 'with' ? 'with the extension' : arm === 'without' ? 'without the extension' : 'no extension, hiding by a page script'}`,
+    );
+    const b = await launchBench({
+      browser: chromium!,
+      extensionDir: arm === 'with' ? config.extensionDir : null,
+      respond: standinResponse,
+      initScript: arm === 'hider' ? hideAsChatMode : undefined,
+    });
     try {
       const options = {
         tweets: config.tweets,
@@ -41,9 +52,9 @@ for (let pair = 0; pair < config.pairs; pair++) {
         without: null,
         scrollScreens: config.scrollScreens,
         samplingUs: config.samplingUs,
-        profilesDir: config.profilesDir,
+        profilesDir: arm === 'hider' ? null : config.profilesDir,
       };
-      runs.push(await runWorkload(b, options, log));
+      (arm === 'hider' ? hiderRuns : runs).push(await runWorkload(b, options, log));
     } finally {
       await b.close();
     }
@@ -64,7 +75,7 @@ if (config.store) {
 const table: FeatureTable | null = config.tableTweets > 0 ? await runFeatureTable(chromium!, log) : null;
 
 // Report.
-const rows: Row[] = mainRows(runs, store, sizes, config.tweets);
+const rows: Row[] = mainRows(runs, hiderRuns, store, sizes, config.tweets);
 const mark = (r: Row) => (r.met === null ? '' : r.met ? '✅ met' : r.stretch ? '➖ not yet (stretch)' : '❌ missed');
 const cell = (s: string) => s.replaceAll('|', '\\|');
 const mainTable = [
@@ -75,7 +86,7 @@ const mainTable = [
 const missed = rows.filter((r) => r.met === false && !r.stretch);
 const header =
   `# Bench: chat mode on the x.com stand-in${config.quick ? ' (quick run)' : ''}\n\n${chromium!.version}, ${new Date().toISOString()}; ` +
-  `${config.tweets} tweets per run, ${config.pairs} alternated pairs with/without the extension; ${((performance.now() - started) / 1000).toFixed(0)} s.\n\n`;
+  `${config.tweets} tweets per run, ${config.pairs} alternated sets of runs with the extension, without it, and hiding by a page script; ${((performance.now() - started) / 1000).toFixed(0)} s.\n\n`;
 const verdict = missed.length === 0 ? 'All targets met.' : `Missed: ${missed.map((r) => `${r.figure} (${r.target})`).join('; ')}.`;
 const md = `${header}${mainTable}\n\n${verdict}\n${table ? `\n${featureTableMarkdown(table)}\n` : ''}`;
 
@@ -89,6 +100,7 @@ writeFileSync(
       config: { ...config, variantDir: undefined },
       figures: rows,
       runs,
+      hiderRuns,
       store,
       sizes,
       featureTable: table,

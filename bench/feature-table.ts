@@ -6,7 +6,6 @@ import { standinResponse } from '../tests/site/serve.mjs';
 import { buildExtension, config, TABLE_VARIANTS } from './config.ts';
 import { cells, extMs, ms, pct, script } from './figures.ts';
 import { launchBench } from './launch.ts';
-import { hideUntaggedCells } from './page-hider.ts';
 import { runWorkload, type RunResult } from './workload.ts';
 
 export interface FeatureTableRow {
@@ -28,9 +27,6 @@ export interface FeatureTable {
   runs: RunResult[];
 }
 
-/** The row of hiding alone: no extension, the same tweets hidden by a page script (./page-hider). */
-const HIDER_LABEL = 'no extension, hidden by a page script';
-
 const contentScript = (extensionDir: string) => readFileSync(`${extensionDir}/content-scripts/content.js`);
 
 export async function runFeatureTable(chromium: FoundBrowser, log: (s: string) => void): Promise<FeatureTable> {
@@ -45,18 +41,16 @@ export async function runFeatureTable(chromium: FoundBrowser, log: (s: string) =
   const unsupported = TABLE_VARIANTS.filter((v) => !supported.includes(v)).map((v) => v.without);
   if (unsupported.length > 0) log(`table: this build cannot leave out ${unsupported.join(', ')} (no WXT_BENCH_WITHOUT)`);
   // Without the extension first and last: the table's baseline is their mean.
-  const plan: Array<{ label: string; without: string | null; dir: string | null; hider?: true }> = [
+  const plan: Array<{ label: string; without: string | null; dir: string | null }> = [
     { label: 'without the extension', without: null, dir: null },
     { label: 'all features', without: null, dir: config.extensionDir },
     ...supported.map((v) => ({ label: `without ${v.label}`, without: v.without, dir: config.variantDir(v.without) })),
-    { label: HIDER_LABEL, without: null, dir: null, hider: true },
     { label: 'without the extension', without: null, dir: null },
   ];
-  const results: Array<{ label: string; without: string | null; hider: boolean; run: RunResult }> = [];
+  const results: Array<{ label: string; without: string | null; run: RunResult }> = [];
   for (const [i, step] of plan.entries()) {
     log(`table ${i + 1}/${plan.length}: ${step.label}, ${tweets} tweets`);
-    const initScript = step.hider ? hideUntaggedCells : undefined;
-    const b = await launchBench({ browser: chromium, extensionDir: step.dir, respond: standinResponse, initScript });
+    const b = await launchBench({ browser: chromium, extensionDir: step.dir, respond: standinResponse });
     try {
       const options = {
         tweets,
@@ -67,15 +61,15 @@ export async function runFeatureTable(chromium: FoundBrowser, log: (s: string) =
         samplingUs: config.samplingUs,
         profilesDir: null,
       };
-      results.push({ label: step.label, without: step.without, hider: step.hider ?? false, run: await runWorkload(b, options, log) });
+      results.push({ label: step.label, without: step.without, run: await runWorkload(b, options, log) });
     } finally {
       await b.close();
     }
   }
-  const baselines = results.filter((r) => !r.run.withExtension && !r.hider).map((r) => script(r.run));
+  const baselines = results.filter((r) => !r.run.withExtension).map((r) => script(r.run));
   const baseline = baselines.reduce((a, b) => a + b, 0) / baselines.length;
   const rows = results
-    .filter((r) => r.run.withExtension || r.hider)
+    .filter((r) => r.run.withExtension)
     .map(({ label, without, run }): FeatureTableRow => ({
       label,
       without,

@@ -100,12 +100,16 @@ function counterRows(withRuns: RunResult[]): Row[] {
   ];
 }
 
-export function mainRows(runs: RunResult[], store: StoreResult | null, sizes: BundleSize[], tweets: number): Row[] {
+export function mainRows(runs: RunResult[], hiderRuns: RunResult[], store: StoreResult | null, sizes: BundleSize[], tweets: number): Row[] {
   const withRuns = runs.filter((r) => r.withExtension);
   const withoutRuns = runs.filter((r) => !r.withExtension);
   // Per pair: the with-run's scripting time over the without-run's.
   const pairRatios = withRuns.map((w, i) => script(w) / script(withoutRuns[i]!));
   const overhead = median(pairRatios) - 1;
+  // The same against the run that hid the same tweets by a page script: what hiding them costs the page
+  // by itself, and what chat mode costs beyond it.
+  const hiderRatios = hiderRuns.map((h, i) => script(h) / script(withoutRuns[i]!));
+  const overHider = withRuns.map((w, i) => script(w) / script(hiderRuns[i]!));
   const perCellProfiled = median(withRuns.map((r) => extMs(r) / cells(r)));
   const perCellDelta = (median(withRuns.map(script)) - median(withoutRuns.map(script))) / median(withRuns.map(cells));
   const profiles = withRuns.flatMap((r) => r.phases.map((p) => p.profile));
@@ -134,6 +138,16 @@ export function mainRows(runs: RunResult[], store: StoreResult | null, sizes: Bu
       'Page scripting time per run, with / without (median)',
       `${ms(median(withRuns.map(script)), 0)} / ${ms(median(withoutRuns.map(script)), 0)}`,
     ),
+    info(
+      'Main thread',
+      'Of which hiding alone: no extension, the tweets chat mode hides hidden by a page script, vs without (median of per-set ratios) − 1',
+      `${pct(median(hiderRatios) - 1)} (ratios ${hiderRatios.map((r) => r.toFixed(3)).join(', ')})`,
+    ),
+    info(
+      'Main thread',
+      'Beyond hiding: scripting with the extension vs hiding by a page script (median of per-set ratios) − 1',
+      `${pct(median(overHider) - 1)} (ratios ${overHider.map((r) => r.toFixed(3)).join(', ')})`,
+    ),
     {
       area: 'Main thread',
       figure: 'Extension time per processed cell (profiler samples)',
@@ -142,7 +156,11 @@ export function mainRows(runs: RunResult[], store: StoreResult | null, sizes: Bu
       met: perCellProfiled <= PER_CELL_TARGET_MS,
     },
     info('Main thread', 'Extra scripting per processed cell (with − without)', ms(perCellDelta, 3)),
-    info('Main thread', 'Cells processed per run (median)', `${median(withRuns.map(cells))}`),
+    info(
+      'Main thread',
+      'Cells mounted per run, with / without / hiding by a page script (median)',
+      `${median(withRuns.map(cells))} / ${median(withoutRuns.map(cells))} / ${median(hiderRuns.map(cells))}`,
+    ),
     {
       area: 'Main thread',
       figure: 'Longest stretch of extension code on the main thread (any run)',

@@ -42,7 +42,7 @@ export interface BenchLaunchOptions {
   extensionDir: string | null;
   respond: Responder;
   viewport?: { width: number; height: number };
-  /** A script every page runs before its own (the per-feature table's hiding by a page script). */
+  /** A script every page runs before its own (the runs hiding by a page script, ./page-hider). */
   initScript?: () => void;
 }
 
